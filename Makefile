@@ -1,0 +1,46 @@
+# defcoop: two commands do everything on a fresh machine with python3 (3.11+) and make:
+#   make workbook   set up, then run every notebook on seeds/ (or CORPUS=path) and write its figures
+#   make test       set up, then run unit tests, doctests and nbval over every notebook
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?=
+# Deterministic outputs: hash seed fixed, no non-interactive matplotlib backend forced on notebooks.
+export PYTHONHASHSEED := 0
+unexport MPLBACKEND
+
+.PHONY: setup workbook test lab lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "defcoop needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+workbook: setup
+ifeq ($(strip $(CORPUS)),)
+	$(PY) -m defcoop.workbook run
+else
+	$(PY) -m defcoop.workbook run --corpus "$(CORPUS)"
+endif
+
+test: setup
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	@# The notebooks rewrote figures/ while being validated: they must be byte-identical.
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  changed=$$(git status --porcelain -- figures notebooks); \
+	  if [ -n "$$changed" ]; then echo "figures or notebooks changed when rerun:"; echo "$$changed"; exit 1; fi; \
+	fi
+
+lint: setup
+	$(VENV)/bin/ruff check lib tests notebooks benchmarks
+
+lab: setup
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,571 @@
+"""Annotating one parsed article: actors, countries and partners, themes, date, on-topic flag.
+
+Every hit becomes a row of ``Corpus.mentions`` with its sentence and character offsets into
+the article's text, so that each count in each figure can be traced to its evidence.
+
+Rules, in the order they run (see README "How articles are annotated" for the long form):
+
+1. **Actors by name.**  Full name forms from the registry (any order, with or without
+   diacritics, initials, transliterations); the name must start with a capital letter.
+2. **Short second mentions** (``Giang``, ``President Cường``) resolve to a person named in full
+   in the same article; ambiguous ones to the nearest full mention before them.
+3. **Date.**  Header, then dateline, then a full date in the lead; else a year-less date
+   (``on March 28``) whose year is narrowed by the tenures of the officials named in their
+   offices and by dated events the article refers to (``in June last year``): ``inferred``
+   only when exactly one year remains.
+4. **Title-only mentions** (``the Belarusian defence minister``) resolve to an official of that
+   office already named in the article, else to the registry's unique holder on the date.
+5. **Unregistered officials**: a title or rank followed by a capitalised name that the registry
+   does not know becomes an actor with ``registered = False``.
+6. **Countries and partners.**  A country is a partner when the article gives evidence of
+   cooperation with it: one of its officials appears, it is joined to Vietnam
+   (``Vietnam-Belarus``, ``Vietnam and Russia``), or its demonym qualifies a counterpart
+   (``Belarusian delegation``, ``the Russian side``).  Mentions in history sentences (with the
+   Soviet Union) and hyphenated multilateral pairs (``ASEAN-Russia``) are not evidence.
+7. **Themes** from the codebook (:mod:`defcoop.themes`).
+8. **On topic**: a partner and either a defence official or two sentences with defence words.
+
+Non-English articles get a date and an on-topic flag from their own keyword list, and no
+English lexicons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from defcoop.actors import REGISTRY_CHECKED_YEAR, registry, titles
+from defcoop.corpus import Article
+from defcoop.dates import DateHit, DateValue, find_dates, find_years, make_date
+from defcoop.geo import geo
+from defcoop.matcher import PhraseMatcher
+from defcoop.paths import DATA_DIR
+from defcoop.resources import read_csv
+from defcoop.text import fold, fold_preserving_length
+
+__all__ = ["MENTION_COLUMNS", "Annotation", "annotate_article"]
+
+MENTION_COLUMNS = [
+    "doc_id", "kind", "id", "surface", "sent_no", "start", "end", "how", "registered",
+    "country", "role", "sentence",
+]
+DEFENCE_OFFICES = frozenset({"defence_minister", "deputy_defence_minister", "chief_of_general_staff",
+                             "head_of_general_political_department"})
+COUNTERPART_WORDS = frozenset(
+    """counterpart counterparts delegation delegations side guest guests host hosts army armies military
+    militaries armed defence defense ministry ministries minister ministers officials official navy
+    troops soldiers officers partner partners leader leaders president prime deputy chief
+    government general staff embassy ambassador""".split()
+)
+CONNECTORS = re.compile(r"^\s*(?:[-–—/]|and|&|with)\s*$", re.I)
+HISTORY_WORDS = re.compile(
+    r"\b(?:struggle|wartime|war|liberation|reunification|fascism|facism|resistance|colonial\w*|"
+    r"past|history|historical|veterans?)\b",
+    re.I,
+)
+VIETNAMESE_FAMILY = frozenset(
+    fold(x)
+    for x in "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trương Đinh Lương Tô Trịnh Đào Mai Cao Lâm Hà Thái Tạ Chu Vương Đoàn Lại Kiều Quách".split()
+)
+NOT_NAME_WORDS = frozenset(
+    """Department Ministry Academy Army Staff Command Office Committee Party State University Institute
+    Centre Center People People's Republic Federation Union Navy Force Forces Guard Region Military
+    Defence Defense National International Expo Council Assembly Government Embassy Agency Bureau
+    Division Corps Brigade Regiment Zone Province City District Commune Hospital School College
+    Association Club Company Corporation Group Conference Forum Summit Meeting Exhibition Sea Day
+    The A An In On At For Of And Vietnam Viet Nam Việt Hà Nội Hanoi Moscow Minsk General Political
+    Logistics Technical Intelligence Border Coast Police Security Public Affairs Foreign External
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Secretariat Politburo Central""".split()
+)
+
+
+@dataclass
+class Annotation:
+    date: DateValue | None = None
+    date_source: str = "none"
+    partners: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    on_topic: bool = False
+    mentions: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _short_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher((k, k) for k in registry().short)
+
+
+@lru_cache(maxsize=1)
+def _topic_matchers() -> dict[str, PhraseMatcher[str]]:
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for r in read_csv(DATA_DIR / "topic_keywords.csv", ("language", "phrase")):
+        by_lang[r["language"]].append(r["phrase"])
+    return {lang: PhraseMatcher((p, p) for p in ps) for lang, ps in by_lang.items()}
+
+
+@lru_cache(maxsize=1)
+def _events() -> list[dict]:
+    rows = read_csv(DATA_DIR / "events.csv", ("event_id", "start", "end", "kind", "actor_id", "country"))
+    for r in rows:
+        r["start_date"] = dt.date.fromisoformat(r["start"])
+    return rows
+
+
+@dataclass(slots=True)
+class _ActorHit:
+    actor_id: str  # registry id, or "unregistered:<slug>"
+    start: int
+    end: int
+    sent_no: int
+    how: str  # name | short | title | unregistered
+    offices: tuple[str, ...] = ()  # offices named by the title chain before the name
+    country_hint: str = ""
+
+
+class _Doc:
+    """Per-article working state: text, folded text and sentence lookup."""
+
+    def __init__(self, doc_id: str, art: Article) -> None:
+        self.doc_id = doc_id
+        self.art = art
+        self.text = art.text
+        self.folded = fold_preserving_length(art.text)
+        self.sents = art.sentences
+        self.mentions: list[dict] = []
+
+    def sentence_text(self, n: int) -> str:
+        s = self.sents[n]
+        return " ".join(self.text[s.start : s.end].split())
+
+    def add(self, kind: str, ident: str, n: int, start: int, end: int, **extra) -> None:
+        row = {
+            "doc_id": self.doc_id, "kind": kind, "id": ident, "surface": " ".join(self.text[start:end].split()),
+            "sent_no": n, "start": start, "end": end, "how": "", "registered": True, "country": "",
+            "role": "", "sentence": self.sentence_text(n) if n >= 0 else "",
+        }
+        row.update(extra)
+        self.mentions.append(row)
+
+
+def _sentence_of(doc: _Doc, pos: int) -> int:
+    for n, s in enumerate(doc.sents):
+        if s.start <= pos < s.end:
+            return n
+    return -1
+
+
+def _title_chain(doc: _Doc, title_hits: list, pos: int) -> tuple[list, int]:
+    """Title/rank hits that end just before ``pos`` (``Deputy Defence Minister Sen. Lieut. Gen.``)."""
+    chain = []
+    cursor = pos
+    for h in reversed(title_hits):
+        if h.end > cursor:
+            continue
+        gap = doc.text[h.end : cursor]
+        if gap.strip() == "":
+            chain.append(h)
+            cursor = h.start
+        else:
+            break
+    chain.reverse()
+    return chain, cursor
+
+
+def _demonym_before(doc: _Doc, pos: int) -> str:
+    """Country of a demonym or possessive country name ending right before ``pos``."""
+    before = doc.text[max(0, pos - 40) : pos]
+    m = re.search(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$", before)
+    if not m:
+        return ""
+    g = geo()
+    for word in (m.group(2), m.group(1)):  # "Russian", then two-word names ("South Korean")
+        c = g.demonym_country(word)
+        if c:
+            return c
+        key = fold(word)
+        for country in g.countries.values():
+            if any(fold(n) == key for n in country.names):
+                return country.name
+    return ""
+
+
+def _is_cap(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isupper()
+
+
+def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
+    """Annotate one parsed article (see the module docstring for the rules)."""
+    doc = _Doc(doc_id, art)
+    ann = Annotation()
+    _date_from_header_or_dateline(doc, ann)
+    if language != "en":
+        _on_topic_other_language(doc, ann, language)
+        ann.mentions = doc.mentions
+        return ann
+
+    reg = registry()
+    title_hits_by_sent: dict[int, list] = {}
+    hits: list[_ActorHit] = []
+    # 1. full names
+    for n, s in enumerate(doc.sents):
+        title_hits_by_sent[n] = titles().matcher.find(doc.text[s.start : s.end], doc.folded[s.start : s.end])
+        title_hits_by_sent[n] = [_shift(h, s.start) for h in title_hits_by_sent[n]]
+        for h in reg.full.find(doc.text[s.start : s.end], doc.folded[s.start : s.end]):
+            a, b = h.start + s.start, h.end + s.start
+            if not _is_cap(doc.text, a):
+                continue
+            chain, _ = _title_chain(doc, title_hits_by_sent[n], a)
+            offices = tuple(o for t in chain for (o, kind) in t.values if kind == "office" and o)
+            for aid in h.values[:1] if len(h.values) == 1 else h.values:
+                hits.append(_ActorHit(aid, a, b, n, "name", offices))
+    hits = _dedupe_same_span(hits)
+    named = [h.actor_id for h in hits]
+    # 2. short mentions of people named in full
+    _short_mentions(doc, hits, set(named), title_hits_by_sent)
+    # 3. date
+    if ann.date is None:
+        _date_from_text(doc, ann, hits)
+    day = ann.date.first_day() if ann.date and ann.date.precision == "day" else None
+    # 4. title-only mentions
+    _title_only(doc, hits, title_hits_by_sent, day, ann)
+    # 5. unregistered officials
+    unreg = _unregistered(doc, hits, title_hits_by_sent)
+    hits.sort(key=lambda h: (h.start, h.end))
+    order: list[str] = []
+    names: dict[str, tuple[str, str, bool]] = {}  # id -> (display, country, registered)
+    for h in hits:
+        if h.actor_id.startswith("unregistered:"):
+            display, country = unreg[h.actor_id]
+            names[h.actor_id] = (display, country, False)
+        else:
+            a = reg.actors[h.actor_id]
+            names[h.actor_id] = (a.name, a.country, True)
+        display, country, registered = names[h.actor_id]
+        doc.add("actor", h.actor_id, h.sent_no, h.start, h.end, how=h.how, registered=registered, country=country)
+        if h.actor_id not in order:
+            order.append(h.actor_id)
+    ann.actor_ids = order
+    ann.actors = [names[i][0] for i in order]
+    # 6. countries and partners
+    partners = _countries(doc, {i: names[i][1] for i in order})
+    ann.partners = partners
+    # 7. themes
+    ann.themes = _themes(doc)
+    # 8. on topic
+    defence_official = any(
+        (not i.startswith("unregistered:") and any(o.office in DEFENCE_OFFICES for o in reg.actors[i].offices))
+        or (i.startswith("unregistered:") and names[i][1])
+        for i in order
+    )
+    ann.on_topic = bool(partners) and (defence_official or _topic_sentences(doc, "en") >= 2)
+    ann.mentions = doc.mentions
+    return ann
+
+
+def _shift(h, offset: int):
+    return type(h)(h.start + offset, h.end + offset, h.key, h.values)
+
+
+def _dedupe_same_span(hits: list[_ActorHit]) -> list[_ActorHit]:
+    """Where two people share a name form, keep the one whose office matches the title."""
+    by_span: dict[tuple[int, int], list[_ActorHit]] = defaultdict(list)
+    for h in hits:
+        by_span[(h.start, h.end)].append(h)
+    out = []
+    reg = registry()
+    for group in by_span.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        fitting = [h for h in group if set(h.offices) & {o.office for o in reg.actors[h.actor_id].offices}]
+        out.append((fitting or sorted(group, key=lambda h: h.actor_id))[0])
+    return sorted(out, key=lambda h: h.start)
+
+
+def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by_sent: dict) -> None:
+    reg = registry()
+    full_spans = [(h.start, h.end) for h in hits]
+    first_pos = {}
+    for h in hits:
+        first_pos.setdefault(h.actor_id, h.start)
+    for n, s in enumerate(doc.sents):
+        for h in _short_matcher().find(doc.text[s.start : s.end], doc.folded[s.start : s.end]):
+            a, b = h.start + s.start, h.end + s.start
+            if not _is_cap(doc.text, a) or any(x < b and a < y for x, y in full_spans):
+                continue
+            # part of a longer capitalised name ("Kien Giang", "Giang Province")?
+            chain, _ = _title_chain(doc, titles_by_sent[n], a)
+            prev = re.search(r"([\w’'.]+)\s+$", doc.text[s.start : a])
+            if prev and not chain and prev.group(1)[:1].isupper() and a != s.start:
+                continue
+            nxt = re.match(r"\s+([\w’']+)", doc.text[b : s.end])
+            if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) not in {"I"}:
+                continue
+            cands = [c for c in reg.short.get(h.key, ()) if c in named]
+            if not cands:
+                continue
+            if len(cands) > 1:
+                before = [c for c in cands if first_pos[c] < a]
+                cands = sorted(before or cands, key=lambda c: -first_pos[c] if before else first_pos[c])
+            hits.append(_ActorHit(cands[0], a, b, n, "short"))
+
+
+def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.date | None,
+                ann: Annotation) -> None:
+    reg = registry()
+    taken = [(h.start, h.end) for h in hits]
+    named = {h.actor_id for h in hits}
+    for n, ths in titles_by_sent.items():
+        for i, t in enumerate(ths):
+            offices = [o for (o, kind) in t.values if kind == "office" and o]
+            if not offices:
+                continue
+            # followed by another title, a name, or a capitalised word: not title-only
+            rest = doc.text[t.end : doc.sents[n].end]
+            if i + 1 < len(ths) and doc.text[t.end : ths[i + 1].start].strip() == "":
+                continue
+            if any(a >= t.end and doc.text[t.end : a].strip() == "" for a, _ in taken):
+                continue
+            m = re.match(r"\s+(\S)", rest)
+            if m and m.group(1).isupper():
+                continue
+            if rest[:1].isalnum():
+                continue
+            country = _demonym_before(doc, t.start)
+            office = offices[0]
+            cands = [
+                a for a in named
+                if not a.startswith("unregistered:")
+                and any(o.office == office and (not country or o.country == country) for o in reg.actors[a].offices)
+            ]
+            how = "title"
+            if not cands and country and day is not None:
+                cands = reg.holders(office, country, day)
+                how = "title (holder on date)"
+            if len(cands) != 1:
+                continue
+            hits.append(_ActorHit(cands[0], t.start, t.end, n, how))
+            taken.append((t.start, t.end))
+
+
+_NAME_SEQ = re.compile(
+    r"\s+((?:(?:[A-ZÀ-ÝĐƠƯẠ-Ỹ][\w’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)\s?){2,5})"
+)
+
+
+def _unregistered(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict) -> dict[str, tuple[str, str]]:
+    """Officials introduced by a title whose names the registry does not know."""
+    out: dict[str, tuple[str, str]] = {}
+    taken = [(h.start, h.end) for h in hits]
+    found: list[tuple[str, str, str]] = []
+    for n, ths in titles_by_sent.items():
+        s = doc.sents[n]
+        for i, t in enumerate(ths):
+            if i + 1 < len(ths) and doc.text[t.end : ths[i + 1].start].strip() == "":
+                continue  # not the last title of a chain
+            m = _NAME_SEQ.match(doc.text, t.end, s.end)
+            if not m:
+                continue
+            tokens = m.group(1).split()
+            name_toks = []
+            for tok in tokens:
+                clean = tok.strip(",.;:’'")
+                if clean in NOT_NAME_WORDS or geo().demonym_country(clean) or clean.endswith(("’s", "'s")):
+                    break
+                name_toks.append(tok.rstrip(",;:"))
+            if len(name_toks) < 2:
+                continue
+            a = m.start(1)
+            b = a + len(" ".join(name_toks))
+            if doc.text[a:b] != " ".join(name_toks):
+                b = doc.text.find(name_toks[-1], a) + len(name_toks[-1])
+            if any(x < b and a < y for x, y in taken):
+                continue
+            chain, chain_start = _title_chain(doc, ths, t.end)
+            country = _demonym_before(doc, chain_start)
+            if not country:
+                of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+?)\b", doc.text[t.end : s.end])
+                country = ""
+                if of:
+                    country = geo().demonym_country(of.group(1))
+            if not country and fold(name_toks[0]) in VIETNAMESE_FAMILY:
+                country = "Vietnam"
+            name = " ".join(t2.rstrip(".") if len(t2) > 2 else t2 for t2 in name_toks)
+            ident = "unregistered:" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+            out.setdefault(ident, (name, country))
+            hits.append(_ActorHit(ident, a, b, n, "unregistered"))
+            taken.append((a, b))
+            found.append((ident, name_toks[-1].strip(".,"), name))
+    # short second mentions of unregistered officials (their last name token)
+    for ident, last, _name in found:
+        for n, s in enumerate(doc.sents):
+            for m in re.finditer(rf"(?<![\w’'.-]){re.escape(last)}(?![\w’'-])", doc.text[s.start : s.end]):
+                a, b = m.start() + s.start, m.end() + s.start
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                hits.append(_ActorHit(ident, a, b, n, "short"))
+                taken.append((a, b))
+    return out
+
+
+def _date_from_header_or_dateline(doc: _Doc, ann: Annotation) -> None:
+    art = doc.art
+    for b in art.blocks:
+        if b.kind == "header" and art.header is not None:
+            doc.add("date", art.header.iso, -1, b.start, b.end, how="header")
+        elif b.kind == "dateline":
+            from defcoop.dates import parse_dateline
+
+            dl = parse_dateline(doc.text[b.start : b.end])
+            if dl:
+                doc.add("date", dl.value.iso, -1, b.start, b.end, how="dateline")
+    if art.header is not None:
+        ann.date, ann.date_source = art.header, "header"
+        if art.dateline is not None and art.dateline.iso != art.header.iso:
+            ann.warnings.append(f"header date {art.header.iso} differs from dateline {art.dateline.iso}; header used")
+    elif art.dateline is not None:
+        ann.date, ann.date_source = art.dateline, "dateline"
+
+
+def _date_from_text(doc: _Doc, ann: Annotation, hits: list[_ActorHit]) -> None:
+    reg = registry()
+    body = [(n, s) for n, s in enumerate(doc.sents) if s.section == "body"]
+    all_hits: list[tuple[int, DateHit]] = []
+    for n, s in body:
+        for h in find_dates(doc.text, s.start, s.end):
+            all_hits.append((n, h))
+            doc.add("date", _partial_iso(h), n, h.start, h.end, how="text")
+    lead_full = [(n, h) for n, h in all_hits if h.year and h.month and doc.sents[n].para_no <= 2]
+    if lead_full:
+        n, h = lead_full[0]
+        ann.date, ann.date_source = make_date(h.year, h.month, h.day), "text"
+        return
+    anchors = [(n, h) for n, h in all_hits if h.year is None and h.month and not h.relative]
+    if not anchors:
+        return
+    _n, anchor = anchors[0]
+    years = set(range(1990, REGISTRY_CHECKED_YEAR + 1))
+    for h in hits:
+        a = reg.actors[h.actor_id]
+        terms = [o for o in a.offices if not h.offices or o.office in h.offices] or list(a.offices)
+        ok = set()
+        for y in years:
+            d = make_date(y, anchor.month, anchor.day)
+            if d and any(o.holds_on(d.first_day()) for o in terms):
+                ok.add(y)
+        years &= ok
+    # relative references to dated events ("his visit to Belarus in June last year")
+    named = {h.actor_id for h in hits}
+    for n, h in all_hits:
+        if not h.relative:
+            continue
+        sent = doc.folded[doc.sents[n].start : doc.sents[n].end]
+        shift = {"last year": 1, "next year": -1, "this year": 0}[h.relative]
+        for ev in _events():
+            if ev["start_date"].month != h.month or ev["actor_id"] not in named:
+                continue
+            if ev["country"] and fold(ev["country"]) not in sent:
+                continue
+            years &= {ev["start_date"].year + shift}
+    mentioned = {y for _, _, y in find_years(doc.text)}
+    if len(years) > 1 and len(years & mentioned) == 1:
+        (y,) = years & mentioned
+        ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "text"
+    elif len(years) == 1:
+        (y,) = years
+        ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "inferred"
+    else:
+        shown = ", ".join(str(y) for y in sorted(years)[:6]) + ("…" if len(years) > 6 else "")
+        ann.warnings.append(
+            f"year-less date {anchor.surface!r}: {len(years)} candidate years ({shown or 'none'}); left undated"
+        )
+
+
+def _partial_iso(h: DateHit) -> str:
+    if h.year and h.month and h.day:
+        return f"{h.year:04d}-{h.month:02d}-{h.day:02d}"
+    if h.year and h.month:
+        return f"{h.year:04d}-{h.month:02d}"
+    if h.month and h.day:
+        return f"--{h.month:02d}-{h.day:02d}"
+    return f"--{h.month:02d}" if h.month else ""
+
+
+def _countries(doc: _Doc, actor_country: dict[str, str]) -> list[str]:
+    g = geo()
+    evidence: dict[str, int] = defaultdict(int)
+    for c in actor_country.values():
+        if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
+            evidence[c] += 1
+    for n, s in enumerate(doc.sents):
+        seg = doc.text[s.start : s.end]
+        hits = [h for h in g.matcher.find(seg, doc.folded[s.start : s.end]) if h.values[0][1] != "block"]
+        hits = [h for h in hits if _is_cap(seg, h.start)]
+        kinds = {g.countries[h.values[0][0]].kind for h in hits}
+        history = "historical" in kinds and bool(HISTORY_WORDS.search(seg))
+        for i, h in enumerate(hits):
+            cname, form = h.values[0]
+            c = g.countries[cname]
+            role = "mention"
+            if c.kind == "self":
+                role = "self"
+            elif c.kind in {"historical", "organisation"}:
+                role = c.kind
+            elif history:
+                role = "history"
+            else:
+                joined = [
+                    o for o in (hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None)
+                    if o is not None and CONNECTORS.match(seg[min(o.end, h.end) : max(o.start, h.start)] or "x")
+                ]
+                if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
+                    role = "multilateral"
+                elif any(g.countries[o.values[0][0]].kind == "self" for o in joined):
+                    role = "bilateral"
+                elif re.search(r"\bbetween\b", seg[: h.start], re.I) and any(
+                    g.countries[o.values[0][0]].kind == "self" for o in hits
+                ):
+                    role = "bilateral"
+                elif form == "demonym":
+                    nxt = re.findall(r"[A-Za-z]+", seg[h.end : h.end + 40])[:3]
+                    if any(w.lower() in COUNTERPART_WORDS for w in nxt):
+                        role = "counterpart"
+                elif form == "capital":
+                    role = "place"
+            if role in {"bilateral", "counterpart"}:
+                evidence[cname] += 1
+            doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
+    return sorted(evidence, key=lambda c: (-evidence[c], c))
+
+
+def _themes(doc: _Doc) -> list[str]:
+    from defcoop.themes import codebook
+
+    cb = codebook()
+    count: dict[str, int] = defaultdict(int)
+    for n, s in enumerate(doc.sents):
+        ev = cb.evidence(doc.text[s.start : s.end], doc.folded[s.start : s.end])
+        for tid, hs in ev.items():
+            count[tid] += 1
+            for h in hs:
+                doc.add("theme", tid, n, s.start + h.start, s.start + h.end, how=h.values[0][1])
+    return [t for t in cb.themes if count.get(t, 0) >= cb.themes[t].min_sentences]
+
+
+def _topic_sentences(doc: _Doc, language: str) -> int:
+    m = _topic_matchers().get(language)
+    if m is None:
+        return 0
+    return sum(
+        1 for s in doc.sents if m.find(doc.text[s.start : s.end], doc.folded[s.start : s.end])
+    )
+
+
+def _on_topic_other_language(doc: _Doc, ann: Annotation, language: str) -> None:
+    ann.on_topic = _topic_sentences(doc, language) >= 2

@@ -1,0 +1,273 @@
+"""Dates with their precision and their source.
+
+Three places give an article its date, tried in this order:
+
+``header``
+    The crawler's first-line prefix `` date YYYY-MM-DD`` (or `` date YYYY-MM``).
+``dateline``
+    A publication line near the top: ``December 17, 2024 - 17:01``, ``05/07/2020 00:30 GMT+7``
+    (day first, as Vietnamese outlets write it), ``26.04.2016``, ``Published: 2022-03-04``.
+    A date line printed *above* the title is the site's "today" widget and is ignored.
+``text``
+    A full date in the body (``on March 12, 2019``), or a month and day (``on November 15``)
+    whose year the article gives elsewhere.
+
+When none of these gives a year, :mod:`defcoop.annotate` narrows the year with the tenures of
+the officials named (``inferred``).  Everything here is pure parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "month", "year", "none"]
+Source = Literal["header", "dateline", "text", "inferred", "none"]
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY_RE = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thứ\s+\w+|Chủ\s+nhật)"
+
+HEADER_RE = re.compile(r"\A\ufeff?[ \t]?date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?(?=[ \t\r\n]|\Z)[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar date known to some precision; ``iso`` is written at that precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 at the value's precision.
+
+        >>> DateValue(2019, 5).iso, DateValue(2024, 12, 17).iso, DateValue(2018).iso
+        ('2019-05', '2024-12-17', '2018')
+        """
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+def make_date(year: int, month: int | None = None, day: int | None = None) -> DateValue | None:
+    """A :class:`DateValue` if the parts form a real calendar date, else ``None``.
+
+    >>> make_date(2020, 2, 30) is None, make_date(2020, 2, 29).iso
+    (True, '2020-02-29')
+    """
+    if not 1900 <= year <= 2100:
+        return None
+    if month is None:
+        return DateValue(year)
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return DateValue(year, month)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateValue(year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    start: int
+    end: int
+    value: DateValue | None
+    raw: str
+
+
+def parse_header(text: str) -> Header | None:
+    """Find the crawler's `` date YYYY-MM[-DD]`` prefix at the start of ``text``.
+
+    >>> h = parse_header(" date 2018-11-15 Vice President Dang Thi Ngoc Thinh")
+    >>> (h.value.iso, h.end)
+    ('2018-11-15', 17)
+    >>> parse_header(" date 2019-05 Title").value.precision
+    'month'
+    >>> parse_header(" date 2019-13-01 Title").value is None   # kept as header, flagged invalid
+    True
+    >>> parse_header("President wishes for stronger ties") is None
+    True
+    """
+    m = HEADER_RE.match(text)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
+    return Header(m.start(), m.end(), make_date(year, month, day), m.group(0).strip())
+
+
+_TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}\)?)?)?"
+_DATELINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}", re.I), "mdy"),
+    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})\s+({_MONTH_RE}),?\s+(\d{{4}}){_TIME}", re.I), "dmy_name"),
+    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){_TIME}", re.I), "dmy"),
+    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}", re.I), "dmy"),
+    (re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?)?{_TIME}", re.I), "ymd"),
+)
+_DATELINE_PREFIX = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated|Date|Ngày đăng|Cập nhật)\s*(?:on|at)?\s*:?\s*)", re.I
+)
+_WIDGET_PREFIX = re.compile(r"^(?:Today|Hôm nay)\s*(?:is)?\s*[:,]?\s*", re.I)
+
+
+def _value_from(kind: str, groups: tuple[str, ...]) -> DateValue | None:
+    if kind == "mdy":
+        return make_date(int(groups[2]), MONTHS[groups[0].lower().rstrip(".")], int(groups[1]))
+    if kind == "dmy_name":
+        return make_date(int(groups[2]), MONTHS[groups[1].lower().rstrip(".")], int(groups[0]))
+    if kind == "dmy":
+        return make_date(int(groups[2]), int(groups[1]), int(groups[0]))
+    return make_date(int(groups[0]), int(groups[1]), int(groups[2]))
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    value: DateValue
+    widget: bool  # "Today: ..." style line that is the page's date, not the article's
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """Parse a line that consists of a publication date and nothing else.
+
+    Slash and dot dates are read day first (``05/07/2020`` is 5 July), as the Vietnamese
+    outlets in this corpus write them.
+
+    >>> parse_dateline("December 17, 2024 - 17:01").value.iso
+    '2024-12-17'
+    >>> parse_dateline("05/07/2020 \u00a0 00:30 GMT+7").value.iso
+    '2020-07-05'
+    >>> parse_dateline("26.04.2016").value.iso
+    '2016-04-26'
+    >>> parse_dateline("Thursday, 12/09/2023 09:15").value.iso
+    '2023-09-12'
+    >>> parse_dateline("Today: Monday, 23/11/2026").widget
+    True
+    >>> parse_dateline("The talks were held on December 17, 2024.") is None
+    True
+    """
+    s = " ".join(line.replace("\u00a0", " ").split())
+    widget = bool(_WIDGET_PREFIX.match(s))
+    s = _WIDGET_PREFIX.sub("", s)
+    s = _DATELINE_PREFIX.sub("", s)
+    for rx, kind in _DATELINE_RES:
+        m = rx.fullmatch(s)
+        if m:
+            value = _value_from(kind, m.groups())
+            return Dateline(value, widget) if value else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date expression found in running text; missing parts are ``None``."""
+
+    start: int
+    end: int
+    surface: str
+    year: int | None
+    month: int | None
+    day: int | None
+    relative: str = ""  # "last year", "next year", "this year" when the text says so
+
+
+_TEXT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b(?!:)"), "md(y)"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b"), "dm(y)"),
+    (re.compile(rf"\b(?:in|since|from|until|by|of|early|late|mid-?)\s+({_MONTH_RE})(?:\s+(last|next|this)\s+year|,?\s+(\d{{4}}))?\b"), "m(y)"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "dmy"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
+    """Date expressions in ``text[start:end]``, with offsets into ``text``, in text order.
+
+    >>> [(h.surface, h.year, h.month, h.day) for h in find_dates("at a March 28 reception in Hanoi")]
+    [('March 28', None, 3, 28)]
+    >>> [(h.surface, h.year, h.month, h.day) for h in find_dates("on 12 March 2019 and 05/07/2020")]
+    [('12 March 2019', 2019, 3, 12), ('05/07/2020', 2020, 7, 5)]
+    >>> [(h.surface, h.relative) for h in find_dates("his official visit to Belarus in June last year")]
+    [('in June last year', 'last year')]
+    """
+    stop = len(text) if end is None else end
+    piece = text[start:stop]
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for rx, kind in _TEXT_RES:
+        for m in rx.finditer(piece):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            g = m.groups()
+            year = month = day = None
+            relative = ""
+            if kind == "md(y)":
+                month, day = MONTHS[g[0].lower().rstrip(".")], int(g[1])
+                year = int(g[2]) if g[2] else None
+            elif kind == "dm(y)":
+                day, month = int(g[0]), MONTHS[g[1].lower().rstrip(".")]
+                year = int(g[2]) if g[2] else None
+            elif kind == "m(y)":
+                month = MONTHS[g[0].lower().rstrip(".")]
+                relative = f"{g[1]} year" if g[1] else ""
+                year = int(g[2]) if g[2] else None
+            elif kind == "dmy":
+                day, month, year = int(g[0]), int(g[1]), int(g[2])
+            else:
+                year, month, day = int(g[0]), int(g[1]), int(g[2])
+            if day is not None and not 1 <= day <= 31:
+                continue
+            if month is not None and not 1 <= month <= 12:
+                continue
+            taken.append((a, b))
+            hits.append(DateHit(start + a, start + b, m.group(0), year, month, day, relative))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d])")
+
+
+def find_years(text: str) -> list[tuple[int, int, int]]:
+    """Four-digit years 1900-2099 as ``(start, end, year)``.
+
+    >>> find_years("for 2020-2021 and the 1982 Convention")
+    [(4, 8, 2020), (9, 13, 2021), (22, 26, 1982)]
+    """
+    return [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_RE.finditer(text)]

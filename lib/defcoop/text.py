@@ -1,0 +1,223 @@
+"""Text normalisation and sentence segmentation with offsets into the original text.
+
+Everything here is a pure function of its input.  Offsets returned by the segmenters are
+character offsets into the string they were given, never into a normalised copy, so that a
+count can always be traced back to the exact characters of the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "Span",
+    "fold",
+    "fold_preserving_length",
+    "nfc",
+    "sentence_spans",
+    "word_count",
+]
+
+# Letters that NFD does not decompose into a base letter plus a combining mark.
+_EXTRA_FOLDS = str.maketrans(
+    {
+        "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+        "ı": "i", "ß": "s",  # ß folds to one letter so that offsets keep their length
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "\u200b": " ", "\ufeff": " ",
+    }
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode normal form C.
+
+    >>> nfc("Vie\u0302\u0323t") == "Việt"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish key for matching: diacritics removed, Đ→d, quotes and dashes plain.
+
+    >>> fold("Phan Văn Giang")
+    'phan van giang'
+    >>> fold("ĐẶNG Thị Ngọc Thịnh")
+    'dang thi ngoc thinh'
+    >>> fold("Việt Nam’s")
+    "viet nam's"
+    """
+    return fold_preserving_length(text)
+
+
+def fold_preserving_length(text: str) -> str:
+    """Fold like :func:`fold` but guarantee ``len(result) == len(text)``.
+
+    Each input character maps to exactly one output character, so an offset found in the
+    folded string is the same offset in the original.  That is what lets the matchers run on
+    folded text and still report spans of the original article.
+
+    >>> s = "Lương Cường, Hà Nội"
+    >>> f = fold_preserving_length(s)
+    >>> (f, len(f) == len(s))
+    ('luong cuong, ha noi', True)
+    """
+    out = []
+    for ch in text.translate(_EXTRA_FOLDS):
+        if ord(ch) < 128:
+            out.append(ch.lower())
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        if ord(base) < 128:
+            out.append(base.lower())
+        elif unicodedata.category(ch).startswith("Z"):
+            out.append(" ")
+        else:
+            low = ch.lower()
+            out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def word_count(text: str) -> int:
+    """Count words (letters/digits, hyphenated or apostrophised compounds count once).
+
+    >>> word_count("Viet Nam-Belarus ties, the minister's visit.")
+    6
+    """
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open ``[start, end)`` slice of some text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+# Tokens before a period that do not end a sentence.  Compared case-sensitively after
+# stripping the period, so "Gen." (rank) is protected but "gen." is not.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    Mr Mrs Ms Dr Prof Sr Jr St Mt No Nos Vol Art Fig Ref Dept Univ Assn Bros Inc Ltd Co Corp
+    Gen Lt Lieut Col Maj Capt Cpt Cmdr Cdr Adm Brig Sgt Cpl Pvt Sen Rep Gov Pres Amb Hon Rev
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    vs etc approx est Ave Blvd Rd
+    """.split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets.
+_TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_CLOSERS = "\"'”’)]"
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The run of non-space characters that ends at ``pos`` (exclusive)."""
+    i = pos
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:pos]
+
+
+def _is_protected(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` belongs to an initial, abbreviation or number."""
+    token = _token_before(text, dot).lstrip("(\"'“‘[")
+    if not token:
+        return False
+    last = re.split(r"[.]", token)[-1]
+    if last in ABBREVIATIONS:
+        return True
+    # A single capital letter ("A." in "A.V. Fomin", "K" in "S.K.Shoigu") is an initial.
+    if len(last) == 1 and last.isalpha() and last.isupper():
+        return True
+    # Dotted acronyms: "U.S", "U.N", "a.m", "p.m"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+        return True
+    # Decimal numbers and dotted dates: "2.5", "26.04.2016"
+    nxt = text[dot + 1] if dot + 1 < len(text) else ""
+    return bool(last[-1:].isdigit() and nxt.isdigit())
+
+
+def _next_nonspace(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0\u2009\u202f":
+        pos += 1
+    return pos
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    if pos >= len(text):
+        return True
+    ch = text[pos]
+    if ch in "\"'“‘(":
+        pos += 1
+        ch = text[pos] if pos < len(text) else ""
+    return bool(ch) and (ch.isupper() or ch.isdigit())
+
+
+def _boundaries(text: str) -> Iterator[int]:
+    """Yield offsets where a new sentence begins (exclusive of 0)."""
+    for m in _TERMINAL.finditer(text):
+        end = m.end()
+        punct = m.group(0)
+        dot = m.start() + len(punct.rstrip(_CLOSERS)) - 1
+        if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1 and _is_protected(text, dot):
+            continue
+        if end >= len(text):
+            continue
+        nxt = _next_nonspace(text, end)
+        if nxt > end:
+            if _starts_sentence(text, nxt):
+                yield nxt
+            continue
+        # No space after the punctuation: a glued sentence ("with Belarus.Vietnam is") only
+        # when a lower-case word ends here and a capitalised word begins.  Domains such as
+        # "VOV.VN" or "VietnamPlus.vn" and initials ("S.K.Shoigu") do not qualify.
+        left = text[m.start() - 1] if m.start() > 0 else ""
+        right = text[end : end + 2]
+        if (
+            punct[0] in ".!?"
+            and (left.islower() or left.isdigit())
+            and len(right) == 2
+            and right[0].isupper()
+            and (right[1].islower() or right[1] in " ,")
+            and not _is_protected(text, dot)
+        ):
+            yield end
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into sentences; return spans into ``text``.
+
+    Spans are trimmed of surrounding white space.  Glued sentences are split; initials,
+    ranks and dotted acronyms are not.
+
+    >>> t = "It is ready to help Belarus.Vietnam is ready. Sen. Lieut. Gen. A.V. Fomin met S.K.Shoigu."
+    >>> [s.of(t) for s in sentence_spans(t)]
+    ['It is ready to help Belarus.', 'Vietnam is ready.', 'Sen. Lieut. Gen. A.V. Fomin met S.K.Shoigu.']
+    >>> t = "The U.S. and the U.K. agreed. Talks ended on 26.04.2016 in Minsk."
+    >>> [s.of(t) for s in sentence_spans(t)]
+    ['The U.S. and the U.K. agreed.', 'Talks ended on 26.04.2016 in Minsk.']
+    """
+    stop = len(text) if end is None else end
+    piece = text[start:stop]
+    cuts = [0, *(b for b in _boundaries(piece)), len(piece)]
+    spans: list[Span] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        seg = piece[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if seg.strip():
+            spans.append(Span(start + a + lead, start + b - trail))
+    return spans

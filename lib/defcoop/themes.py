@@ -1,0 +1,146 @@
+"""The theme codebook (``data/themes.yml``) and its matching rule.
+
+A sentence is *evidence* for a theme when it contains an ``include`` phrase, or a phrase from
+every group of ``include_together``, and none of the theme's ``exclude`` phrases.  An article
+carries a theme when at least ``min_sentences`` of its sentences are evidence.  Every phrase
+of every theme sits in one compiled matcher, so a sentence is scanned once for all themes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from defcoop.matcher import Hit, PhraseMatcher, normalise_phrase
+from defcoop.paths import DATA_DIR
+from defcoop.resources import DataFileError
+
+__all__ = ["THEME_IDS", "Codebook", "Theme", "codebook", "load_codebook"]
+
+THEME_IDS = (
+    "training_education", "military_technical_arms", "defence_industry", "military_medicine",
+    "military_history", "delegation_exchange", "multilateral_asean_un", "peacekeeping",
+    "maritime_south_china_sea", "covid_health", "trade_economy", "security_crime",
+    "science_technology", "culture_sport", "agreement_signed",
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    definition: str
+    include: tuple[str, ...]
+    include_together: tuple[tuple[str, ...], ...]
+    exclude: tuple[str, ...]
+    min_sentences: int
+
+
+# A matcher value: (theme id, role, group index); role is "include", "group" or "exclude".
+Tag = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    themes: dict[str, Theme]
+    matcher: PhraseMatcher[Tag]
+
+    def evidence(self, sentence: str, folded: str | None = None) -> dict[str, list[Hit[Tag]]]:
+        """Themes this sentence is evidence for, with the hits that make it so.
+
+        >>> cb = codebook()
+        >>> ev = cb.evidence("The two sides signed an agreement on cooperation in military science.")
+        >>> sorted(ev)
+        ['agreement_signed', 'science_technology']
+        >>> sorted(cb.evidence("Belarus should ensure the quality of signed military commercial contracts."))
+        ['military_technical_arms']
+        """
+        hits = self.matcher.candidates(sentence, folded)
+        per: dict[str, dict[str, list]] = defaultdict(lambda: {"include": [], "exclude": [], "group": []})
+        for h in hits:
+            for theme_id, role, group in h.values:
+                per[theme_id][role].append((h, group))
+        out: dict[str, list[Hit[Tag]]] = {}
+        for theme_id, roles in per.items():
+            if roles["exclude"]:
+                continue
+            chosen = [h for h, _ in roles["include"]]
+            theme = self.themes[theme_id]
+            if theme.include_together:
+                groups_hit = {g for _, g in roles["group"]}
+                if groups_hit >= set(range(len(theme.include_together))):
+                    chosen += [h for h, _ in roles["group"]]
+            if chosen:
+                out[theme_id] = _longest_non_overlapping(chosen)
+        return dict(sorted(out.items()))
+
+
+def _longest_non_overlapping(hits: list[Hit[Tag]]) -> list[Hit[Tag]]:
+    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit[Tag]] = []
+    for h in hits:
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
+
+
+def _phrases(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{where}: must be a list of non-empty phrases")
+    return tuple(value)
+
+
+def load_codebook(path: Path | None = None) -> Codebook:
+    """Read and validate a codebook; errors name the file, the theme and the reason."""
+    path = path or DATA_DIR / "themes.yml"
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path.name}: not valid YAML: {exc}") from None
+    if not isinstance(items, list):
+        raise DataFileError(f"{path.name}: must be a list of themes")
+    themes: dict[str, Theme] = {}
+    phrases: list[tuple[str, Tag]] = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not item.get("id"):
+            raise DataFileError(f"{path.name}: item {n} has no id")
+        tid = item["id"]
+        where = f"{path.name}: theme {tid!r}"
+        if tid in themes:
+            raise DataFileError(f"{where}: duplicate id")
+        for key in ("label", "definition", "include"):
+            if not item.get(key):
+                raise DataFileError(f"{where}: missing {key}")
+        include = _phrases(item.get("include"), f"{where}.include")
+        exclude = _phrases(item.get("exclude"), f"{where}.exclude")
+        groups = tuple(_phrases(g, f"{where}.include_together") for g in item.get("include_together") or ())
+        seen: set[tuple[str, bool]] = set()
+        for p in include:
+            key = normalise_phrase(p)
+            if key in seen:
+                raise DataFileError(f"{where}: phrase {p!r} listed twice")
+            seen.add(key)
+        min_sentences = int(item.get("min_sentences", 1))
+        if min_sentences < 1:
+            raise DataFileError(f"{where}: min_sentences must be >= 1")
+        themes[tid] = Theme(tid, item["label"], " ".join(item["definition"].split()), include, groups,
+                            exclude, min_sentences)
+        phrases += [(p, (tid, "include", -1)) for p in include]
+        phrases += [(p, (tid, "exclude", -1)) for p in exclude]
+        phrases += [(p, (tid, "group", g)) for g, grp in enumerate(groups) for p in grp]
+    unknown = sorted(set(themes) - set(THEME_IDS))
+    missing = [t for t in THEME_IDS if t not in themes]
+    if path == DATA_DIR / "themes.yml" and (unknown or missing):
+        raise DataFileError(f"{path.name}: theme ids differ from the contract (unknown {unknown}, missing {missing})")
+    return Codebook(themes, PhraseMatcher(phrases))
+
+
+@lru_cache(maxsize=1)
+def codebook() -> Codebook:
+    return load_codebook()

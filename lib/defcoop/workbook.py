@@ -1,0 +1,131 @@
+"""Running the numbered notebooks: ``python -m defcoop.workbook run [--corpus PATH]``.
+
+Without ``--corpus`` the notebooks in ``notebooks/`` are executed in place on ``seeds/`` and
+write ``figures/``; the stored outputs are what nbval validates, so execution is made
+deterministic here (fixed hash seed, no timing metadata, clean cell metadata) and each
+notebook's jupytext percent-script twin is rewritten from it.
+
+With ``--corpus`` the notebooks are run through papermill with ``CORPUS`` and ``FIGURES``
+injected, into ``runs/<corpus-name>/`` — never over the validated notebooks or ``figures/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
+
+__all__ = ["clean_notebook", "notebooks", "run_in_place", "write_twin"]
+
+KERNEL = "python3"
+EDITOR_METADATA = ("collapsed", "scrolled", "execution", "ExecuteTime", "jupyter", "papermill", "vscode")
+
+
+def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks, in reading order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop editor and timing metadata that would make the stored notebook volatile."""
+    for cell in nb.cells:
+        for key in EDITOR_METADATA:
+            cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                out.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def write_twin(path: Path, nb: nbformat.NotebookNode | None = None) -> Path:
+    """Write the jupytext percent-script twin ``NN-name.py`` of a notebook."""
+    nb = nb if nb is not None else nbformat.read(path, as_version=4)
+    twin = path.with_suffix(".py")
+    text = jupytext.writes(nb, fmt="py:percent")
+    twin.write_text(text, encoding="utf-8")
+    return twin
+
+
+def _deterministic_env() -> None:
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.environ.pop("MPLBACKEND", None)  # Agg would remove inline figures from the outputs
+
+
+def run_in_place(path: Path, *, timeout: int = 1800) -> float:
+    """Execute ``path`` top to bottom in its own folder and store it with its outputs."""
+    _deterministic_env()
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    t0 = time.perf_counter()
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    clean_notebook(nb)
+    tmp = path.with_name(f".{path.name}.tmp")
+    nbformat.write(nb, tmp)
+    os.replace(tmp, path)
+    write_twin(path, nb)
+    return time.perf_counter() - t0
+
+
+def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
+    """Run every notebook on ``corpus`` with papermill into ``runs/<name>/``."""
+    import papermill as pm
+
+    _deterministic_env()
+    corpus = corpus.resolve()
+    if not corpus.is_dir():
+        raise SystemExit(f"defcoop: corpus {corpus} is not a folder")
+    out = (out_root or REPO_ROOT / "runs") / corpus.name
+    figs = out / "figures"
+    figs.mkdir(parents=True, exist_ok=True)
+    for nb in notebooks():
+        target = out / nb.name
+        print(f"running {nb.name} on {corpus.name} -> {target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target}")
+        pm.execute_notebook(
+            str(nb), str(target), parameters={"CORPUS": str(corpus), "FIGURES": str(figs)},
+            cwd=str(nb.parent), kernel_name=KERNEL, progress_bar=False,
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m defcoop.workbook", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    run = sub.add_parser("run", help="execute every notebook (on seeds/ in place, or on --corpus into runs/)")
+    run.add_argument("--corpus", type=Path, help="a folder of articles; results go to runs/<folder name>/")
+    run.add_argument("notebook", nargs="*", help="only these notebooks (file names)")
+    sub.add_parser("twins", help="rewrite the jupytext twins from the notebooks")
+    args = parser.parse_args(argv)
+    if args.cmd == "twins":
+        for nb in notebooks():
+            write_twin(nb)
+        return 0
+    if args.corpus:
+        out = run_on_corpus(args.corpus)
+        print(f"done: notebooks and figures in {out}")
+        return 0
+    chosen = [nb for nb in notebooks() if not args.notebook or nb.name in args.notebook]
+    for nb in chosen:
+        secs = run_in_place(nb)
+        print(f"executed {nb.name} in {secs:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
