@@ -259,8 +259,7 @@ def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
     ann.themes = _themes(doc)
     # 8. on topic
     defence_official = any(
-        (not i.startswith("unregistered:") and any(o.office in DEFENCE_OFFICES for o in reg.actors[i].offices))
-        or (i.startswith("unregistered:") and names[i][1])
+        not i.startswith("unregistered:") and any(o.office in DEFENCE_OFFICES for o in reg.actors[i].offices)
         for i in order
     )
     ann.on_topic = bool(partners) and (defence_official or _topic_sentences(doc, "en") >= 2)
@@ -333,11 +332,11 @@ def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.
             if any(a >= t.end and doc.text[t.end : a].strip() == "" for a, _ in taken):
                 continue
             m = re.match(r"\s+(\S)", rest)
-            if m and m.group(1).isupper():
+            if m and m.group(1).isupper() and not _country_after(doc, t.end, doc.sents[n].end):
                 continue
             if rest[:1].isalnum():
                 continue
-            country = _demonym_before(doc, t.start)
+            country = _demonym_before(doc, t.start) or _country_after(doc, t.end, doc.sents[n].end)
             office = offices[0]
             cands = [
                 a for a in named
@@ -354,8 +353,78 @@ def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.
             taken.append((t.start, t.end))
 
 
-_NAME_SEQ = re.compile(
-    r"\s+((?:(?:[A-ZÀ-ÝĐƠƯẠ-Ỹ][\w’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)\s?){2,5})"
+_NP_TOKEN = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
+_NP_CONNECTORS = frozenset({"of", "to", "for", "under", "the", "and", "in", "at"})
+
+
+def _country_after(doc: _Doc, pos: int, stop: int) -> str:
+    """Country of an ``of <Country>`` / ``to <Country>`` phrase right after ``pos``."""
+    m = re.match(r"\s+(?:of|to)\s+(?:the\s+)?((?:[A-ZÀ-ỸĐ][\w’'-]*\s?){1,4})", doc.text[pos:stop])
+    if not m:
+        return ""
+    g = geo()
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        phrase = fold(" ".join(words[:k]))
+        for c in g.countries.values():
+            if c.kind in {"self", "country"} and any(fold(x) == phrase for x in (*c.names, *c.demonyms)):
+                return c.name
+    return ""
+
+
+def _name_after_title(doc: _Doc, pos: int, stop: int) -> tuple[int, int, list[str]] | None:
+    """The personal name in the noun phrase that a title starts at ``pos``.
+
+    The phrase runs on through capitalised words and the connectors of/to/for/under/the/and;
+    within it, a run of two to five capitalised words that are not institution, place or
+    country words is the name ("Ambassador to Vietnam Uladzimir Kazlou", "Director of the HCM
+    City Department of Industry and Trade Nguyen Van Toan").
+    """
+    g = geo()
+    tokens: list[tuple[int, int, str]] = []
+    cursor = pos
+    while cursor < stop:
+        m = _NP_TOKEN.match(doc.text, cursor, stop)
+        if not m:
+            break
+        tok = m.group(1)
+        bare = tok.rstrip(".’'") if not re.fullmatch(r"(?:[A-Z]\.)+", tok) else tok
+        if tok.lower() in _NP_CONNECTORS or (tok[:1].isupper() and tok[:1].isalpha()):
+            tokens.append((m.start(1), m.start(1) + len(bare), bare))
+            cursor = m.end()
+            if bare != tok or tok.endswith(("’s", "'s")):
+                break  # a full stop or possessive ends the phrase
+            continue
+        break
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    for tok in tokens:
+        if tok[2].lower() in _NP_CONNECTORS:
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+
+    def not_name(word: str) -> bool:
+        w = word.strip("’'")
+        return (
+            w in NOT_NAME_WORDS or w in INSTITUTION_WORDS or w.endswith(("’s", "'s"))
+            or bool(g.demonym_country(w)) or any(fold(w) == fold(n) for c in g.countries.values() for n in c.names)
+        )
+
+    for run in runs:
+        while run and not_name(run[0][2]):
+            run = run[1:]
+        if 2 <= len(run) <= 5 and not any(not_name(t[2]) for t in run):
+            return run[0][0], run[-1][1], [t[2] for t in run]
+    return None
+
+
+INSTITUTION_WORDS = frozenset(
+    """Trade Industry Commerce Investment Finance Planning Education Training Health Culture Sports Tourism
+    Information Communications Justice Interior Labour Labor Transport Construction Agriculture Science
+    Technology Fleet Flotilla Forces Diverse Primorye Pacific Northern Southern Eastern Western Joint
+    Operations Operational Strategic Studies Research Relations Cooperation Economic Development HCM
+    Vientiane Jakarta Manila Beijing Tokyo Delhi Paris Berlin London Canberra Havana Administration
+    Directorate Service Services""".split()
 )
 
 
@@ -369,39 +438,24 @@ def _unregistered(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict) -> dic
         for i, t in enumerate(ths):
             if i + 1 < len(ths) and doc.text[t.end : ths[i + 1].start].strip() == "":
                 continue  # not the last title of a chain
-            m = _NAME_SEQ.match(doc.text, t.end, s.end)
-            if not m:
+            hit = _name_after_title(doc, t.end, s.end)
+            if hit is None:
                 continue
-            tokens = m.group(1).split()
-            name_toks = []
-            for tok in tokens:
-                clean = tok.strip(",.;:’'")
-                if clean in NOT_NAME_WORDS or geo().demonym_country(clean) or clean.endswith(("’s", "'s")):
-                    break
-                name_toks.append(tok.rstrip(",;:"))
-            if len(name_toks) < 2:
-                continue
-            a = m.start(1)
-            b = a + len(" ".join(name_toks))
-            if doc.text[a:b] != " ".join(name_toks):
-                b = doc.text.find(name_toks[-1], a) + len(name_toks[-1])
+            a, b, name_toks = hit
             if any(x < b and a < y for x, y in taken):
                 continue
-            chain, chain_start = _title_chain(doc, ths, t.end)
-            country = _demonym_before(doc, chain_start)
-            if not country:
-                of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+?)\b", doc.text[t.end : s.end])
-                country = ""
-                if of:
-                    country = geo().demonym_country(of.group(1))
+            if any(x < b and a < y for th in ths for x, y in [(th.start, th.end)]):
+                continue
+            _chain, chain_start = _title_chain(doc, ths, t.end)
+            country = _demonym_before(doc, chain_start) or _country_after(doc, t.end, s.end)
             if not country and fold(name_toks[0]) in VIETNAMESE_FAMILY:
                 country = "Vietnam"
-            name = " ".join(t2.rstrip(".") if len(t2) > 2 else t2 for t2 in name_toks)
+            name = " ".join(name_toks)
             ident = "unregistered:" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
             out.setdefault(ident, (name, country))
             hits.append(_ActorHit(ident, a, b, n, "unregistered"))
             taken.append((a, b))
-            found.append((ident, name_toks[-1].strip(".,"), name))
+            found.append((ident, name_toks[-1], name))
     # short second mentions of unregistered officials (their last name token)
     for ident, last, _name in found:
         for n, s in enumerate(doc.sents):
@@ -533,8 +587,8 @@ def _countries(doc: _Doc, actor_country: dict[str, str]) -> list[str]:
                 ):
                     role = "bilateral"
                 elif form == "demonym":
-                    nxt = re.findall(r"[A-Za-z]+", seg[h.end : h.end + 40])[:3]
-                    if any(w.lower() in COUNTERPART_WORDS for w in nxt):
+                    nxt = re.match(r"\s+([A-Za-z]+)", seg[h.end : h.end + 30])
+                    if nxt and nxt.group(1).lower() in COUNTERPART_WORDS:
                         role = "counterpart"
                 elif form == "capital":
                     role = "place"

@@ -245,10 +245,16 @@ def parse_article(text: str) -> Article:
             title_idx = body_idx[0]
             classified[title_idx] = Block("title", first.start, first.end, "first short line without end punctuation")
             art.title = " ".join(line.split())
-    # Date lines above the title are the page's "today" widget, not the article's date.
-    for i, blk in enumerate(classified):
-        if blk.kind == "dateline" and i < title_idx:
-            classified[i] = Block("widget", blk.start, blk.end, "date line above the title (site widget)")
+    # A page's "today" widget is not the article's date: a date line directly followed by the
+    # site menu, or any date line followed by another one before the prose starts.
+    first_prose = min([i for i, blk in enumerate(classified) if blk.kind in {"title", "body"}], default=len(classified))
+    date_idx = [i for i, blk in enumerate(classified) if blk.kind == "dateline"]
+    for i in date_idx:
+        nxt = classified[i + 1] if i + 1 < len(classified) else None
+        followed_by_menu = nxt is not None and nxt.kind == "boilerplate" and "menu" in nxt.reason
+        another_before_prose = any(i < j < first_prose for j in date_idx)
+        if followed_by_menu or another_before_prose:
+            classified[i] = Block("widget", classified[i].start, classified[i].end, "date line of the site's 'today' widget")
     datelines = [blk for blk in classified if blk.kind == "dateline"]
     if datelines:
         art.dateline = parse_dateline(text[datelines[0].start : datelines[0].end]).value  # type: ignore[union-attr]
