@@ -88,17 +88,15 @@ def decode(data: bytes) -> Decoded:
     else:
         encoding, payload = "utf-8", data
     if b"\x00" in payload or _looks_binary(payload):
-        # UTF-16 without a BOM: every other byte NUL in ASCII-heavy text.
-        if len(payload) >= 4 and payload[1::2].count(0) > 0.4 * len(payload) / 2:
-            try:
-                return _finish(payload.decode("utf-16-le"), "utf-16-le", ["decoded as UTF-16-LE (no byte-order mark)"])
-            except UnicodeDecodeError:
-                pass
-        if len(payload) >= 4 and payload[0::2].count(0) > 0.4 * len(payload) / 2:
-            try:
-                return _finish(payload.decode("utf-16-be"), "utf-16-be", ["decoded as UTF-16-BE (no byte-order mark)"])
-            except UnicodeDecodeError:
-                pass
+        # UTF-16 without a BOM: every other byte NUL in ASCII-heavy text, and the result reads as text.
+        for enc, zeros in (("utf-16-le", payload[1::2]), ("utf-16-be", payload[0::2])):
+            if len(payload) >= 4 and zeros.count(0) > 0.4 * len(payload) / 2:
+                try:
+                    text = payload.decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                if _reads_as_text(text):
+                    return _finish(text, enc, [f"decoded as {enc.upper()} (no byte-order mark)"])
         return Decoded(None, "", skip_reason="binary file (NUL or control bytes), not text")
     try:
         return _finish(payload.decode(encoding), encoding, warnings)
@@ -112,6 +110,16 @@ def decode(data: bytes) -> Decoded:
         warnings.append(f"not valid UTF-8 (first bad byte at offset {where}); decoded as {fallback}")
         return _finish(text, fallback, warnings)
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _reads_as_text(text: str) -> bool:
+    """Mostly letters, digits, punctuation and spaces: not binary decoded by accident."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\r\n\t")
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return printable / len(sample) > 0.95 and letters / len(sample) > 0.4
 
 
 _HTML_START = re.compile(r"\A\s*(?:<!DOCTYPE\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)

@@ -1,0 +1,5 @@
+import sys
+
+from defcoop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,103 @@
+"""Command line: ``defcoop annotate DIR -o OUT`` and ``defcoop score [GOLD]``.
+
+``python -m defcoop ...`` works the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["main"]
+
+ARTICLE_COLUMNS = [
+    "doc_id", "path", "outlet", "title", "date", "date_precision", "date_source", "language",
+    "partners", "actors", "actor_ids", "themes", "duplicate_of", "on_topic", "n_words", "warnings",
+]
+LIST_COLUMNS = ("partners", "actors", "actor_ids", "themes")
+
+
+def _write_table(df: pd.DataFrame, out: Path, *, list_columns: tuple[str, ...] = ()) -> None:
+    """Write ``df`` in the format named by ``out``'s extension (.csv, .jsonl, .parquet)."""
+    suffix = out.suffix.lower()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    if suffix == ".csv":
+        flat = df.copy()
+        for c in list_columns:
+            flat[c] = flat[c].map(lambda xs: ";".join(xs))
+        flat.to_csv(tmp, index=False, lineterminator="\n")
+    elif suffix == ".jsonl":
+        with tmp.open("w", encoding="utf-8") as fh:
+            for row in df.to_dict("records"):
+                clean = {k: (list(v) if k in list_columns else v) for k, v in row.items()}
+                fh.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
+    elif suffix == ".parquet":
+        df.to_parquet(tmp, index=False)
+    else:
+        raise SystemExit(f"defcoop: cannot write {out.name}: use a .csv, .jsonl or .parquet file name")
+    tmp.replace(out)
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from defcoop.load import load
+
+    try:
+        corpus = load(args.corpus)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        print(f"defcoop: {exc}", file=sys.stderr)
+        return 2
+    n_found = len(corpus.docs) + len(corpus.skipped)
+    if len(corpus.skipped):
+        print(f"defcoop: {len(corpus.skipped)} of {n_found} files skipped:", file=sys.stderr)
+        for reason, group in corpus.skipped.groupby("reason", sort=True):
+            print(f"  {len(group):>6}  {reason}", file=sys.stderr)
+            for path in group["path"].head(5):
+                print(f"          {path!r}", file=sys.stderr)
+    if corpus.docs.empty:
+        print(f"defcoop: nothing could be loaded from {args.corpus} ({n_found} files found)", file=sys.stderr)
+        return 1
+    _write_table(corpus.docs[ARTICLE_COLUMNS], args.output, list_columns=LIST_COLUMNS)
+    if args.mentions:
+        _write_table(corpus.mentions, args.mentions)
+    print(f"defcoop: {len(corpus.docs)} articles annotated -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from defcoop.evaluate import score
+
+    table, errors = score(args.gold)
+    with pd.option_context("display.width", 120, "display.max_rows", 200):
+        print(table.to_string(index=False))
+    if args.errors:
+        for field, errs in errors.items():
+            if errs:
+                print(f"\n{field}: {len(errs)} article(s) differ")
+                for e in errs:
+                    print(f"  {e}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="defcoop", description="Defence-diplomacy news workbook tools.")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    a = sub.add_parser("annotate", help="annotate a folder of articles; one row per article")
+    a.add_argument("corpus", type=Path, help="folder of article files (read recursively, never written)")
+    a.add_argument("-o", "--output", type=Path, required=True, help="articles table: .csv, .jsonl or .parquet")
+    a.add_argument("--mentions", type=Path, help="also write the mentions (evidence) table here")
+    a.set_defaults(func=_annotate)
+    s = sub.add_parser("score", help="score the annotator against a gold file")
+    s.add_argument("gold", type=Path, nargs="?", default=Path("tests/gold/gold.jsonl"))
+    s.add_argument("--errors", action="store_true", help="list every article that differs from gold")
+    s.set_defaults(func=_score)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,588 @@
+"""Cooperation themes over time, with denominators a reader can check.
+
+Every function here is pure: it takes tables (``Corpus.docs`` or ``Corpus.stories`` rows) and
+returns a new tidy, long DataFrame sorted with tie-breakers, so a figure's CSV can be checked
+row by row against the corpus.
+
+Rules (the long form is in notebook 04):
+
+**Stories, not copies.**  A syndicated copy (``duplicate_of`` set) is dropped, so a story
+carried by three outlets counts once, under the outlet of its first copy.
+
+**Periods.**  A period label is ``2019-05`` (month), ``2019-Q2`` (quarter) or ``2019`` (year);
+labels of one kind sort in time order as strings.  A date enters a bin only at the precision it
+has: ``2019-05-16`` and ``2019-05`` go to May 2019, Q2 2019 and 2019; ``2019`` goes to the year
+bin only and is reported as *too coarse* for months and quarters -- never spread over the
+months of the year, never guessed.  An article without a date is reported as *undated*.
+
+**Shares.**  The share of a theme in a period is ``with_theme / stories`` where ``stories`` is
+the number of stories placed in that period whose text was read for themes (English: the
+annotator has no theme lexicon for other languages, :mod:`defcoop.annotate`).  A period with
+no stories has ``stories == 0`` and an *undefined* share (``NaN``), not a share of zero, and is
+never filled in from its neighbours.  Each share carries a Wilson 95% interval, so one story
+out of one shows as the wide interval it is.
+
+**Partners and outlets.**  A story with two partners counts once in each partner's row, so rows
+by partner do not add up to the total; a story with no partner found is grouped under
+``(no partner found)``, one with no recognised outlet under ``(outlet not recognised)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from defcoop.errors import InsufficientData
+from defcoop.paths import DATA_DIR
+from defcoop.resources import DataFileError, read_csv
+from defcoop.themes import codebook
+
+__all__ = [
+    "CONTEXT_COLUMNS", "NO_OUTLET", "NO_PARTNER", "PERIODS", "Period", "PeriodChoice",
+    "accounting", "choose_period", "context_periods", "period_bounds", "period_label",
+    "period_options", "period_range", "placement", "select_stories", "stack_labels",
+    "theme_shares", "theme_totals", "timeline", "wilson_interval",
+]
+
+Period = Literal["month", "quarter", "year"]
+PeriodChoice = Literal["auto", "month", "quarter", "year"]
+GroupBy = Literal["partner", "outlet"]
+
+#: Finest first: ``choose_period`` takes the first that is dense enough.
+PERIODS: tuple[Period, ...] = ("month", "quarter", "year")
+#: Languages the annotator reads for themes (:func:`defcoop.annotate.annotate_article`).
+THEME_LANGUAGES = frozenset({"en"})
+NO_PARTNER = "(no partner found)"
+NO_OUTLET = "(outlet not recognised)"
+CONTEXT_COLUMNS = ("period_id", "start", "end", "label", "source")
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_LABEL = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4]))?$")
+_PRECISION_RANK = {"year": 0, "quarter": 1, "month": 2, "day": 3}
+_REQUIRED = ("doc_id", "date", "duplicate_of", "on_topic", "language", "themes", "partners", "outlet")
+
+
+def _check_columns(docs: pd.DataFrame, needed: Iterable[str]) -> None:
+    missing = [c for c in needed if c not in docs.columns]
+    if missing:
+        raise ValueError(f"the table has no column(s) {', '.join(missing)}; pass Corpus.docs or .stories")
+
+
+def _parse_iso(date: str) -> tuple[int, int | None, int | None]:
+    m = _ISO.match(date)
+    if not m:
+        raise ValueError(f"date {date!r} is not ISO at day, month or year precision")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    return year, int(month) if month else None, int(day) if day else None
+
+
+def _precision(date: str) -> str:
+    if not date:
+        return "none"
+    _, month, day = _parse_iso(date)
+    return "day" if day else "month" if month else "year"
+
+
+def period_label(date: str, period: Period) -> str:
+    """The label of the ``period`` bin that ``date`` falls in, or ``""`` if it cannot be placed.
+
+    A date is placed only at a period no finer than its own precision.
+
+    >>> [period_label("2024-12-17", p) for p in ("month", "quarter", "year")]
+    ['2024-12', '2024-Q4', '2024']
+    >>> period_label("2019-05", "quarter"), period_label("2018", "year")
+    ('2019-Q2', '2018')
+    >>> period_label("2018", "month"), period_label("", "year")    # too coarse; undated
+    ('', '')
+    """
+    if not date:
+        return ""
+    year, month, _ = _parse_iso(date)
+    if period == "year":
+        return f"{year:04d}"
+    if month is None:
+        return ""
+    if period == "quarter":
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if period == "month":
+        return f"{year:04d}-{month:02d}"
+    raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
+
+
+def _kind(label: str) -> Period:
+    m = _LABEL.match(label)
+    if not m:
+        raise ValueError(f"{label!r} is not a period label (2019-05, 2019-Q2 or 2019)")
+    return "month" if m.group(2) else "quarter" if m.group(3) else "year"
+
+
+def period_bounds(label: str) -> tuple[dt.date, dt.date]:
+    """First day of the period and first day after it.
+
+    >>> period_bounds("2019-Q4")
+    (datetime.date(2019, 10, 1), datetime.date(2020, 1, 1))
+    >>> period_bounds("2020-02"), period_bounds("2018")[1]
+    ((datetime.date(2020, 2, 1), datetime.date(2020, 3, 1)), datetime.date(2019, 1, 1))
+    """
+    kind = _kind(label)
+    year = int(label[:4])
+    if kind == "year":
+        return dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    first_month = int(label[5:]) if kind == "month" else 3 * (int(label[-1]) - 1) + 1
+    n_months = 1 if kind == "month" else 3
+    nxt = first_month + n_months
+    return dt.date(year, first_month, 1), dt.date(year + (nxt - 1) // 12, (nxt - 1) % 12 + 1, 1)
+
+
+def period_range(first: str, last: str) -> list[str]:
+    """Every label from ``first`` to ``last`` inclusive, so empty periods get a row too.
+
+    >>> period_range("2019-11", "2020-02")
+    ['2019-11', '2019-12', '2020-01', '2020-02']
+    >>> period_range("2019-Q3", "2020-Q1"), period_range("2018", "2020")
+    (['2019-Q3', '2019-Q4', '2020-Q1'], ['2018', '2019', '2020'])
+    """
+    kind = _kind(first)
+    if _kind(last) != kind:
+        raise ValueError(f"{first!r} and {last!r} are not the same kind of period")
+    out: list[str] = []
+    label = first
+    while label <= last:
+        out.append(label)
+        label = period_label(period_bounds(label)[1].isoformat(), kind)
+    return out
+
+
+def select_stories(
+    docs: pd.DataFrame, *, include_copies: bool = False, on_topic_only: bool = True
+) -> pd.DataFrame:
+    """The articles an analysis counts: copies dropped (unless asked), off-topic dropped (unless asked).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "duplicate_of": ["", "a", ""],
+    ...                      "on_topic": [True, True, False]})
+    >>> select_stories(docs)["doc_id"].tolist(), select_stories(docs, include_copies=True)["doc_id"].tolist()
+    (['a'], ['a', 'b'])
+    """
+    _check_columns(docs, ("doc_id", "duplicate_of", "on_topic"))
+    keep = pd.Series(True, index=docs.index)
+    if not include_copies:
+        keep &= docs["duplicate_of"] == ""
+    if on_topic_only:
+        keep &= docs["on_topic"].astype(bool)
+    return docs[keep].sort_values("doc_id", ignore_index=True)
+
+
+def placement(stories: pd.DataFrame, *, period: Period) -> pd.DataFrame:
+    """Where each story goes at ``period``: its bin, or why it has none.
+
+    ``status`` is ``placed``, ``undated`` or ``too coarse`` (a year-only date at month or
+    quarter periods).
+
+    >>> s = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2019-05-16", "2018", ""]})
+    >>> placement(s, period="quarter")[["doc_id", "period", "status"]].values.tolist()
+    [['a', '2019-Q2', 'placed'], ['b', '', 'too coarse'], ['c', '', 'undated']]
+    """
+    _check_columns(stories, ("doc_id", "date"))
+    rows = []
+    for doc_id, date in zip(stories["doc_id"], stories["date"].fillna(""), strict=True):
+        label = period_label(date, period)
+        status = "placed" if label else "undated" if not date else "too coarse"
+        rows.append({"doc_id": doc_id, "date": date, "date_precision": _precision(date),
+                     "period": label, "status": status})
+    out = pd.DataFrame(rows, columns=["doc_id", "date", "date_precision", "period", "status"])
+    return out.sort_values("doc_id", ignore_index=True)
+
+
+def period_options(
+    stories: pd.DataFrame, *, min_per_period: float = 3.0, min_placed: float = 0.9
+) -> pd.DataFrame:
+    """How dense each period would be: one row per candidate period, finest first.
+
+    ``periods`` counts every bin from the first to the last placed story (empty ones too);
+    ``per_period`` is ``placed / periods``.  A period is ``dense_enough`` when it has at least
+    ``min_per_period`` stories per bin on average and places at least ``min_placed`` of the
+    dated stories (year-only dates cannot be placed in months or quarters).
+
+    >>> s = pd.DataFrame({"doc_id": list("abcd"), "date": ["2019-01-05", "2019-02", "2019-02-20", "2019"]})
+    >>> period_options(s)[["period", "placed", "periods", "per_period", "dense_enough"]].values.tolist()
+    [['month', 3, 2, 1.5, False], ['quarter', 3, 1, 3.0, False], ['year', 4, 1, 4.0, True]]
+    """
+    rows = []
+    dated = int((stories["date"].fillna("") != "").sum())
+    for period in PERIODS:
+        labels = sorted(x for x in (period_label(d, period) for d in stories["date"].fillna("")) if x)
+        bins = len(period_range(labels[0], labels[-1])) if labels else 0
+        per = len(labels) / bins if bins else 0.0
+        rows.append({
+            "period": period, "dated": dated, "placed": len(labels), "periods": bins,
+            "per_period": round(per, 2),
+            "dense_enough": bool(bins and per >= min_per_period and len(labels) >= min_placed * dated),
+        })
+    return pd.DataFrame(rows)
+
+
+def choose_period(
+    stories: pd.DataFrame,
+    *,
+    period: PeriodChoice = "auto",
+    min_per_period: float = 3.0,
+    min_placed: float = 0.9,
+) -> Period:
+    """The period to bin by: ``period`` itself, or with ``"auto"`` the finest one dense enough.
+
+    ``"auto"`` falls back to ``"year"`` when no period is dense enough (see
+    :func:`period_options`).  Raises :class:`~defcoop.errors.InsufficientData` when no story
+    has a date, whatever the choice, since nothing can be placed in time.
+
+    >>> s = pd.DataFrame({"doc_id": list("abc"), "date": ["2019-01-05", "2021-03", ""]})
+    >>> choose_period(s), choose_period(s, period="month")
+    ('year', 'month')
+    >>> choose_period(s.iloc[2:])
+    Traceback (most recent call last):
+    ...
+    defcoop.errors.InsufficientData: themes over time need at least 1 dated story; found 0 ... among 1 stories
+    """
+    _check_columns(stories, ("doc_id", "date"))
+    dated = int((stories["date"].fillna("") != "").sum())
+    if dated == 0:
+        raise InsufficientData(
+            f"themes over time need at least 1 dated story; found 0 dated among {len(stories)} stories"
+        )
+    if period != "auto":
+        if period not in PERIODS:
+            raise ValueError(f"period must be 'auto' or one of {PERIODS}, not {period!r}")
+        return period
+    opts = period_options(stories, min_per_period=min_per_period, min_placed=min_placed)
+    dense = opts.loc[opts["dense_enough"], "period"].tolist()
+    return dense[0] if dense else "year"
+
+
+def accounting(
+    docs: pd.DataFrame,
+    *,
+    period: Period,
+    include_copies: bool = False,
+    on_topic_only: bool = True,
+) -> pd.DataFrame:
+    """Where every article of ``docs`` went, one row per step, so the denominators add up.
+
+    Columns: ``step``, ``articles`` and ``note``.  After "stories counted" the stories are split
+    by the precision of their date, then by whether they can be placed in a ``period`` bin, then
+    by whether they were read for themes.
+
+    >>> docs = pd.DataFrame({"doc_id": list("abcde"),
+    ...     "date": ["2019-05-16", "2019-05-16", "2018", "", "2020-01"],
+    ...     "duplicate_of": ["", "a", "", "", ""], "on_topic": [True, True, True, True, False],
+    ...     "language": ["en", "en", "en", "vi", "en"]})
+    >>> accounting(docs, period="month")[["step", "articles"]].values.tolist()
+    [['articles loaded', 5], ['syndicated copies (counted once, as their first copy)', 1],
+     ['off topic', 1], ['stories counted', 3], ['  dated to the day', 1], ['  dated to the month', 0],
+     ['  dated to the year only', 1], ['  undated', 1], ['placed in a month', 1],
+     ['not placed: date coarser than a month', 1], ['not placed: undated', 1],
+     ['read for themes (English)', 2], ['not read for themes (no theme lexicon for the language)', 1]]
+    """
+    _check_columns(docs, ("doc_id", "date", "duplicate_of", "on_topic", "language"))
+    copies = int((docs["duplicate_of"] != "").sum())
+    pool = select_stories(docs, include_copies=include_copies, on_topic_only=False)
+    off = int((~pool["on_topic"].astype(bool)).sum()) if on_topic_only else 0
+    stories = select_stories(docs, include_copies=include_copies, on_topic_only=on_topic_only)
+    placed = placement(stories, period=period)
+    precision = placed["date_precision"].value_counts()
+    status = placed["status"].value_counts()
+    read = int(stories["language"].isin(THEME_LANGUAGES).sum())
+    rows = [
+        ("articles loaded", len(docs), ""),
+        ("syndicated copies (counted once, as their first copy)", 0 if include_copies else copies,
+         "kept as separate articles: INCLUDE_COPIES is on" if include_copies else ""),
+        ("off topic", off, "" if on_topic_only else "kept: ON_TOPIC_ONLY is off"),
+        ("stories counted", len(stories), ""),
+        ("  dated to the day", int(precision.get("day", 0)), ""),
+        ("  dated to the month", int(precision.get("month", 0)), ""),
+        ("  dated to the year only", int(precision.get("year", 0)), ""),
+        ("  undated", int(precision.get("none", 0)), ""),
+        (f"placed in a {period}", int(status.get("placed", 0)), "the denominators over time"),
+        (f"not placed: date coarser than a {period}", int(status.get("too coarse", 0)),
+         "in the year totals, the totals by partner and outlet, and the timeline"),
+        ("not placed: undated", int(status.get("undated", 0)), "in the totals by partner and outlet"),
+        ("read for themes (English)", read, ""),
+        ("not read for themes (no theme lexicon for the language)", len(stories) - read,
+         "left out of every theme denominator"),
+    ]
+    return pd.DataFrame(rows, columns=["step", "articles", "note"])
+
+
+def wilson_interval(k: int, n: int, *, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval for ``k`` successes in ``n`` trials (``NaN`` bounds when ``n == 0``).
+
+    >>> [round(x, 3) for x in wilson_interval(1, 1)], [round(x, 3) for x in wilson_interval(5, 10)]
+    ([0.207, 1.0], [0.237, 0.763])
+    """
+    if n == 0:
+        return (math.nan, math.nan)
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _theme_order(themes: Sequence[str] | None) -> list[str]:
+    ids = list(codebook().themes) if themes is None else list(themes)
+    unknown = [t for t in ids if t not in codebook().themes]
+    if unknown:
+        raise ValueError(f"unknown theme id(s): {', '.join(unknown)}")
+    return ids
+
+
+def _groups(stories: pd.DataFrame, by: GroupBy | None) -> pd.DataFrame:
+    """One row per (story, group): partners exploded, empty groups named."""
+    if by is None:
+        return stories.assign(_group="all")
+    if by == "partner":
+        out = stories.assign(_group=[list(p) if len(p) else [NO_PARTNER] for p in stories["partners"]])
+        return out.explode("_group", ignore_index=True)
+    if by == "outlet":
+        return stories.assign(_group=stories["outlet"].fillna("").replace("", NO_OUTLET))
+    raise ValueError(f"by must be None, 'partner' or 'outlet', not {by!r}")
+
+
+def _prevalence(
+    rows: pd.DataFrame, keys: list[str], grid: pd.DataFrame, theme_ids: list[str]
+) -> pd.DataFrame:
+    """Count stories and stories with each theme per ``keys`` over every cell of ``grid``."""
+    labels = {t: codebook().themes[t].label for t in theme_ids}
+    n = rows.groupby(keys, sort=False)["doc_id"].nunique() if len(rows) else pd.Series(dtype="int64")
+    hits = rows[["doc_id", *keys, "themes"]].explode("themes")
+    hits = hits[hits["themes"].isin(theme_ids)]
+    k = hits.groupby([*keys, "themes"], sort=False)["doc_id"].nunique() if len(hits) else pd.Series()
+    out = []
+    for cell in grid[keys].itertuples(index=False, name=None):
+        key = tuple(cell)
+        key1 = key[0] if len(key) == 1 else key
+        stories = int(n.get(key1, 0))
+        for t in theme_ids:
+            with_theme = int(k.get((*key, t), 0))
+            lo, hi = wilson_interval(with_theme, stories)
+            out.append({**dict(zip(keys, key, strict=True)), "theme": t, "theme_label": labels[t],
+                        "stories": stories, "with_theme": with_theme,
+                        "share": with_theme / stories if stories else math.nan,
+                        "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(out, columns=[*keys, "theme", "theme_label", "stories", "with_theme", "share",
+                                      "ci_low", "ci_high"])
+
+
+def _read_for_themes(stories: pd.DataFrame) -> pd.DataFrame:
+    _check_columns(stories, _REQUIRED)
+    return stories[stories["language"].isin(THEME_LANGUAGES)]
+
+
+def _group_order(rows: pd.DataFrame) -> list[str]:
+    """Groups by stories (most first), then name; the catch-all groups last."""
+    counts = rows.groupby("_group")["doc_id"].nunique()
+    return sorted(counts.index, key=lambda g: (g in (NO_PARTNER, NO_OUTLET), -counts[g], g))
+
+
+def theme_shares(
+    stories: pd.DataFrame,
+    *,
+    period: Period,
+    by: GroupBy | None = None,
+    themes: Sequence[str] | None = None,
+    span: tuple[str, str] | None = None,
+) -> pd.DataFrame:
+    """Share of stories carrying each theme, per period (and per partner or outlet).
+
+    One row per (group, period, theme) for **every** period from the first to the last placed
+    story (or over ``span``, two labels), so empty periods are rows with ``stories == 0`` and
+    ``share`` NaN.  Only stories read for themes count (see the module docstring); placed means
+    the date is at least as precise as ``period``.  Sorted by group (most stories first), period,
+    then codebook order of themes.
+
+    Columns: [``partner``/``outlet``], ``period``, ``start``, ``end`` (ISO, end exclusive),
+    ``theme``, ``theme_label``, ``stories``, ``with_theme``, ``share``, ``ci_low``, ``ci_high``.
+
+    >>> s = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2018-03-28", "2018", "2020-07-03"],
+    ...     "duplicate_of": "", "on_topic": True, "language": "en", "outlet": "VNA",
+    ...     "partners": [["Belarus"]] * 3, "themes": [["peacekeeping"], [], ["peacekeeping"]]})
+    >>> theme_shares(s, period="year", themes=["peacekeeping"])[["period", "stories", "with_theme", "share"]]
+      period  stories  with_theme  share
+    0   2018        2           1    0.5
+    1   2019        0           0    NaN
+    2   2020        1           1    1.0
+    """
+    theme_ids = _theme_order(themes)
+    read = _read_for_themes(stories)
+    placed = read.assign(period=[period_label(d, period) for d in read["date"].fillna("")])
+    placed = placed[placed["period"] != ""]
+    if span is not None:
+        labels = period_range(*span)
+    elif len(placed):
+        labels = period_range(placed["period"].min(), placed["period"].max())
+    else:
+        labels = []
+    if span is not None and labels and _kind(labels[0]) != period:
+        raise ValueError(f"span {span} is not in {period} periods")
+    rows = _groups(placed, by)
+    groups = _group_order(rows) if by is not None else ["all"]
+    grid = pd.DataFrame([(g, p) for g in groups for p in labels], columns=["_group", "period"])
+    out = _prevalence(rows, ["_group", "period"], grid, theme_ids)
+    bounds = {p: period_bounds(p) for p in labels}
+    out.insert(2, "start", [bounds[p][0].isoformat() for p in out["period"]])
+    out.insert(3, "end", [bounds[p][1].isoformat() for p in out["period"]])
+    if by is None:
+        return out.drop(columns="_group")
+    return out.rename(columns={"_group": by})
+
+
+def theme_totals(
+    stories: pd.DataFrame,
+    *,
+    by: GroupBy | None = None,
+    themes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Share of stories carrying each theme over the whole corpus, per partner or outlet.
+
+    Dates are not needed here, so undated stories count.  One row per (group, theme), groups
+    ordered by stories (most first), then name, catch-all groups last.
+
+    >>> s = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2018-03-28", "", "2020-07-03"],
+    ...     "duplicate_of": "", "on_topic": True, "language": "en", "outlet": "VNA",
+    ...     "partners": [["Belarus"], ["Belarus", "Russia"], []], "themes": [["peacekeeping"], [], []]})
+    >>> theme_totals(s, by="partner", themes=["peacekeeping"])[["partner", "stories", "with_theme"]]
+                  partner  stories  with_theme
+    0             Belarus        2           1
+    1              Russia        1           0
+    2  (no partner found)        1           0
+    """
+    theme_ids = _theme_order(themes)
+    rows = _groups(_read_for_themes(stories), by)
+    groups = _group_order(rows) if by is not None else ["all"]
+    grid = pd.DataFrame({"_group": groups})
+    out = _prevalence(rows, ["_group"], grid, theme_ids)
+    if by is None:
+        return out.drop(columns="_group")
+    return out.rename(columns={"_group": by})
+
+
+def _actor_countries(mentions: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    if mentions is None or not len(mentions):
+        return {}
+    m = mentions[mentions["kind"] == "actor"]
+    return {(d, a): c for d, a, c in zip(m["doc_id"], m["id"], m["country"], strict=True)}
+
+
+def timeline(
+    stories: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame | None = None,
+    home: str = "Vietnam",
+    max_actors: int = 2,
+) -> pd.DataFrame:
+    """One row per (dated story, partner): the sequence of meetings, with their main actors.
+
+    ``start``/``end`` are the first and last day the date can mean at its precision (a day, a
+    month, a year), so a partial date is drawn as the interval it is, not as a guessed day.
+    ``actors`` names the first ``home`` official and the first official of the partner in the
+    order the story names them (host and guest); without ``mentions`` to tell countries, or
+    when neither is found, the first ``max_actors`` people named.  Undated stories are left
+    out here and counted by :func:`accounting`.  Sorted by partner, start, doc_id.
+
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2019-05", ""], "title": ["T", "U"], "outlet": "VNA",
+    ...     "partners": [["Russia"], ["Russia"]], "actors": [["Nguyễn Chí Vịnh", "Alexander Fomin"], []],
+    ...     "actor_ids": [["nguyen-chi-vinh", "alexander-fomin"], []]})
+    >>> timeline(s)[["partner", "date", "start", "end", "actors"]].values.tolist()
+    [['Russia', '2019-05', '2019-05-01', '2019-05-31', 'Nguyễn Chí Vịnh – Alexander Fomin']]
+    """
+    _check_columns(stories, ("doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"))
+    country = _actor_countries(mentions)
+    rows = []
+    for r in stories.itertuples(index=False):
+        if not r.date:
+            continue
+        precision = _precision(r.date)
+        label = period_label(r.date, "month" if precision != "year" else "year")
+        first, after = period_bounds(label)
+        start = dt.date.fromisoformat(r.date) if precision == "day" else first
+        end = start if precision == "day" else after - dt.timedelta(days=1)
+        pairs = list(zip(r.actor_ids, r.actors, strict=True))
+        for partner in list(r.partners) or [NO_PARTNER]:
+            chosen = []
+            if country:
+                for side in (home, partner):
+                    name = next((n for i, n in pairs if country.get((r.doc_id, i)) == side), "")
+                    if name:
+                        chosen.append(name)
+            if not chosen:
+                chosen = [n for _, n in pairs[:max_actors]] or ["(no actors found)"]
+            rows.append({"partner": partner, "doc_id": r.doc_id, "date": r.date, "date_precision": precision,
+                         "start": start.isoformat(), "end": end.isoformat(), "outlet": r.outlet,
+                         "actors": " – ".join(chosen), "title": r.title})
+    cols = ["partner", "doc_id", "date", "date_precision", "start", "end", "outlet", "actors", "title"]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["partner", "start", "doc_id"], ignore_index=True)
+
+
+def stack_labels(starts: Sequence[float], widths: Sequence[float], *, gap: float = 0.0) -> list[int]:
+    """A level for each label so that labels on one level do not overlap (greedy, by start).
+
+    ``starts`` and ``widths`` are in the same units (e.g. days); the levels come back in the
+    order the labels were given.
+
+    >>> stack_labels([0, 5, 12, 13], [10, 10, 3, 3])
+    [0, 1, 0, 2]
+    >>> stack_labels([12, 0], [3, 10])
+    [0, 0]
+    """
+    order = sorted(range(len(starts)), key=lambda i: (starts[i], i))
+    ends: list[float] = []
+    levels = [0] * len(starts)
+    for i in order:
+        level = next((j for j, e in enumerate(ends) if e + gap <= starts[i]), len(ends))
+        if level == len(ends):
+            ends.append(0.0)
+        ends[level] = starts[i] + widths[i]
+        levels[i] = level
+    return levels
+
+
+def context_periods(path: str | Path | None = None) -> pd.DataFrame:
+    """The dated context periods (``data/context_periods.csv``), validated, sorted by start then id.
+
+    Raises :class:`~defcoop.resources.DataFileError` naming the file and the row for a bad
+    date, an end before the start, a duplicate id or an empty label or source.
+
+    >>> ctx = context_periods()
+    >>> ctx.loc[ctx["period_id"] == "covid19-pandemic", ["start", "end"]].values.tolist()
+    [['2020-03-11', '2023-05-05']]
+    """
+    path = Path(path) if path is not None else DATA_DIR / "context_periods.csv"
+    rows = read_csv(path, CONTEXT_COLUMNS)
+    seen: set[str] = set()
+    for n, row in enumerate(rows, start=1):
+        where = f"{path.name}: data row {n} ({row['period_id'] or 'no id'})"
+        if not row["period_id"]:
+            raise DataFileError(f"{where}: empty period_id")
+        if row["period_id"] in seen:
+            raise DataFileError(f"{where}: duplicate period_id")
+        seen.add(row["period_id"])
+        dates = {}
+        for col in ("start", "end"):
+            try:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[col]):
+                    raise ValueError
+                dates[col] = dt.date.fromisoformat(row[col])
+            except ValueError:
+                raise DataFileError(f"{where}: {col} {row[col]!r} is not a date YYYY-MM-DD") from None
+        if dates["end"] < dates["start"]:
+            raise DataFileError(f"{where}: end {row['end']} is before start {row['start']}")
+        for col in ("label", "source"):
+            if not row[col]:
+                raise DataFileError(f"{where}: empty {col}")
+    out = pd.DataFrame(rows, columns=list(CONTEXT_COLUMNS))
+    return out.sort_values(["start", "period_id"], ignore_index=True)
