@@ -1,8 +1,8 @@
 """Annotation on the seeds, checked by hand, and on small fixtures for each rule."""
 
+import defcoop
 import pytest
 
-import defcoop
 from tests.conftest import doc
 
 
@@ -101,24 +101,32 @@ def test_unregistered_official_with_country(write_corpus):
     assert d["actor_ids"] == ["hoang-xuan-chien", "unregistered:ivan-petrovsky", "unregistered:nguyen-van-tam"]
     m = defcoop.load(root).mentions.query("kind == 'actor' and registered == False")
     assert list(zip(m["surface"], m["country"], strict=True)) == [
-        ("Ivan Petrovsky", "Belarus"), ("Petrovsky", "Belarus"), ("Nguyen Van Tam", "Vietnam")
+        ("Ivan Petrovsky", "Belarus"),
+        ("Petrovsky", "Belarus"),
+        ("Nguyen Van Tam", "Vietnam"),
     ]
     assert d["partners"] == ["Belarus"]
 
 
 def test_title_only_mention_resolved_by_holder_on_date(write_corpus):
     # Nobody is named: the Belarusian defence minister on 2019-06-01 was Andrei Ravkov.
-    root = write_corpus({"a.txt": " date 2019-06-01 Talks\n\nThe Belarusian Defence Minister arrived in Hanoi for "
-                                  "talks on defence cooperation with Vietnam."})
+    root = write_corpus(
+        {
+            "a.txt": " date 2019-06-01 Talks\n\nThe Belarusian Defence Minister arrived in Hanoi for "
+            "talks on defence cooperation with Vietnam."
+        }
+    )
     d = defcoop.load(root).docs.iloc[0]
     assert d["actor_ids"] == ["andrei-ravkov"]
 
 
 def test_non_english_article_is_flagged_and_not_annotated_with_english_lexicons(write_corpus):
     root = write_corpus(
-        {"vi.txt": " date 2024-12-17 Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Belarus\n\n"
-                   "Chiều 17-12, tại Hà Nội, Bộ trưởng Bộ Quốc phòng Việt Nam đã hội đàm với Bộ trưởng Bộ Quốc phòng "
-                   "Cộng hòa Belarus. Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh trong thời gian tới."}
+        {
+            "vi.txt": " date 2024-12-17 Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Belarus\n\n"
+            "Chiều 17-12, tại Hà Nội, Bộ trưởng Bộ Quốc phòng Việt Nam đã hội đàm với Bộ trưởng Bộ Quốc phòng "
+            "Cộng hòa Belarus. Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh trong thời gian tới."
+        }
     )
     d = defcoop.load(root).docs.iloc[0]
     assert d["language"] == "vi"
@@ -128,15 +136,17 @@ def test_non_english_article_is_flagged_and_not_annotated_with_english_lexicons(
 
 
 def test_syndicated_copy_points_to_the_first(write_corpus):
-    story = ("Minister of National Defence Phan Van Giang held talks with Belarusian Defence Minister Viktor "
-             "Khrenin in Hanoi. The two sides agreed to step up training cooperation and delegation exchanges. "
-             "Khrenin invited Giang to visit Minsk. They signed a cooperation plan for next year.")
+    story = (
+        "Minister of National Defence Phan Van Giang held talks with Belarusian Defence Minister Viktor "
+        "Khrenin in Hanoi. The two sides agreed to step up training cooperation and delegation exchanges. "
+        "Khrenin invited Giang to visit Minsk. They signed a cooperation plan for next year."
+    )
     root = write_corpus(
         {
             "a.txt": f" date 2024-12-17 Talks\n\n{story}\n\n-VNA",
             "b.txt": f" date 2024-12-18 Vietnam, Belarus hold talks\n\nShare this:\n\n{story}\n\nRelated posts",
             "c.txt": " date 2024-12-19 Other\n\nA different story about Russia and Vietnam cooperating in "
-                     "military medicine, with new training courses for doctors at the academy in Hanoi.",
+            "military medicine, with new training courses for doctors at the academy in Hanoi.",
         }
     )
     c = defcoop.load(root)

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pandas as pd
-
 from defcoop.cli import main
 from defcoop.paths import SEEDS_DIR
 
@@ -14,7 +13,9 @@ def test_annotate_writes_csv_jsonl_parquet(tmp_path, capsys):
     for ext in ("csv", "jsonl", "parquet"):
         assert main(["annotate", str(SEEDS_DIR), "-o", str(tmp_path / f"a.{ext}")]) == 0
     csv = pd.read_csv(tmp_path / "a.csv", keep_default_na=False)
-    assert csv.loc[csv["doc_id"] == "003_a96526d9f035a37c", "actors"].item() == "Lương Cường;Viktor Khrenin;Phan Văn Giang"
+    assert (
+        csv.loc[csv["doc_id"] == "003_a96526d9f035a37c", "actors"].item() == "Lương Cường;Viktor Khrenin;Phan Văn Giang"
+    )
     rows = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
     assert rows[4]["partners"] == ["Russia"] and rows[1]["date"] == "2018-03-28"
     pq = pd.read_parquet(tmp_path / "a.parquet")
@@ -42,7 +43,9 @@ def test_exit_codes(write_corpus, tmp_path, capsys):
 def test_python_dash_m_works(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "defcoop", "annotate", str(SEEDS_DIR), "-o", str(tmp_path / "a.jsonl")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == 0, out.stderr
     assert len((tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()) == 5

@@ -2,10 +2,10 @@
 
 import os
 
-import pytest
-
 import defcoop
+import pytest
 from defcoop.corpus import decode, parse_article
+
 from tests.conftest import doc
 
 
@@ -88,7 +88,9 @@ def test_crlf_and_lone_cr_line_endings():
 
 
 def test_today_widget_is_not_the_dateline():
-    text = "Monday, 23/11/2026\n\nHome | News | Politics | World\n\nThursday, 12/09/2023 09:15\n\nTitle here\n\nBody text."
+    text = (
+        "Monday, 23/11/2026\n\nHome | News | Politics | World\n\nThursday, 12/09/2023 09:15\n\nTitle here\n\nBody text."
+    )
     a = parse_article(text)
     assert a.dateline.iso == "2023-09-12"
     kinds = [b.kind for b in a.blocks]

@@ -1,8 +1,8 @@
 """Dates: header, dateline, text, inference from tenures and dated events, and their refusals."""
 
 import pytest
-
 from defcoop.dates import find_dates, parse_dateline, parse_header
+
 from tests.conftest import doc
 
 
@@ -61,8 +61,10 @@ def test_yearless_date_with_two_possible_years_is_left_undated(write_corpus):
 
     # Nguyen Xuan Phuc was prime minister 2016-04-07..2021-04-05: "May 10" fits 2016..2020.
     root = write_corpus(
-        {"a.txt": "Talks in Hanoi\n\nPrime Minister Nguyen Xuan Phuc received Russian Defence Minister "
-                  "Sergei Shoigu in Hanoi on May 10. Phuc said the two countries value defence ties."}
+        {
+            "a.txt": "Talks in Hanoi\n\nPrime Minister Nguyen Xuan Phuc received Russian Defence Minister "
+            "Sergei Shoigu in Hanoi on May 10. Phuc said the two countries value defence ties."
+        }
     )
     d = defcoop.load(root).docs.iloc[0]
     # Shoigu (defence minister 2012-11-06..2024-05-12) does not narrow it further.
@@ -75,8 +77,10 @@ def test_yearless_date_with_one_possible_year_is_inferred(write_corpus):
 
     # Vo Van Thuong was president 2023-03-02..2024-03-21: "on February 5" can only be 2024.
     root = write_corpus(
-        {"a.txt": "Visit\n\nPresident Vo Van Thuong received Belarusian Defence Minister Viktor Khrenin on "
-                  "February 5 in Hanoi. Thuong praised the defence cooperation between the two countries."}
+        {
+            "a.txt": "Visit\n\nPresident Vo Van Thuong received Belarusian Defence Minister Viktor Khrenin on "
+            "February 5 in Hanoi. Thuong praised the defence cooperation between the two countries."
+        }
     )
     d = defcoop.load(root).docs.iloc[0]
     assert (d["date"], d["date_source"]) == ("2024-02-05", "inferred")
@@ -85,5 +89,8 @@ def test_yearless_date_with_one_possible_year_is_inferred(write_corpus):
 def test_find_dates_forms():
     hits = find_dates("on November 15, 26.04.2016, 05/07/2020 and in June last year")
     assert [(h.year, h.month, h.day, h.relative) for h in hits] == [
-        (None, 11, 15, ""), (2016, 4, 26, ""), (2020, 7, 5, ""), (None, 6, None, "last year")
+        (None, 11, 15, ""),
+        (2016, 4, 26, ""),
+        (2020, 7, 5, ""),
+        (None, 6, None, "last year"),
     ]

@@ -4,11 +4,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from defcoop.figures import save_figure, use_style  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from defcoop.figures import save_figure, use_style
 
 
 def _draw():
@@ -38,7 +37,11 @@ def test_no_temporary_files_are_left(tmp_path):
     fig, data = _draw()
     save_figure(fig, "99-test-figure", data=data, directory=tmp_path)
     plt.close(fig)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["99-test-figure.csv", "99-test-figure.png", "99-test-figure.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "99-test-figure.csv",
+        "99-test-figure.png",
+        "99-test-figure.svg",
+    ]
 
 
 def test_name_and_data_are_checked(tmp_path):

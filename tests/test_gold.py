@@ -8,7 +8,6 @@ written without looking at the annotator; its floors are what we claim in the RE
 from pathlib import Path
 
 import pytest
-
 from defcoop.evaluate import score
 
 GOLD = Path(__file__).parent / "gold" / "gold.jsonl"
@@ -30,8 +29,17 @@ def test_seeds_are_annotated_perfectly(dev, field):
 
 @pytest.mark.parametrize(
     ("field", "floor"),
-    [("actors", 0.97), ("unregistered", 0.9), ("partners", 0.95), ("themes", 0.9), ("date", 0.95),
-     ("date_source", 0.95), ("language", 1.0), ("duplicate_of", 1.0), ("on_topic", 0.95)],
+    [
+        ("actors", 0.97),
+        ("unregistered", 0.9),
+        ("partners", 0.95),
+        ("themes", 0.9),
+        ("date", 0.95),
+        ("date_source", 0.95),
+        ("language", 1.0),
+        ("duplicate_of", 1.0),
+        ("on_topic", 0.95),
+    ],
 )
 def test_development_set_floors(dev, field, floor):
     table, errors = dev

@@ -4,7 +4,6 @@ import datetime as dt
 import shutil
 
 import pytest
-
 from defcoop.actors import load_registry, name_forms, registry
 from defcoop.paths import DATA_DIR
 from defcoop.resources import DataFileError
@@ -42,8 +41,10 @@ def test_unparseable_office_date_is_rejected(registry_copy):
 
 def test_overlapping_terms_are_rejected(registry_copy):
     a, o = registry_copy
-    o.write_text(o.read_text(encoding="utf-8") + "viktor-khrenin,defence_minister,Belarus,2021-01-01,2022-01-01,x,\n",
-                 encoding="utf-8")
+    o.write_text(
+        o.read_text(encoding="utf-8") + "viktor-khrenin,defence_minister,Belarus,2021-01-01,2022-01-01,x,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError, match="overlapping terms"):
         load_registry(a, o)
 
@@ -73,14 +74,40 @@ def test_name_forms_cover_order_patronymic_initials_and_transliteration():
 
 # Offices the annotation issue requires, 2010-01-01 to 2026-06-30: at every date someone holds them.
 REQUIRED = [
-    ("Vietnam", "president"), ("Vietnam", "vice_president"), ("Vietnam", "prime_minister"),
-    ("Vietnam", "general_secretary"), ("Vietnam", "defence_minister"), ("Vietnam", "chief_of_general_staff"),
-    ("Belarus", "president"), ("Belarus", "prime_minister"), ("Belarus", "defence_minister"),
-    ("Belarus", "chief_of_general_staff"), ("Russia", "president"), ("Russia", "prime_minister"),
-    ("Russia", "defence_minister"), ("Russia", "chief_of_general_staff"),
-    *[(c, "defence_minister") for c in (
-        "India", "Japan", "United States", "Australia", "France", "United Kingdom", "Germany", "South Korea",
-        "China", "Laos", "Cambodia", "Israel", "Indonesia", "Philippines", "Cuba")],
+    ("Vietnam", "president"),
+    ("Vietnam", "vice_president"),
+    ("Vietnam", "prime_minister"),
+    ("Vietnam", "general_secretary"),
+    ("Vietnam", "defence_minister"),
+    ("Vietnam", "chief_of_general_staff"),
+    ("Belarus", "president"),
+    ("Belarus", "prime_minister"),
+    ("Belarus", "defence_minister"),
+    ("Belarus", "chief_of_general_staff"),
+    ("Russia", "president"),
+    ("Russia", "prime_minister"),
+    ("Russia", "defence_minister"),
+    ("Russia", "chief_of_general_staff"),
+    *[
+        (c, "defence_minister")
+        for c in (
+            "India",
+            "Japan",
+            "United States",
+            "Australia",
+            "France",
+            "United Kingdom",
+            "Germany",
+            "South Korea",
+            "China",
+            "Laos",
+            "Cambodia",
+            "Israel",
+            "Indonesia",
+            "Philippines",
+            "Cuba",
+        )
+    ],
 ]
 
 

@@ -1,7 +1,6 @@
 """Sentence segmentation and folding: the traps of crawled text."""
 
 import pytest
-
 from defcoop.text import fold, fold_preserving_length, sentence_spans
 
 
@@ -13,18 +12,28 @@ def sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         # glued sentences from the seeds
-        ("to enhance ties with Belarus.Vietnam is ready to act as a bridge.",
-         ["to enhance ties with Belarus.", "Vietnam is ready to act as a bridge."]),
-        ("for 2020-2021.Appreciating the fruitful cooperation.",
-         ["for 2020-2021.", "Appreciating the fruitful cooperation."]),
+        (
+            "to enhance ties with Belarus.Vietnam is ready to act as a bridge.",
+            ["to enhance ties with Belarus.", "Vietnam is ready to act as a bridge."],
+        ),
+        (
+            "for 2020-2021.Appreciating the fruitful cooperation.",
+            ["for 2020-2021.", "Appreciating the fruitful cooperation."],
+        ),
         # initials and ranks stay whole
-        ("Sen. Lieut. Gen. A.V. Fomin spoke. Minister S.K.Shoigu will visit Vietnam.",
-         ["Sen. Lieut. Gen. A.V. Fomin spoke.", "Minister S.K.Shoigu will visit Vietnam."]),
-        ("The U.S. and Viet Nam agreed. Maj. Gen. Tran Van B attended.",
-         ["The U.S. and Viet Nam agreed.", "Maj. Gen. Tran Van B attended."]),
+        (
+            "Sen. Lieut. Gen. A.V. Fomin spoke. Minister S.K.Shoigu will visit Vietnam.",
+            ["Sen. Lieut. Gen. A.V. Fomin spoke.", "Minister S.K.Shoigu will visit Vietnam."],
+        ),
+        (
+            "The U.S. and Viet Nam agreed. Maj. Gen. Tran Van B attended.",
+            ["The U.S. and Viet Nam agreed.", "Maj. Gen. Tran Van B attended."],
+        ),
         # domains and dotted dates are not boundaries
-        ("Follow VOV.VN for news. Signed on 26.04.2016 in Minsk.",
-         ["Follow VOV.VN for news.", "Signed on 26.04.2016 in Minsk."]),
+        (
+            "Follow VOV.VN for news. Signed on 26.04.2016 in Minsk.",
+            ["Follow VOV.VN for news.", "Signed on 26.04.2016 in Minsk."],
+        ),
         # quotes close a sentence
         ('"We welcome investors," Quang said. He left.', ['"We welcome investors," Quang said.', "He left."]),
     ],

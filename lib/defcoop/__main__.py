@@ -1,5 +1,8 @@
+"""``python -m defcoop``: the command line (see defcoop.cli)."""
+
 import sys
 
 from defcoop.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,8 +33,17 @@ from defcoop.text import fold
 __all__ = ["Actor", "Office", "Registry", "registry"]
 
 ACTOR_COLUMNS = (
-    "actor_id", "name", "name_ascii", "country", "family", "middle", "given", "patronymic",
-    "name_order", "variants", "note",
+    "actor_id",
+    "name",
+    "name_ascii",
+    "country",
+    "family",
+    "middle",
+    "given",
+    "patronymic",
+    "name_order",
+    "variants",
+    "note",
 )
 OFFICE_COLUMNS = ("actor_id", "office", "country", "start", "end", "source", "note")
 OFFICE_LEVEL = {
@@ -215,9 +224,17 @@ def load_registry(actors_csv=None, offices_csv=None) -> Registry:
             key=lambda o: (seniority.index(o.office) if o.office in seniority else 99, o.start),
         )
         actors[r["actor_id"]] = Actor(
-            r["actor_id"], r["name"], r["name_ascii"], r["country"], r["family"], r["middle"],
-            r["given"], r["patronymic"], r["name_order"],
-            tuple(v.strip() for v in r["variants"].split(";") if v.strip()), tuple(terms),
+            r["actor_id"],
+            r["name"],
+            r["name_ascii"],
+            r["country"],
+            r["family"],
+            r["middle"],
+            r["given"],
+            r["patronymic"],
+            r["name_order"],
+            tuple(v.strip() for v in r["variants"].split(";") if v.strip()),
+            tuple(terms),
         )
     owner: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
@@ -225,13 +242,10 @@ def load_registry(actors_csv=None, offices_csv=None) -> Registry:
         for form, _how in name_forms(a):
             key = fold(form)
             other = owner.setdefault(key, a.actor_id)
-            if other != a.actor_id:
-                # Same full form for two people (e.g. two Nguyễn Văn Hiến): allowed only when
-                # both names are listed as such; the resolver then picks by tenure.
-                if fold(a.name) != fold(actors[other].name):
-                    raise DataFileError(
-                        f"{actors_csv.name}: name form {form!r} of {a.actor_id} is also a form of {other}"
-                    )
+            # The same form for two people is allowed only when their names fold to the same
+            # string (two Nguyễn Văn Hiến); the resolver then picks by office.
+            if other != a.actor_id and fold(a.name) != fold(actors[other].name):
+                raise DataFileError(f"{actors_csv.name}: name form {form!r} of {a.actor_id} is also a form of {other}")
             phrases.append((form, a.actor_id))
     short: dict[str, set[str]] = defaultdict(set)
     for a in actors.values():
@@ -240,9 +254,7 @@ def load_registry(actors_csv=None, offices_csv=None) -> Registry:
             toks = v.split()
             if len(toks) >= 2:
                 short[fold(toks[-1] if a.country not in GIVEN_NAME_SHORT else toks[0])].add(a.actor_id)
-    last_year = max(
-        [o.end.year for a in actors.values() for o in a.offices if o.end] + [REGISTRY_CHECKED_YEAR]
-    )
+    last_year = max([o.end.year for a in actors.values() for o in a.offices if o.end] + [REGISTRY_CHECKED_YEAR])
     return Registry(
         actors=actors,
         full=PhraseMatcher(phrases),

@@ -49,16 +49,64 @@ from defcoop.text import fold, fold_preserving_length
 __all__ = ["MENTION_COLUMNS", "Annotation", "annotate_article"]
 
 MENTION_COLUMNS = [
-    "doc_id", "kind", "id", "surface", "sent_no", "start", "end", "how", "registered",
-    "country", "role", "sentence",
+    "doc_id",
+    "kind",
+    "id",
+    "surface",
+    "sent_no",
+    "start",
+    "end",
+    "how",
+    "registered",
+    "country",
+    "role",
+    "sentence",
 ]
-DEFENCE_OFFICES = frozenset({"defence_minister", "deputy_defence_minister", "chief_of_general_staff",
-                             "head_of_general_political_department"})
+DEFENCE_OFFICES = frozenset(
+    {"defence_minister", "deputy_defence_minister", "chief_of_general_staff", "head_of_general_political_department"}
+)
 COUNTERPART_WORDS = frozenset(
-    """counterpart counterparts delegation delegations side guest guests host hosts army armies military
-    militaries armed defence defense ministry ministries minister ministers officials official navy
-    troops soldiers officers partner partners leader leaders president prime deputy chief
-    government general staff embassy ambassador""".split()
+    [
+        "counterpart",
+        "counterparts",
+        "delegation",
+        "delegations",
+        "side",
+        "guest",
+        "guests",
+        "host",
+        "hosts",
+        "army",
+        "armies",
+        "military",
+        "militaries",
+        "armed",
+        "defence",
+        "defense",
+        "ministry",
+        "ministries",
+        "minister",
+        "ministers",
+        "officials",
+        "official",
+        "navy",
+        "troops",
+        "soldiers",
+        "officers",
+        "partner",
+        "partners",
+        "leader",
+        "leaders",
+        "president",
+        "prime",
+        "deputy",
+        "chief",
+        "government",
+        "general",
+        "staff",
+        "embassy",
+        "ambassador",
+    ]
 )
 CONNECTORS = re.compile(r"^\s*(?:[-–—/]|and|&|with)\s*$", re.I)
 HISTORY_WORDS = re.compile(
@@ -68,18 +116,159 @@ HISTORY_WORDS = re.compile(
 )
 VIETNAMESE_FAMILY = frozenset(
     fold(x)
-    for x in "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trương Đinh Lương Tô Trịnh Đào Mai Cao Lâm Hà Thái Tạ Chu Vương Đoàn Lại Kiều Quách".split()
+    for x in [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Trương",
+        "Đinh",
+        "Lương",
+        "Tô",
+        "Trịnh",
+        "Đào",
+        "Mai",
+        "Cao",
+        "Lâm",
+        "Hà",
+        "Thái",
+        "Tạ",
+        "Chu",
+        "Vương",
+        "Đoàn",
+        "Lại",
+        "Kiều",
+        "Quách",
+    ]
 )
 NOT_NAME_WORDS = frozenset(
-    """Department Ministry Academy Army Staff Command Office Committee Party State University Institute
-    Centre Center People People's Republic Federation Union Navy Force Forces Guard Region Military
-    Defence Defense National International Expo Council Assembly Government Embassy Agency Bureau
-    Division Corps Brigade Regiment Zone Province City District Commune Hospital School College
-    Association Club Company Corporation Group Conference Forum Summit Meeting Exhibition Sea Day
-    The A An In On At For Of And Vietnam Viet Nam Việt Hà Nội Hanoi Moscow Minsk General Political
-    Logistics Technical Intelligence Border Coast Police Security Public Affairs Foreign External
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Secretariat Politburo Central""".split()
+    [
+        "Department",
+        "Ministry",
+        "Academy",
+        "Army",
+        "Staff",
+        "Command",
+        "Office",
+        "Committee",
+        "Party",
+        "State",
+        "University",
+        "Institute",
+        "Centre",
+        "Center",
+        "People",
+        "People's",
+        "Republic",
+        "Federation",
+        "Union",
+        "Navy",
+        "Force",
+        "Forces",
+        "Guard",
+        "Region",
+        "Military",
+        "Defence",
+        "Defense",
+        "National",
+        "International",
+        "Expo",
+        "Council",
+        "Assembly",
+        "Government",
+        "Embassy",
+        "Agency",
+        "Bureau",
+        "Division",
+        "Corps",
+        "Brigade",
+        "Regiment",
+        "Zone",
+        "Province",
+        "City",
+        "District",
+        "Commune",
+        "Hospital",
+        "School",
+        "College",
+        "Association",
+        "Club",
+        "Company",
+        "Corporation",
+        "Group",
+        "Conference",
+        "Forum",
+        "Summit",
+        "Meeting",
+        "Exhibition",
+        "Sea",
+        "Day",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "Of",
+        "And",
+        "Vietnam",
+        "Viet",
+        "Nam",
+        "Việt",
+        "Hà",
+        "Nội",
+        "Hanoi",
+        "Moscow",
+        "Minsk",
+        "General",
+        "Political",
+        "Logistics",
+        "Technical",
+        "Intelligence",
+        "Border",
+        "Coast",
+        "Police",
+        "Security",
+        "Public",
+        "Affairs",
+        "Foreign",
+        "External",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Secretariat",
+        "Politburo",
+        "Central",
+    ]
 )
 
 
@@ -145,9 +334,18 @@ class _Doc:
 
     def add(self, kind: str, ident: str, n: int, start: int, end: int, **extra) -> None:
         row = {
-            "doc_id": self.doc_id, "kind": kind, "id": ident, "surface": " ".join(self.text[start:end].split()),
-            "sent_no": n, "start": start, "end": end, "how": "", "registered": True, "country": "",
-            "role": "", "sentence": self.sentence_text(n) if n >= 0 else "",
+            "doc_id": self.doc_id,
+            "kind": kind,
+            "id": ident,
+            "surface": " ".join(self.text[start:end].split()),
+            "sent_no": n,
+            "start": start,
+            "end": end,
+            "how": "",
+            "registered": True,
+            "country": "",
+            "role": "",
+            "sentence": self.sentence_text(n) if n >= 0 else "",
         }
         row.update(extra)
         self.mentions.append(row)
@@ -315,8 +513,7 @@ def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by
             hits.append(_ActorHit(cands[0], a, b, n, "short"))
 
 
-def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.date | None,
-                ann: Annotation) -> None:
+def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.date | None, ann: Annotation) -> None:
     reg = registry()
     taken = [(h.start, h.end) for h in hits]
     named = {h.actor_id for h in hits}
@@ -339,7 +536,8 @@ def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.
             country = _demonym_before(doc, t.start) or _country_after(doc, t.end, doc.sents[n].end)
             office = offices[0]
             cands = [
-                a for a in named
+                a
+                for a in named
                 if not a.startswith("unregistered:")
                 and any(o.office == office and (not country or o.country == country) for o in reg.actors[a].offices)
             ]
@@ -406,8 +604,11 @@ def _name_after_title(doc: _Doc, pos: int, stop: int) -> tuple[int, int, list[st
     def not_name(word: str) -> bool:
         w = word.strip("’'")
         return (
-            w in NOT_NAME_WORDS or w in INSTITUTION_WORDS or w.endswith(("’s", "'s"))
-            or bool(g.demonym_country(w)) or any(fold(w) == fold(n) for c in g.countries.values() for n in c.names)
+            w in NOT_NAME_WORDS
+            or w in INSTITUTION_WORDS
+            or w.endswith(("’s", "'s"))
+            or bool(g.demonym_country(w))
+            or any(fold(w) == fold(n) for c in g.countries.values() for n in c.names)
         )
 
     for run in runs:
@@ -419,12 +620,67 @@ def _name_after_title(doc: _Doc, pos: int, stop: int) -> tuple[int, int, list[st
 
 
 INSTITUTION_WORDS = frozenset(
-    """Trade Industry Commerce Investment Finance Planning Education Training Health Culture Sports Tourism
-    Information Communications Justice Interior Labour Labor Transport Construction Agriculture Science
-    Technology Fleet Flotilla Forces Diverse Primorye Pacific Northern Southern Eastern Western Joint
-    Operations Operational Strategic Studies Research Relations Cooperation Economic Development HCM
-    Vientiane Jakarta Manila Beijing Tokyo Delhi Paris Berlin London Canberra Havana Administration
-    Directorate Service Services""".split()
+    [
+        "Trade",
+        "Industry",
+        "Commerce",
+        "Investment",
+        "Finance",
+        "Planning",
+        "Education",
+        "Training",
+        "Health",
+        "Culture",
+        "Sports",
+        "Tourism",
+        "Information",
+        "Communications",
+        "Justice",
+        "Interior",
+        "Labour",
+        "Labor",
+        "Transport",
+        "Construction",
+        "Agriculture",
+        "Science",
+        "Technology",
+        "Fleet",
+        "Flotilla",
+        "Forces",
+        "Diverse",
+        "Primorye",
+        "Pacific",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Joint",
+        "Operations",
+        "Operational",
+        "Strategic",
+        "Studies",
+        "Research",
+        "Relations",
+        "Cooperation",
+        "Economic",
+        "Development",
+        "HCM",
+        "Vientiane",
+        "Jakarta",
+        "Manila",
+        "Beijing",
+        "Tokyo",
+        "Delhi",
+        "Paris",
+        "Berlin",
+        "London",
+        "Canberra",
+        "Havana",
+        "Administration",
+        "Directorate",
+        "Service",
+        "Services",
+    ]
 )
 
 
@@ -575,15 +831,15 @@ def _countries(doc: _Doc, actor_country: dict[str, str]) -> list[str]:
                 role = "history"
             else:
                 joined = [
-                    o for o in (hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None)
+                    o
+                    for o in (hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None)
                     if o is not None and CONNECTORS.match(seg[min(o.end, h.end) : max(o.start, h.start)] or "x")
                 ]
                 if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
                     role = "multilateral"
-                elif any(g.countries[o.values[0][0]].kind == "self" for o in joined):
-                    role = "bilateral"
-                elif re.search(r"\bbetween\b", seg[: h.start], re.I) and any(
-                    g.countries[o.values[0][0]].kind == "self" for o in hits
+                elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or (
+                    re.search(r"\bbetween\b", seg[: h.start], re.I)
+                    and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
                 ):
                     role = "bilateral"
                 elif form == "demonym":
@@ -616,9 +872,7 @@ def _topic_sentences(doc: _Doc, language: str) -> int:
     m = _topic_matchers().get(language)
     if m is None:
         return 0
-    return sum(
-        1 for s in doc.sents if m.find(doc.text[s.start : s.end], doc.folded[s.start : s.end])
-    )
+    return sum(1 for s in doc.sents if m.find(doc.text[s.start : s.end], doc.folded[s.start : s.end]))
 
 
 def _on_topic_other_language(doc: _Doc, ann: Annotation, language: str) -> None:

@@ -15,8 +15,22 @@ import pandas as pd
 __all__ = ["main"]
 
 ARTICLE_COLUMNS = [
-    "doc_id", "path", "outlet", "title", "date", "date_precision", "date_source", "language",
-    "partners", "actors", "actor_ids", "themes", "duplicate_of", "on_topic", "n_words", "warnings",
+    "doc_id",
+    "path",
+    "outlet",
+    "title",
+    "date",
+    "date_precision",
+    "date_source",
+    "language",
+    "partners",
+    "actors",
+    "actor_ids",
+    "themes",
+    "duplicate_of",
+    "on_topic",
+    "n_words",
+    "warnings",
 ]
 LIST_COLUMNS = ("partners", "actors", "actor_ids", "themes")
 

@@ -24,7 +24,6 @@ from pathlib import Path
 import pandas as pd
 
 from defcoop.dates import DateValue, parse_dateline, parse_header
-from defcoop.lang import detect_language
 from defcoop.resources import furniture_rules
 from defcoop.text import sentence_spans, word_count
 
@@ -262,7 +261,9 @@ def parse_article(text: str) -> Article:
         followed_by_menu = nxt is not None and nxt.kind == "boilerplate" and "menu" in nxt.reason
         another_before_prose = any(i < j < first_prose for j in date_idx)
         if followed_by_menu or another_before_prose:
-            classified[i] = Block("widget", classified[i].start, classified[i].end, "date line of the site's 'today' widget")
+            classified[i] = Block(
+                "widget", classified[i].start, classified[i].end, "date line of the site's 'today' widget"
+            )
     datelines = [blk for blk in classified if blk.kind == "dateline"]
     if datelines:
         art.dateline = parse_dateline(text[datelines[0].start : datelines[0].end]).value  # type: ignore[union-attr]
@@ -310,9 +311,7 @@ def parse_article(text: str) -> Article:
             prev_end = paragraphs[-1][1]
             prev = text[paragraphs[-1][0] : prev_end]
             nxt = text[blk.start : blk.end]
-            only_space_between = not any(
-                b2.kind != "body" and prev_end <= b2.start < blk.start for b2 in art.blocks
-            )
+            only_space_between = not any(b2.kind != "body" and prev_end <= b2.start < blk.start for b2 in art.blocks)
             if only_space_between and not _TERMINAL_END.search(prev.rstrip()) and nxt[:1].islower():
                 paragraphs[-1][1] = blk.end
                 continue

@@ -30,9 +30,17 @@ MONTHS: dict[str, int] = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -131,7 +139,10 @@ def parse_header(text: str) -> Header | None:
     return Header(m.start(), m.end(), make_date(year, month, day), m.group(0).strip())
 
 
-_TIME = r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}\)?)?)?"
+_TIME = (
+    r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?))?"  # 17:01, 09:15 am
+    r"(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}\)?)?)?"  # GMT+7
+)
 _DATELINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}", re.I), "mdy"),
     (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})\s+({_MONTH_RE}),?\s+(\d{{4}}){_TIME}", re.I), "dmy_name"),
@@ -208,7 +219,12 @@ class DateHit:
 _TEXT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b(?!:)"), "md(y)"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b"), "dm(y)"),
-    (re.compile(rf"\b(?:in|since|from|until|by|of|early|late|mid-?)\s+({_MONTH_RE})(?:\s+(last|next|this)\s+year|,?\s+(\d{{4}}))?\b"), "m(y)"),
+    (
+        re.compile(
+            rf"\b(?:in|since|from|until|by|of|early|late|mid-?)\s+({_MONTH_RE})(?:\s+(last|next|this)\s+year|,?\s+(\d{{4}}))?\b"
+        ),
+        "m(y)",
+    ),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "dmy"),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),

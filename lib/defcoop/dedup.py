@@ -35,7 +35,8 @@ def shingles(text: str, k: int = 5) -> np.ndarray:
 
     >>> len(shingles("one two three four five six")) == 2
     True
-    >>> bool((shingles("Việt Nam and Belarus sign deals today") == shingles("viet nam AND belarus, sign deals today")).all())
+    >>> a, b = shingles("Việt Nam and Belarus sign deals"), shingles("viet nam AND belarus, sign deals")
+    >>> bool((a == b).all())
     True
     """
     words = _TOKEN.findall(fold(text))

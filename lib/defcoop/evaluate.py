@@ -133,8 +133,16 @@ def score(gold_path: Path, *, corpora: Iterable[str] | None = None) -> tuple[pd.
                         s.errors.append(f"{g['doc_id']}: gold {gv!r} predicted {pv!r}")
     table = pd.DataFrame(
         [
-            {"corpus": c, "field": f, "precision": round(s.precision, 3), "recall": round(s.recall, 3),
-             "f1": round(s.f1, 3), "tp": s.tp, "fp": s.fp, "fn": s.fn}
+            {
+                "corpus": c,
+                "field": f,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
             for (c, f), s in scores.items()
         ]
     )

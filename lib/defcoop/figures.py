@@ -92,8 +92,6 @@ def save_figure(
     png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
     with mpl.rc_context({"svg.hashsalt": "defcoop", "svg.fonttype": "path"}):
         _atomic_write(png, lambda p: fig.savefig(p, format="png", metadata={"Software": None}))
-        _atomic_write(
-            svg, lambda p: fig.savefig(p, format="svg", metadata={"Date": None, "Creator": None})
-        )
+        _atomic_write(svg, lambda p: fig.savefig(p, format="svg", metadata={"Date": None, "Creator": None}))
     _atomic_write(csv, lambda p: data.to_csv(p, index=False, lineterminator="\n", encoding="utf-8"))
     return SavedFigure(name, (png.name, svg.name, csv.name))

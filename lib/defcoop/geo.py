@@ -65,8 +65,9 @@ def geo() -> Geo:
             raise DataFileError(f"{path.name}: row {i}: unknown kind {r['kind']!r}")
         if r["country"] in countries:
             raise DataFileError(f"{path.name}: row {i}: {r['country']!r} listed twice")
-        c = Country(r["country"], r["iso2"], r["kind"], _split(r["names"]), _split(r["demonyms"]),
-                    _split(r["capitals"]))
+        c = Country(
+            r["country"], r["iso2"], r["kind"], _split(r["names"]), _split(r["demonyms"]), _split(r["capitals"])
+        )
         countries[c.name] = c
         if c.kind == "self":
             self_name = c.name

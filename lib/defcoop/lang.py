@@ -31,9 +31,17 @@ def _script_counts(text: str) -> dict[str, int]:
             continue
         name = unicodedata.name(ch, "")
         for key, label in (
-            ("LATIN", "latin"), ("CYRILLIC", "cyrillic"), ("CJK", "cjk"), ("HIRAGANA", "cjk"),
-            ("KATAKANA", "cjk"), ("HANGUL", "cjk"), ("THAI", "thai"), ("LAO", "lao"),
-            ("KHMER", "khmer"), ("ARABIC", "arabic"), ("HEBREW", "hebrew"),
+            ("LATIN", "latin"),
+            ("CYRILLIC", "cyrillic"),
+            ("CJK", "cjk"),
+            ("HIRAGANA", "cjk"),
+            ("KATAKANA", "cjk"),
+            ("HANGUL", "cjk"),
+            ("THAI", "thai"),
+            ("LAO", "lao"),
+            ("KHMER", "khmer"),
+            ("ARABIC", "arabic"),
+            ("HEBREW", "hebrew"),
         ):
             if name.startswith(key):
                 counts[label] += 1

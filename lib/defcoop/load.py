@@ -23,10 +23,31 @@ from defcoop.text import word_count
 __all__ = ["DOC_COLUMNS", "MENTION_COLUMNS", "Corpus", "load", "process_bytes"]
 
 DOC_COLUMNS = [
-    "doc_id", "path", "outlet", "credit", "title",
-    "date", "date_precision", "date_source", "header_date", "dateline_date",
-    "language", "partners", "actors", "actor_ids", "themes", "duplicate_of", "on_topic",
-    "n_paragraphs", "n_sentences", "n_words", "encoding", "sha256", "warnings", "body", "text",
+    "doc_id",
+    "path",
+    "outlet",
+    "credit",
+    "title",
+    "date",
+    "date_precision",
+    "date_source",
+    "header_date",
+    "dateline_date",
+    "language",
+    "partners",
+    "actors",
+    "actor_ids",
+    "themes",
+    "duplicate_of",
+    "on_topic",
+    "n_paragraphs",
+    "n_sentences",
+    "n_words",
+    "encoding",
+    "sha256",
+    "warnings",
+    "body",
+    "text",
 ]
 SENTENCE_COLUMNS = ["doc_id", "sent_no", "para_no", "section", "start", "end", "sentence"]
 SEGMENT_COLUMNS = ["doc_id", "kind", "start", "end", "content", "reason"]
@@ -61,14 +82,25 @@ def process_bytes(doc_id: str, relpath: str, data: bytes) -> DocResult:
     language = detect_language(body) if body else "und"
     sentences = [
         {
-            "doc_id": doc_id, "sent_no": n, "para_no": s.para_no, "section": s.section,
-            "start": s.start, "end": s.end, "sentence": _squash(text[s.start : s.end]),
+            "doc_id": doc_id,
+            "sent_no": n,
+            "para_no": s.para_no,
+            "section": s.section,
+            "start": s.start,
+            "end": s.end,
+            "sentence": _squash(text[s.start : s.end]),
         }
         for n, s in enumerate(art.sentences)
     ]
     segments = [
-        {"doc_id": doc_id, "kind": b.kind, "start": b.start, "end": b.end,
-         "content": _squash(text[b.start : b.end]), "reason": b.reason}
+        {
+            "doc_id": doc_id,
+            "kind": b.kind,
+            "start": b.start,
+            "end": b.end,
+            "content": _squash(text[b.start : b.end]),
+            "reason": b.reason,
+        }
         for b in art.blocks
     ]
     ann = annotate.annotate_article(doc_id, art, language)
@@ -148,7 +180,9 @@ class Corpus:
         dated = sorted(d[:7] for d in self.docs["date"] if d) if n else []
         span = f"{dated[0]}..{dated[-1]}" if dated else "undated"
         extra = f", {len(self.skipped)} skipped" if len(self.skipped) else ""
-        return f"Corpus({n} article{'s' if n != 1 else ''}, {outlets} outlet{'s' if outlets != 1 else ''}, {span}{extra})"
+        return (
+            f"Corpus({n} article{'s' if n != 1 else ''}, {outlets} outlet{'s' if outlets != 1 else ''}, {span}{extra})"
+        )
 
     def kwic(self, kind: str, ident: str, *, width: int = 60) -> pd.DataFrame:
         """Keyword-in-context rows for every mention of ``ident`` (e.g. an actor id)."""
@@ -159,7 +193,9 @@ class Corpus:
             t = texts[r.doc_id]
             rows.append(
                 {
-                    "doc_id": r.doc_id, "start": r.start, "end": r.end,
+                    "doc_id": r.doc_id,
+                    "start": r.start,
+                    "end": r.end,
                     "left": _squash(t[max(0, r.start - width) : r.start])[-width:],
                     "match": t[r.start : r.end],
                     "right": _squash(t[r.end : r.end + width])[:width],

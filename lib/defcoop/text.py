@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = [
     "Span",
@@ -24,12 +25,32 @@ __all__ = [
 # Letters that NFD does not decompose into a base letter plus a combining mark.
 _EXTRA_FOLDS = str.maketrans(
     {
-        "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
-        "ı": "i", "ß": "s",  # ß folds to one letter so that offsets keep their length
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"',
-        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-        "\u200b": " ", "\ufeff": " ",
+        "Đ": "D",
+        "đ": "d",
+        "Ð": "D",
+        "ð": "d",
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "ı": "i",
+        "ß": "s",  # ß folds to one letter so that offsets keep their length
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
     }
 )
 
@@ -110,12 +131,81 @@ class Span:
 # Tokens before a period that do not end a sentence.  Compared case-sensitively after
 # stripping the period, so "Gen." (rank) is protected but "gen." is not.
 ABBREVIATIONS: frozenset[str] = frozenset(
-    """
-    Mr Mrs Ms Dr Prof Sr Jr St Mt No Nos Vol Art Fig Ref Dept Univ Assn Bros Inc Ltd Co Corp
-    Gen Lt Lieut Col Maj Capt Cpt Cmdr Cdr Adm Brig Sgt Cpl Pvt Sen Rep Gov Pres Amb Hon Rev
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
-    vs etc approx est Ave Blvd Rd
-    """.split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sr",
+        "Jr",
+        "St",
+        "Mt",
+        "No",
+        "Nos",
+        "Vol",
+        "Art",
+        "Fig",
+        "Ref",
+        "Dept",
+        "Univ",
+        "Assn",
+        "Bros",
+        "Inc",
+        "Ltd",
+        "Co",
+        "Corp",
+        "Gen",
+        "Lt",
+        "Lieut",
+        "Col",
+        "Maj",
+        "Capt",
+        "Cpt",
+        "Cmdr",
+        "Cdr",
+        "Adm",
+        "Brig",
+        "Sgt",
+        "Cpl",
+        "Pvt",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Pres",
+        "Amb",
+        "Hon",
+        "Rev",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Mon",
+        "Tue",
+        "Tues",
+        "Wed",
+        "Thu",
+        "Thur",
+        "Thurs",
+        "Fri",
+        "Sat",
+        "Sun",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "Ave",
+        "Blvd",
+        "Rd",
+    ]
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets.
@@ -214,7 +304,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     piece = text[start:stop]
     cuts = [0, *(b for b in _boundaries(piece)), len(piece)]
     spans: list[Span] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         seg = piece[a:b]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg) - len(seg.rstrip())

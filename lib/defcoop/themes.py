@@ -22,10 +22,21 @@ from defcoop.resources import DataFileError
 __all__ = ["THEME_IDS", "Codebook", "Theme", "codebook", "load_codebook"]
 
 THEME_IDS = (
-    "training_education", "military_technical_arms", "defence_industry", "military_medicine",
-    "military_history", "delegation_exchange", "multilateral_asean_un", "peacekeeping",
-    "maritime_south_china_sea", "covid_health", "trade_economy", "security_crime",
-    "science_technology", "culture_sport", "agreement_signed",
+    "training_education",
+    "military_technical_arms",
+    "defence_industry",
+    "military_medicine",
+    "military_history",
+    "delegation_exchange",
+    "multilateral_asean_un",
+    "peacekeeping",
+    "maritime_south_china_sea",
+    "covid_health",
+    "trade_economy",
+    "security_crime",
+    "science_technology",
+    "culture_sport",
+    "agreement_signed",
 )
 
 
@@ -129,8 +140,9 @@ def load_codebook(path: Path | None = None) -> Codebook:
         min_sentences = int(item.get("min_sentences", 1))
         if min_sentences < 1:
             raise DataFileError(f"{where}: min_sentences must be >= 1")
-        themes[tid] = Theme(tid, item["label"], " ".join(item["definition"].split()), include, groups,
-                            exclude, min_sentences)
+        themes[tid] = Theme(
+            tid, item["label"], " ".join(item["definition"].split()), include, groups, exclude, min_sentences
+        )
         phrases += [(p, (tid, "include", -1)) for p in include]
         phrases += [(p, (tid, "exclude", -1)) for p in exclude]
         phrases += [(p, (tid, "group", g)) for g, grp in enumerate(groups) for p in grp]

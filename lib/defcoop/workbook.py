@@ -71,7 +71,10 @@ def run_in_place(path: Path, *, timeout: int = 1800) -> float:
             cell.execution_count = None
     t0 = time.perf_counter()
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+        nb,
+        timeout=timeout,
+        kernel_name=KERNEL,
+        record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
@@ -96,10 +99,15 @@ def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
     figs.mkdir(parents=True, exist_ok=True)
     for nb in notebooks():
         target = out / nb.name
-        print(f"running {nb.name} on {corpus.name} -> {target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target}")
+        shown = target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target
+        print(f"running {nb.name} on {corpus.name} -> {shown}")
         pm.execute_notebook(
-            str(nb), str(target), parameters={"CORPUS": str(corpus), "FIGURES": str(figs)},
-            cwd=str(nb.parent), kernel_name=KERNEL, progress_bar=False,
+            str(nb),
+            str(target),
+            parameters={"CORPUS": str(corpus), "FIGURES": str(figs)},
+            cwd=str(nb.parent),
+            kernel_name=KERNEL,
+            progress_bar=False,
         )
     return out
 

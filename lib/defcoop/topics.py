@@ -1,0 +1,851 @@
+"""Topic clustering of news passages: what was discussed, not who was there.
+
+The pipeline, one pure function per step (notebook 02 calls them in this order)::
+
+    choose_unit(corpus)          -> ("paragraph", why)       article | paragraph | sentence
+    units(corpus, unit=...)      -> one row per passage, copies counted once, with its metadata
+    vectorise(units)             -> Vectors: sparse TF-IDF, stop words = English + news furniture
+                                    (data/topic_stopwords.txt) + every country and official name
+    select_k(vectors)            -> silhouette and coherence per model and k; choose_k picks k
+    fit_topics(vectors, k=...)   -> TopicModel (NMF with nndsvd init, or k-means)
+    topic_terms / topic_summary / representatives / theme_overlap / topic_crosstab / unit_map
+    stability(vectors, ref)      -> agreement of refits under other seeds, orders and subsamples
+
+Every table is tidy (one row per topic and term, per topic and passage, ...) and sorted with
+tie-breakers, so the same input gives the same rows.  Topics are numbered 1..k by size
+(largest first, ties by top term); 0 is "no topic" (an NMF passage with all weights zero).
+
+Memory stays bounded on large corpora: the TF-IDF matrix is sparse (float32), the vocabulary
+is capped (``max_features``) and learnt on a sample when there are more than ``vocab_sample``
+passages; no dense passages x vocabulary array is ever built.  Above ``MINIBATCH_FROM``
+passages the mini-batch variants of NMF and k-means are used.  Every fit runs with BLAS and
+OpenMP limited to one thread and a fixed ``random_state``, so reruns are bit-identical.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.optimize import linear_sum_assignment
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.decomposition import NMF, MiniBatchNMF, TruncatedSVD
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from threadpoolctl import threadpool_limits
+
+from defcoop.errors import InsufficientData
+from defcoop.paths import DATA_DIR
+from defcoop.resources import DataFileError
+
+__all__ = [
+    "AUTO_ARTICLE_MIN",
+    "MINIBATCH_FROM",
+    "MIN_STORIES",
+    "MIN_UNITS",
+    "TopicModel",
+    "Vectors",
+    "choose_k",
+    "choose_unit",
+    "entity_stopwords",
+    "fit_topics",
+    "furniture_stopwords",
+    "representatives",
+    "select_k",
+    "stability",
+    "stability_summary",
+    "stop_words",
+    "theme_overlap",
+    "topic_crosstab",
+    "topic_summary",
+    "topic_terms",
+    "unit_map",
+    "units",
+    "vectorise",
+]
+
+Unit = Literal["article", "paragraph", "sentence"]
+UnitChoice = Literal["auto", "article", "paragraph", "sentence"]
+Model = Literal["nmf", "kmeans"]
+By = Literal["partner", "year", "outlet"]
+
+#: With at least this many stories (copies counted once), ``unit="auto"`` clusters articles;
+#: below it, paragraphs.  200 articles over 2-8 topics leave 25+ articles per topic.
+AUTO_ARTICLE_MIN = 200
+#: Topic clustering compares passages across articles: fewer stories than this is no corpus.
+MIN_STORIES = 2
+#: Fewer passages than this cannot hold two topics of three passages each.
+MIN_UNITS = 6
+#: From this many passages on, MiniBatchNMF and MiniBatchKMeans replace NMF and KMeans.
+MINIBATCH_FROM = 20_000
+#: A refitted topic "survives" when its term profile has this cosine with the reference topic.
+SURVIVAL_COSINE = 0.8
+#: Silhouette is computed on at most this many passages (pairwise distances are quadratic).
+SILHOUETTE_SAMPLE = 3_000
+#: Token rule: words of three or more letters (no digits, no underscores).
+TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
+MAX_QUOTE = 300
+_WORD = re.compile(r"^[a-z]+$")
+
+
+# --------------------------------------------------------------------------- stop words
+
+
+def _analyzer_parts() -> tuple:
+    """The vectoriser's own preprocessing and tokenising, so stop words match what it sees."""
+    v = TfidfVectorizer(lowercase=True, strip_accents="unicode", token_pattern=TOKEN_PATTERN)
+    return v.build_preprocessor(), v.build_tokenizer()
+
+
+def _tokens(phrases: Iterable[str]) -> set[str]:
+    pre, tok = _analyzer_parts()
+    return {t for p in phrases for t in tok(pre(p))}
+
+
+def furniture_stopwords(path: Path | None = None) -> tuple[str, ...]:
+    """The news-furniture stop words of ``data/topic_stopwords.txt``, validated.
+
+    One lowercase word (letters only) per line, ``#`` starts a comment line, no duplicates.
+
+    Examples
+    --------
+    >>> words = furniture_stopwords()
+    >>> "said" in words and "cooperation" in words and "hospital" not in words
+    True
+    """
+    path = path or DATA_DIR / "topic_stopwords.txt"
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not _WORD.match(line):
+            raise DataFileError(f"{path.name}: line {n}: {line!r} is not one lowercase word of letters a-z")
+        if line in seen:
+            raise DataFileError(f"{path.name}: line {n}: {line!r} already listed on line {seen[line]}")
+        seen[line] = n
+    if not seen:
+        raise DataFileError(f"{path.name}: no stop words")
+    return tuple(sorted(seen))
+
+
+@lru_cache(maxsize=1)
+def entity_stopwords() -> tuple[str, ...]:
+    """Every word of the names of registered officials, countries, demonyms and capitals.
+
+    Derived from ``data/actors.csv`` and ``data/countries.csv`` (international organisations
+    are kept: ASEAN or the United Nations are part of what was discussed), through the same
+    folding and tokenising as the vectoriser.
+
+    Examples
+    --------
+    >>> words = entity_stopwords()
+    >>> all(w in words for w in ("belarus", "belarusian", "minsk", "shoigu", "vietnamese"))
+    True
+    >>> "asean" in words
+    False
+    """
+    from defcoop.actors import name_forms, registry
+    from defcoop.geo import geo
+
+    phrases: list[str] = []
+    for actor in registry().actors.values():
+        phrases += [form for form, _ in name_forms(actor)]
+        phrases += [actor.family, actor.middle, actor.given, actor.patronymic, *actor.variants]
+    for country in geo().countries.values():
+        if country.kind != "organisation":
+            phrases += [*country.names, *country.demonyms, *country.capitals]
+    return tuple(sorted(_tokens(p for p in phrases if p)))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> tuple[str, ...]:
+    """scikit-learn's English list + :func:`furniture_stopwords` + :func:`entity_stopwords`.
+
+    >>> len(stop_words()) > 500
+    True
+    """
+    return tuple(sorted(_tokens(ENGLISH_STOP_WORDS) | set(furniture_stopwords()) | set(entity_stopwords())))
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _stories(corpus, language: str | None) -> pd.DataFrame:
+    docs = corpus.docs
+    stories = docs[docs["duplicate_of"] == ""]
+    if language is not None:
+        stories = stories[stories["language"] == language]
+    return stories
+
+
+def choose_unit(
+    corpus, *, unit: UnitChoice = "auto", article_min: int = AUTO_ARTICLE_MIN, language: str | None = "en"
+) -> tuple[Unit, str]:
+    """The unit of analysis, and a sentence saying why.
+
+    ``"auto"`` clusters articles when there are at least ``article_min`` stories (syndicated
+    copies counted once), paragraphs otherwise.  Raises :class:`InsufficientData` when there
+    are fewer than ``MIN_STORIES`` stories.
+
+    Examples
+    --------
+    >>> import defcoop
+    >>> unit, why = choose_unit(defcoop.load(defcoop.paths.SEEDS_DIR))
+    >>> unit
+    'paragraph'
+    >>> why[:60]
+    'The corpus has 5 stories (0 syndicated copies counted once);'
+    """
+    stories = _stories(corpus, language)
+    n, copies = len(stories), int((corpus.docs["duplicate_of"] != "").sum())
+    lang = f" in language {language!r}" if language else ""
+    if n < MIN_STORIES:
+        raise InsufficientData(
+            f"Topic clustering compares passages across articles and needs at least {MIN_STORIES} "
+            f"stories{lang}; the corpus has {n} ({len(corpus.docs)} article(s), {copies} syndicated "
+            f"copies counted once). No model is fitted."
+        )
+    head = f"The corpus has {n} stories ({copies} syndicated copies counted once); "
+    if unit != "auto":
+        return unit, head + f"the unit was set to {unit!r} by the UNIT parameter."
+    if n >= article_min:
+        return "article", head + f"with at least {article_min}, articles are clustered."
+    return "paragraph", head + (
+        f"fewer than {article_min} articles would leave a handful per topic, so paragraphs are "
+        "clustered instead (each paragraph is one passage on one subject more often than an article is)."
+    )
+
+
+def units(corpus, *, unit: Unit, language: str | None = "en") -> pd.DataFrame:
+    """One row per passage of the stories (syndicated copies counted once), with its metadata.
+
+    Columns: ``unit_id, doc_id, para_no, sent_from, sent_to, start, end, n_words, text,
+    outlet, year, partners, themes``.  ``start``/``end`` index ``docs.text``; ``sent_from``
+    and ``sent_to`` are the first and last ``sent_no`` (-1 when the corpus has no sentence
+    table).  Titles are left out: a headline is a summary, not a passage.  ``themes`` are the
+    codebook themes the passage carries: for articles, the article's themes; for paragraphs
+    and sentences, every theme with evidence in one of its sentences.  Sorted by doc, offset.
+
+    Examples
+    --------
+    >>> import defcoop
+    >>> u = units(defcoop.load(defcoop.paths.SEEDS_DIR), unit="paragraph")
+    >>> len(u), u["doc_id"].nunique()
+    (45, 5)
+    >>> u.loc[0, ["unit_id", "start", "end"]].tolist()
+    ['000_792274446db92004:p01', 133, 2264]
+    """
+    choose_unit(corpus, unit=unit, language=language)  # raises on too few stories
+    stories = _stories(corpus, language)
+    meta = stories[["doc_id", "outlet", "date", "partners", "themes", "body"]].set_index("doc_id")
+    sents = corpus.sentences
+    sents = sents[(sents["section"] == "body") & sents["doc_id"].isin(meta.index)]
+    if unit == "sentence":
+        out = sents.assign(
+            unit_id=[f"{d}:s{n:03d}" for d, n in zip(sents["doc_id"], sents["sent_no"], strict=True)],
+            sent_from=sents["sent_no"], sent_to=sents["sent_no"], text=sents["sentence"],
+        )
+    else:
+        keys = ["doc_id", "para_no"] if unit == "paragraph" else ["doc_id"]
+        out = sents.groupby(keys, as_index=False, sort=True).agg(
+            sent_from=("sent_no", "min"), sent_to=("sent_no", "max"), start=("start", "min"),
+            end=("end", "max"), text=("sentence", " ".join),
+        )
+        if unit == "article":
+            missing = meta.index.difference(out["doc_id"])  # corpora given without a sentence table
+            extra = pd.DataFrame({
+                "doc_id": missing, "sent_from": -1, "sent_to": -1, "start": 0,
+                "end": [len(meta.at[d, "body"]) for d in missing], "text": [meta.at[d, "body"] for d in missing],
+            })
+            out = pd.concat([out, extra], ignore_index=True) if len(extra) else out
+            out["para_no"] = -1
+            out["unit_id"] = out["doc_id"]
+        else:
+            out["unit_id"] = [f"{d}:p{p:02d}" for d, p in zip(out["doc_id"], out["para_no"], strict=True)]
+    out = out[out["text"].str.strip() != ""]
+    out = out.sort_values(["doc_id", "start", "unit_id"], ignore_index=True)
+    m = meta.loc[out["doc_id"]]
+    out["n_words"] = out["text"].str.split().str.len().astype(int)
+    out["outlet"] = m["outlet"].to_numpy()
+    out["year"] = [d[:4] if d else "undated" for d in m["date"]]
+    out["partners"] = [list(p) for p in m["partners"]]
+    if unit == "article":
+        out["themes"] = [sorted(t) for t in m["themes"]]
+    else:
+        out["themes"] = _unit_themes(out, corpus.mentions)
+    cols = ["unit_id", "doc_id", "para_no", "sent_from", "sent_to", "start", "end", "n_words", "text",
+            "outlet", "year", "partners", "themes"]
+    out = out[cols]
+    if len(out) < MIN_UNITS:
+        raise InsufficientData(
+            f"Topic clustering needs at least {MIN_UNITS} passages; the {len(stories)} stories give "
+            f"{len(out)} {unit}(s). No model is fitted."
+        )
+    return out
+
+
+def _unit_themes(u: pd.DataFrame, mentions: pd.DataFrame) -> list[list[str]]:
+    th = mentions.loc[mentions["kind"] == "theme", ["doc_id", "sent_no", "id"]].drop_duplicates()
+    by_sent: dict[tuple[str, int], set[str]] = {}
+    for d, n, t in th.itertuples(index=False):
+        by_sent.setdefault((d, n), set()).add(t)
+    out = []
+    for d, a, b in zip(u["doc_id"], u["sent_from"], u["sent_to"], strict=True):
+        found: set[str] = set()
+        for n in range(a, b + 1):
+            found |= by_sent.get((d, n), set())
+        out.append(sorted(found))
+    return out
+
+
+# --------------------------------------------------------------------------- vectors
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """The TF-IDF matrix of the passages (sparse, rows L2-normalised) and its vocabulary."""
+
+    X: sp.csr_matrix
+    terms: np.ndarray
+    unit_ids: np.ndarray
+    vectorizer: TfidfVectorizer
+
+    def __repr__(self) -> str:
+        n, v = self.X.shape
+        return f"Vectors({n} passages x {v} terms, {self.X.nnz} non-zero, sparse)"
+
+
+def vectorise(
+    units: pd.DataFrame,
+    *,
+    ngrams: Literal[1, 2] = 2,
+    min_df: int | None = None,
+    max_df: float = 0.5,
+    max_features: int = 20_000,
+    vocab_sample: int = 50_000,
+    random_state: int = 0,
+) -> Vectors:
+    """TF-IDF of ``units["text"]`` with the topic stop words, as a sparse float32 matrix.
+
+    Stop words are removed before n-grams are formed ("Belarusian defence minister" gives no
+    n-gram at all).  ``min_df`` defaults to 2 passages below 1000 passages, 5 above; terms in
+    more than ``max_df`` of the passages say nothing about any one topic and are dropped.
+    With more than ``vocab_sample`` passages the vocabulary and IDF are learnt on a seeded
+    sample of that size, then every passage is transformed (bounded memory).
+
+    Examples
+    --------
+    >>> u = pd.DataFrame({"unit_id": ["a", "b", "c"], "text": [
+    ...     "Sailors of the frigate trained on sonar.", "The frigate tested its sonar.", "A field hospital."]})
+    >>> v = vectorise(u, min_df=1, max_df=1.0)
+    >>> v
+    Vectors(3 passages x 11 terms, 12 non-zero, sparse)
+    >>> [t for t in v.terms if " " not in t]
+    ['field', 'frigate', 'hospital', 'sailors', 'sonar', 'tested', 'trained']
+    """
+    n = len(units)
+    vec = TfidfVectorizer(
+        lowercase=True, strip_accents="unicode", token_pattern=TOKEN_PATTERN, stop_words=list(stop_words()),
+        ngram_range=(1, ngrams), min_df=min_df if min_df is not None else (2 if n < 1000 else 5),
+        max_df=max_df, max_features=max_features, sublinear_tf=True, dtype=np.float32,
+    )
+    texts = units["text"]
+    if n > vocab_sample:
+        rng = np.random.default_rng(random_state)
+        sample = np.sort(rng.choice(n, size=vocab_sample, replace=False))
+        vec.fit(texts.iloc[sample])
+        X = vec.transform(texts)
+    else:
+        X = vec.fit_transform(texts)
+    return Vectors(X.tocsr(), vec.get_feature_names_out(), units["unit_id"].to_numpy(), vec)
+
+
+# --------------------------------------------------------------------------- models
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    """A fitted model, topics renumbered 1..k by size.
+
+    ``weights`` (passages x k): NMF document-topic weights with each topic's term vector scaled
+    to unit length; for k-means, the cosine of each passage with each centroid.  ``components``
+    (k x terms, dense, non-negative): the topic term profiles.  ``labels``: the topic of each
+    passage (largest weight; 0 when every NMF weight is zero).
+    """
+
+    model: Model
+    k: int
+    unit_ids: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray
+    components: np.ndarray
+    terms: np.ndarray
+    estimator: str
+    n_iter: int
+    random_state: int
+    vectorizer: TfidfVectorizer
+
+    def __repr__(self) -> str:
+        sizes = np.bincount(self.labels, minlength=self.k + 1)[1:]
+        return (f"TopicModel({self.model}, k={self.k}, {len(self.labels)} passages, sizes {sizes.tolist()}, "
+                f"{self.estimator}, {self.n_iter} iterations)")
+
+
+@contextmanager
+def _one_thread():
+    """BLAS and OpenMP on one thread: floating-point sums then do not depend on scheduling."""
+    with threadpool_limits(limits=1):
+        yield
+
+
+def _fit_matrix(
+    X: sp.csr_matrix, *, k: int, model: Model, random_state: int, max_iter: int, minibatch: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, str, int]:
+    """Weights, unit-length topic profiles, raw labels (-1: no topic), estimator name, iterations."""
+    with _one_thread():
+        if model == "nmf":
+            if minibatch:
+                est = MiniBatchNMF(n_components=k, init="nndsvd", batch_size=4096, max_iter=max_iter,
+                                   random_state=random_state, tol=1e-4)
+            else:
+                est = NMF(n_components=k, init="nndsvd", max_iter=max_iter, random_state=random_state, tol=1e-4)
+            W = est.fit_transform(X)
+            H = est.components_
+            norms = np.linalg.norm(H, axis=1)
+            norms[norms == 0] = 1.0
+            W = (W * norms).astype(np.float64)
+            raw = np.where(W.max(axis=1) > 0, W.argmax(axis=1), -1)
+            return W, (H / norms[:, None]).astype(np.float64), raw, type(est).__name__, int(est.n_iter_)
+        if minibatch:
+            est = MiniBatchKMeans(n_clusters=k, batch_size=4096, n_init=3, max_iter=max_iter,
+                                  random_state=random_state)
+        else:
+            est = KMeans(n_clusters=k, n_init=10, max_iter=max_iter, random_state=random_state)
+        est.fit(X)
+        C = np.asarray(est.cluster_centers_, dtype=np.float64)
+        C = np.clip(C, 0, None)
+        norms = np.linalg.norm(C, axis=1)
+        norms[norms == 0] = 1.0
+        C = C / norms[:, None]
+        W = np.asarray(X @ C.T, dtype=np.float64)
+        return W, C, np.asarray(est.labels_, dtype=np.int64), type(est).__name__, int(est.n_iter_)
+
+
+def _canonical(
+    W: np.ndarray, H: np.ndarray, raw: np.ndarray, terms: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Renumber topics by size (desc), then top term; labels 1..k, 0 for no topic (raw -1)."""
+    sizes = np.bincount(raw[raw >= 0], minlength=W.shape[1])
+    top = [terms[int(np.argmax(h))] if h.max() > 0 else "" for h in H]
+    order = sorted(range(W.shape[1]), key=lambda t: (-sizes[t], top[t], t))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(1, len(order) + 1)
+    labels = np.where(raw >= 0, rank[np.clip(raw, 0, None)], 0)
+    return W[:, order], H[order], labels
+
+
+def fit_topics(
+    vectors: Vectors,
+    *,
+    k: int,
+    model: Model = "nmf",
+    random_state: int = 0,
+    max_iter: int | None = None,
+    minibatch: bool | None = None,
+) -> TopicModel:
+    """Fit NMF (``init="nndsvd"``, deterministic) or k-means with ``k`` topics.
+
+    ``max_iter`` caps the iterations (NMF 400, MiniBatchNMF 50 passes, k-means 300, mini-batch
+    k-means 100).  ``minibatch`` defaults to ``True`` from ``MINIBATCH_FROM`` passages on.
+    k-means runs on the L2-normalised TF-IDF rows (spherical k-means in effect).
+
+    Examples
+    --------
+    >>> texts = ["frigate sonar torpedo navy"] * 3 + ["hospital surgeon vaccine medicine"] * 3
+    >>> v = vectorise(pd.DataFrame({"unit_id": list("abcdef"), "text": texts}), max_df=1.0)
+    >>> m = fit_topics(v, k=2, model="nmf")
+    >>> m.labels.tolist()
+    [2, 2, 2, 1, 1, 1]
+    >>> fit_topics(v, k=2, model="kmeans").labels.tolist()
+    [2, 2, 2, 1, 1, 1]
+    """
+    n = vectors.X.shape[0]
+    if not 1 <= k <= n:
+        raise InsufficientData(f"{k} topics cannot be fitted on {n} passages")
+    mb = n >= MINIBATCH_FROM if minibatch is None else minibatch
+    if max_iter is None:
+        max_iter = {("nmf", False): 400, ("nmf", True): 50, ("kmeans", False): 300, ("kmeans", True): 100}[
+            (model, mb)]
+    W, H, raw, name, n_iter = _fit_matrix(vectors.X, k=k, model=model, random_state=random_state,
+                                          max_iter=max_iter, minibatch=mb)
+    W, H, labels = _canonical(W, H, raw, vectors.terms)
+    return TopicModel(model, k, vectors.unit_ids, labels, W, H, vectors.terms, name, n_iter, random_state,
+                      vectors.vectorizer)
+
+
+# --------------------------------------------------------------------------- choosing k
+
+
+def _umass(X: sp.csr_matrix, H: np.ndarray, *, top_n: int = 10) -> float:
+    """Mean UMass coherence of the topics' top terms over passage co-occurrence (higher is better)."""
+    B = (X > 0).astype(np.float32).tocsc()
+    scores = []
+    for h in H:
+        idx = [int(i) for i in np.argsort(-h, kind="stable")[:top_n] if h[i] > 0]
+        if len(idx) < 2:
+            continue
+        sub = B[:, idx]
+        co = np.asarray((sub.T @ sub).todense())
+        df = np.diag(co)
+        s = [math.log((co[i, j] + 1.0) / df[j]) for i in range(1, len(idx)) for j in range(i) if df[j] > 0]
+        scores.append(float(np.mean(s)) if s else 0.0)
+    return float(np.mean(scores)) if scores else float("nan")
+
+
+def _silhouette(X: sp.csr_matrix, labels: np.ndarray, random_state: int) -> float:
+    keep = labels > 0
+    lab = labels[keep]
+    n_lab = len(np.unique(lab))
+    if n_lab < 2 or n_lab >= len(lab):
+        return float("nan")
+    size = SILHOUETTE_SAMPLE if len(lab) > SILHOUETTE_SAMPLE else None
+    with _one_thread():
+        return float(silhouette_score(X[keep], lab, metric="cosine", sample_size=size, random_state=random_state))
+
+
+def select_k(
+    vectors: Vectors,
+    *,
+    k_range: Sequence[int] = (2, 8),
+    models: Sequence[Model] = ("nmf", "kmeans"),
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Fit every model for every k in ``k_range`` (inclusive) and score the partitions.
+
+    Columns: ``model, k, silhouette`` (mean cosine silhouette of the passages' topics, on at
+    most ``SILHOUETTE_SAMPLE`` passages), ``coherence`` (mean UMass coherence of the top ten
+    terms), ``smallest`` (passages in the smallest topic).  k stops at passages - 1.
+
+    Examples
+    --------
+    >>> texts = ["frigate sonar torpedo navy"] * 3 + ["hospital surgeon vaccine medicine"] * 3
+    >>> v = vectorise(pd.DataFrame({"unit_id": list("abcdef"), "text": texts}), max_df=1.0)
+    >>> select_k(v, k_range=(2, 3)).round(3)
+        model  k  silhouette  coherence  smallest
+    0  kmeans  2       1.000      0.000         3
+    1  kmeans  3       ...
+    2     nmf  2       1.000      0.000         3
+    3     nmf  3       ...
+    """
+    lo, hi = int(k_range[0]), int(k_range[-1])
+    n = vectors.X.shape[0]
+    hi = min(hi, n - 1)
+    if hi < lo:
+        raise InsufficientData(f"choosing k in {lo}..{int(k_range[-1])} needs more than {lo} passages; there are {n}")
+    rows = []
+    for model in models:
+        for k in range(lo, hi + 1):
+            m = fit_topics(vectors, k=k, model=model, random_state=random_state)
+            sizes = np.bincount(m.labels, minlength=k + 1)[1:]
+            rows.append({
+                "model": model, "k": k, "silhouette": _silhouette(vectors.X, m.labels, random_state),
+                "coherence": _umass(vectors.X, m.components), "smallest": int(sizes.min()),
+            })
+    return pd.DataFrame(rows).sort_values(["model", "k"], ignore_index=True)
+
+
+def choose_k(scores: pd.DataFrame, *, min_topic_units: int = 3) -> tuple[int, str]:
+    """The k with the highest silhouette averaged over the models, and a sentence saying so.
+
+    Only k where every topic of every model holds at least ``min_topic_units`` passages is
+    eligible (else the smallest k); silhouettes are compared at 3 decimals, ties go to the
+    smaller k.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"model": ["nmf", "nmf", "kmeans", "kmeans"], "k": [2, 3, 2, 3],
+    ...                   "silhouette": [0.10, 0.20, 0.12, 0.18], "coherence": 0.0, "smallest": [5, 4, 5, 2]})
+    >>> choose_k(s)[0]
+    2
+    """
+    by_k = scores.groupby("k").agg(silhouette=("silhouette", "mean"), smallest=("smallest", "min"))
+    ok = by_k[(by_k["smallest"] >= min_topic_units) & by_k["silhouette"].notna()]
+    models = " and ".join(sorted(scores["model"].unique()))
+    span = f"{int(by_k.index.min())}..{int(by_k.index.max())}"
+    if ok.empty:
+        k = int(by_k.index.min())
+        return k, (f"No k in {span} gives every topic at least {min_topic_units} passages in both models; "
+                   f"the smallest, k = {k}, is used.")
+    best = ok["silhouette"].round(3)
+    k = int(best[best == best.max()].index.min())
+    return k, (f"k = {k}: the highest mean cosine silhouette of the {models} partitions "
+               f"({best[k]:.3f}) among k in {span} where every topic holds at least {min_topic_units} passages.")
+
+
+# --------------------------------------------------------------------------- reading the topics
+
+
+def _label(terms: list[str], n: int = 3) -> str:
+    """Three top terms, skipping a word already shown inside a chosen phrase (and vice versa)."""
+    chosen: list[str] = []
+    for t in terms:
+        words = set(t.split())
+        shown = {w for c in chosen for w in c.split()}
+        if words <= shown:
+            continue
+        if " " in t:
+            chosen = [c for c in chosen if not (" " not in c and c in words)]
+        chosen.append(t)
+        if len(chosen) == n:
+            break
+    return " · ".join(chosen)
+
+
+def topic_terms(model: TopicModel, *, top_n: int = 10) -> pd.DataFrame:
+    """Top terms per topic: ``model, topic, rank, term, weight`` (ties broken by term).
+
+    >>> texts = ["frigate sonar torpedo navy"] * 3 + ["hospital surgeon vaccine medicine"] * 3
+    >>> v = vectorise(pd.DataFrame({"unit_id": list("abcdef"), "text": texts}), ngrams=1, max_df=1.0)
+    >>> topic_terms(fit_topics(v, k=2), top_n=2)[["topic", "rank", "term"]]
+       topic  rank      term
+    0      1     1  hospital
+    1      1     2  medicine
+    2      2     1   frigate
+    3      2     2      navy
+    """
+    rows = []
+    for t, h in enumerate(model.components, start=1):
+        order = sorted((i for i in np.flatnonzero(h > 0)), key=lambda i: (-round(float(h[i]), 9), model.terms[i]))
+        for rank, i in enumerate(order[:top_n], start=1):
+            rows.append({"model": model.model, "topic": t, "rank": rank, "term": str(model.terms[i]),
+                         "weight": float(h[i])})
+    return pd.DataFrame(rows, columns=["model", "topic", "rank", "term", "weight"])
+
+
+def _labels(model: TopicModel) -> dict[int, str]:
+    tt = topic_terms(model, top_n=10)
+    out = {t: _label(g["term"].tolist()) for t, g in tt.groupby("topic")}
+    out[0] = "(no topic)"
+    return {t: out.get(t, "") for t in range(model.k + 1)}
+
+
+def topic_summary(model: TopicModel, units: pd.DataFrame, *, top_n: int = 8) -> pd.DataFrame:
+    """One row per topic: ``model, topic, label, passages, articles, share, top_terms``.
+
+    ``share`` is the topic's share of the passages; ``articles`` counts the distinct stories
+    its passages come from.  Topic 0 (no topic) appears only when a passage has it.
+    """
+    labels = _labels(model)
+    tt = topic_terms(model, top_n=top_n)
+    terms = tt.groupby("topic")["term"].agg(", ".join)
+    df = pd.DataFrame({"topic": model.labels, "doc_id": units["doc_id"].to_numpy()})
+    g = df.groupby("topic").agg(passages=("doc_id", "size"), articles=("doc_id", "nunique"))
+    g = g.reindex(range(0 if (model.labels == 0).any() else 1, model.k + 1), fill_value=0)
+    return pd.DataFrame({
+        "model": model.model, "topic": g.index, "label": [labels[t] for t in g.index],
+        "passages": g["passages"].to_numpy(), "articles": g["articles"].to_numpy(),
+        "share": g["passages"].to_numpy() / len(model.labels),
+        "top_terms": [terms.get(t, "") for t in g.index],
+    }).reset_index(drop=True)
+
+
+def representatives(
+    model: TopicModel, units: pd.DataFrame, *, sentences: pd.DataFrame | None = None, n: int = 3
+) -> pd.DataFrame:
+    """The ``n`` passages with the largest weight in each topic, quoted.
+
+    Columns: ``model, topic, label, rank, unit_id, doc_id, sent_no, start, end, weight, quote``.
+    With the corpus's ``sentences``, the quote is the passage's sentence closest to the topic
+    (its TF-IDF against the topic's terms), and ``sent_no``/``start``/``end`` are that
+    sentence's, offsets into ``docs.text``; without, the passage itself (cut at 300 characters).
+    """
+    labels = _labels(model)
+    by_doc = sentences[sentences["section"] == "body"].set_index(["doc_id", "sent_no"]) if sentences is not None \
+        else None
+    rows = []
+    for t in range(1, model.k + 1):
+        members = np.flatnonzero(model.labels == t)
+        order = sorted(members, key=lambda i: (-round(float(model.weights[i, t - 1]), 9), model.unit_ids[i]))
+        for rank, i in enumerate(order[:n], start=1):
+            u = units.iloc[i]
+            sent_no, start, end, quote = -1, int(u["start"]), int(u["end"]), str(u["text"])
+            if by_doc is not None and u["sent_from"] >= 0:
+                cand = by_doc.loc[[(u["doc_id"], s) for s in range(u["sent_from"], u["sent_to"] + 1)
+                                   if (u["doc_id"], s) in by_doc.index]]
+                if len(cand):
+                    score = np.asarray(model.vectorizer.transform(cand["sentence"]) @ model.components[t - 1])
+                    best = int(np.argmax(np.round(score, 9)))
+                    row = cand.iloc[best]
+                    sent_no, start, end, quote = int(cand.index[best][1]), int(row["start"]), int(row["end"]), \
+                        str(row["sentence"])
+            if len(quote) > MAX_QUOTE:
+                quote = quote[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+            rows.append({
+                "model": model.model, "topic": t, "label": labels[t], "rank": rank, "unit_id": u["unit_id"],
+                "doc_id": u["doc_id"], "sent_no": sent_no, "start": start, "end": end,
+                "weight": float(model.weights[i, t - 1]), "quote": quote,
+            })
+    cols = ["model", "topic", "label", "rank", "unit_id", "doc_id", "sent_no", "start", "end", "weight", "quote"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def theme_overlap(model: TopicModel, units: pd.DataFrame) -> pd.DataFrame:
+    """Which codebook themes each topic's passages carry.
+
+    One row per (topic, theme) with at least one passage: ``model, topic, label, theme,
+    theme_label, passages`` (of the topic carrying the theme), ``share`` (of the topic's
+    passages) and ``lift`` (share in the topic / share in all passages; above 1 the theme is
+    over-represented in the topic).  Sorted by topic, passages (desc), theme.
+    """
+    from defcoop.themes import codebook
+
+    cb = codebook().themes
+    labels = _labels(model)
+    df = pd.DataFrame({"topic": model.labels, "themes": units["themes"].to_numpy()}).explode("themes")
+    df = df.dropna(subset=["themes"]).rename(columns={"themes": "theme"})
+    size = pd.Series(model.labels).value_counts()
+    overall = df.groupby("theme").size() / len(model.labels)
+    g = df.groupby(["topic", "theme"], as_index=False).size().rename(columns={"size": "passages"})
+    g["share"] = g["passages"] / g["topic"].map(size)
+    g["lift"] = g["share"] / g["theme"].map(overall)
+    g.insert(0, "model", model.model)
+    g.insert(2, "label", g["topic"].map(labels))
+    g.insert(4, "theme_label", g["theme"].map(lambda t: cb[t].label if t in cb else t))
+    return g.sort_values(["topic", "passages", "theme"], ascending=[True, False, True], ignore_index=True)
+
+
+def topic_crosstab(model: TopicModel, units: pd.DataFrame, *, by: By) -> pd.DataFrame:
+    """Passages and articles per (topic, partner | year | outlet), every combination listed.
+
+    Columns: ``model, topic, label, <by>, passages, articles, share`` (of the topic's passages).
+    A passage of an article with two partners counts once for each; an article with none is
+    listed under ``"(none)"``; undated articles under ``"undated"``.  Sorted by topic, then
+    ``by`` (years in order, "(none)"/"undated" last).
+    """
+    labels = _labels(model)
+    col = {"partner": "partners", "year": "year", "outlet": "outlet"}[by]
+    df = pd.DataFrame({"topic": model.labels, "doc_id": units["doc_id"].to_numpy(), by: units[col].to_numpy()})
+    if by == "partner":
+        df[by] = [p if len(p) else ["(none)"] for p in df[by]]
+        df = df.explode(by)
+    df[by] = df[by].replace("", "(none)")
+    g = df.groupby(["topic", by]).agg(passages=("doc_id", "size"), articles=("doc_id", "nunique"))
+    values = sorted(df[by].unique(), key=lambda v: (v in {"(none)", "undated"}, v))
+    topics = range(0 if (model.labels == 0).any() else 1, model.k + 1)
+    g = g.reindex(pd.MultiIndex.from_product([topics, values], names=["topic", by]), fill_value=0).reset_index()
+    size = pd.Series(model.labels).value_counts()
+    g["share"] = g["passages"] / g["topic"].map(size).fillna(1)
+    g.insert(0, "model", model.model)
+    g.insert(2, "label", g["topic"].map(labels))
+    return g
+
+
+def unit_map(vectors: Vectors, model: TopicModel, *, random_state: int = 0, max_points: int = 5_000) -> pd.DataFrame:
+    """A deterministic 2-D map of the passages: truncated SVD of the TF-IDF, fixed seed.
+
+    Columns: ``unit_id, x, y, topic, label`` (coordinates rounded to 4 decimals, each axis
+    signed so that its largest term loading is positive).  Above ``max_points`` passages, a
+    seeded sample of that size is returned.  Sorted by ``unit_id``.
+    """
+    with _one_thread():
+        svd = TruncatedSVD(n_components=2, random_state=random_state, n_iter=10)
+        xy = svd.fit_transform(vectors.X)
+    for j, comp in enumerate(svd.components_):
+        if comp[np.argmax(np.abs(comp))] < 0:
+            xy[:, j] = -xy[:, j]
+    labels = _labels(model)
+    df = pd.DataFrame({"unit_id": vectors.unit_ids, "x": np.round(xy[:, 0], 4), "y": np.round(xy[:, 1], 4),
+                       "topic": model.labels})
+    df["label"] = df["topic"].map(labels)
+    if len(df) > max_points:
+        df = df.sample(n=max_points, random_state=random_state)
+    return df.sort_values("unit_id", ignore_index=True)
+
+
+# --------------------------------------------------------------------------- stability
+
+
+def _match(ref: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Best one-to-one cosine between reference topics and refitted topics (per reference topic)."""
+    sim = ref @ other.T  # rows are unit vectors
+    r, c = linear_sum_assignment(-sim)
+    best = np.zeros(len(ref))
+    best[r] = sim[r, c]
+    return best
+
+
+def stability(
+    vectors: Vectors,
+    reference: TopicModel,
+    *,
+    seeds: Sequence[int] = (1, 2, 3, 4),
+    orders: int = 3,
+    subsamples: int = 3,
+    subsample_share: float = 0.9,
+) -> pd.DataFrame:
+    """Refit ``reference``'s model under perturbations and compare with it.
+
+    Perturbations: other ``seeds``; ``orders`` shuffled passage orders (same seed); and
+    ``subsamples`` refits on a random ``subsample_share`` of the passages (same seed) — the
+    seeds alone barely move NMF with ``nndsvd`` initialisation, the data move it.  One row per
+    (run, reference topic): ``model, kind, run, ari`` (adjusted Rand index of the passages'
+    topics against the reference, on the passages both saw), ``topic, cosine`` (of the topic's
+    term profile with its best one-to-one match in the refit) and ``survived`` (cosine >=
+    ``SURVIVAL_COSINE``).
+    """
+    X, n = vectors.X, vectors.X.shape[0]
+    base = reference.random_state
+    runs: list[tuple[str, int, np.ndarray, int]] = [("seed", s, np.arange(n), s) for s in seeds]
+    rng = np.random.default_rng(base)
+    runs += [("order", i, rng.permutation(n), base) for i in range(1, orders + 1)]
+    size = max(reference.k + 1, round(subsample_share * n))
+    runs += [("subsample", i, np.sort(rng.choice(n, size=size, replace=False)), base)
+             for i in range(1, subsamples + 1)]
+    rows = []
+    for kind, run, idx, seed in runs:
+        sub = Vectors(X[idx], vectors.terms, vectors.unit_ids[idx], vectors.vectorizer)
+        m = fit_topics(sub, k=reference.k, model=reference.model, random_state=seed)
+        ari = float(adjusted_rand_score(reference.labels[idx], m.labels))
+        cos = _match(reference.components, m.components)
+        for t in range(1, reference.k + 1):
+            rows.append({"model": reference.model, "kind": kind, "run": run, "ari": ari, "topic": t,
+                         "cosine": float(cos[t - 1]), "survived": bool(cos[t - 1] >= SURVIVAL_COSINE)})
+    return pd.DataFrame(rows)
+
+
+def stability_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per model and perturbation: ``runs, ari_mean, ari_min, topics, surviving`` (topics whose
+    match survived in every run of that kind), and an ``all`` row over every run.
+
+    >>> t = pd.DataFrame({"model": "nmf", "kind": ["seed"] * 2 + ["order"] * 2, "run": [1, 1, 1, 1],
+    ...                   "ari": [1.0, 1.0, 0.5, 0.5], "topic": [1, 2, 1, 2], "cosine": [1, 1, 0.9, 0.1],
+    ...                   "survived": [True, True, True, False]})
+    >>> stability_summary(t)[["model", "kind", "runs", "ari_mean", "surviving"]]
+      model   kind  runs  ari_mean  surviving
+    0   nmf   seed     1      1.00          2
+    1   nmf  order     1      0.50          1
+    2   nmf    all     2      0.75          1
+    """
+    kinds = ["seed", "order", "subsample", "all"]
+    out = []
+    for model, g in table.groupby("model", sort=True):
+        for kind in kinds:
+            sub = g if kind == "all" else g[g["kind"] == kind]
+            if sub.empty:
+                continue
+            per_run = sub.drop_duplicates(["kind", "run"])
+            surv = sub.groupby("topic")["survived"].all()
+            out.append({"model": model, "kind": kind, "runs": len(per_run),
+                        "ari_mean": float(per_run["ari"].mean()), "ari_min": float(per_run["ari"].min()),
+                        "topics": len(surv), "surviving": int(surv.sum())})
+    return pd.DataFrame(out)
