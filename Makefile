@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "defcoop needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@# Build matplotlib's font cache now: on a fresh machine its first-import notice would
+	@# otherwise appear in a notebook's output and break nbval.
+	$(PY) -c 'import matplotlib.pyplot'
 	@touch $(STAMP)
 
 workbook: setup

@@ -108,12 +108,14 @@ PAIR_COLUMNS = [
     "host_basis", "place", "place_source", "online", "sent_no", "start", "end", "sentence",
 ]
 EDGE_COLUMNS = [
-    "vn_actor_id", "vn_actor", "foreign_actor_id", "foreign_actor", "foreign_country", "stories",
+    "vn_actor_id", "vn_actor", "vn_office", "foreign_actor_id", "foreign_actor", "foreign_country",
+    "foreign_office", "stories",
     "articles", "meeting_dates", "first_date", "last_date", "hosted_by", "places", "online", "doc_ids",
 ]
 NO_OFFICE = "(no office on record)"
 UNDATED = "(undated article)"
 UNKNOWN = "unknown"
+UNREGISTERED_TITLE = "(unregistered, other title)"
 
 
 def office_label(office: str) -> str:
@@ -156,22 +158,23 @@ def _period(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
-def _office_during(actor: Actor, period: tuple[dt.date, dt.date] | None) -> str:
-    """The most senior office ``actor`` held during ``period`` (registry id), or a reason label."""
-    if period is None:
-        return UNDATED
+def _offices_during(actor: Actor, period: tuple[dt.date, dt.date]) -> list[str]:
+    """Offices (registry ids) ``actor`` held during ``period``, most senior first."""
     first, last = period
-    for o in actor.offices:  # the registry lists offices most senior first
-        if o.start <= last and (o.end is None or o.end >= first):
-            return o.office
-    return ""
+    held = [o.office for o in actor.offices if o.start <= last and (o.end is None or o.end >= first)]
+    return list(dict.fromkeys(held))
 
 
-def _title_before(text: str, sent_start: int, sent_end: int, pos: int) -> tuple[str, str]:
-    """(title as written, office id) of the title chain introducing the name at ``pos``."""
+def _title_before(text: str, sent_start: int, sent_end: int, pos: int, *, adjacent: bool = False) -> tuple[str, str]:
+    """(title as written, office id) of the title chain introducing the name at ``pos``.
+
+    With ``adjacent`` the chain must end right before the name (``Chief of the General Staff
+    Sen. Lieut. Gen. Phan Văn Giang``); otherwise words may come between (``Ambassador to
+    Vietnam Uladzimir Kazlou``).
+    """
     seg = text[sent_start:sent_end]
     hits = [h for h in titles().matcher.find(seg, fold_preserving_length(seg)) if h.end + sent_start <= pos]
-    if not hits:
+    if not hits or (adjacent and seg[hits[-1].end : pos - sent_start].strip() != ""):
         return "", ""
     chain = [hits[-1]]
     for h in reversed(hits[:-1]):
@@ -190,6 +193,25 @@ def _title_before(text: str, sent_start: int, sent_end: int, pos: int) -> tuple[
     return written, office
 
 
+def _office_in_doc(actor: Actor, doc: pd.Series, m: pd.DataFrame, texts: pd.Series, sents: pd.DataFrame) -> str:
+    """The office ``actor`` held on the article's date; where they held several at once (a chief
+    of general staff who is also deputy minister), the one the article's titles name, else the
+    most senior."""
+    period = _period(doc["date"], doc["date_precision"])
+    if period is None:
+        return UNDATED
+    held = _offices_during(actor, period)
+    if len(held) <= 1:
+        return held[0] if held else ""
+    named = m[(m["doc_id"] == doc.name) & (m["id"] == actor.actor_id) & (m["how"] == "name")]
+    for r in named.sort_values("start").itertuples(index=False):
+        s = sents.loc[(r.doc_id, r.sent_no)]
+        office = _title_before(texts[r.doc_id], int(s["start"]), int(s["end"]), r.start, adjacent=True)[1]
+        if office in held:
+            return office
+    return held[0]
+
+
 def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
     """One row per actor mention, with the article's date and the office held on that date.
 
@@ -203,8 +225,9 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
     DataFrame with columns ``doc_id, story_id, date, year, actor_id, actor, country,
     registered, office, level, how, surface, sent_no, start, end, sentence``, sorted by
     ``doc_id, start, end, actor_id``.  ``office`` is a readable label (``defence minister``);
-    ``(no office on record)`` when the registry has no office for that date and
-    ``(undated article)`` when the article has no date.
+    ``(no office on record)`` when the registry has no office for that date,
+    ``(undated article)`` when the article has no date, and ``(unregistered, other title)`` for an
+    unregistered official whose title names no office (a rank, a director of something).
 
     Raises
     ------
@@ -257,11 +280,11 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
             name, country = a.name, a.country
             key = (r.id, r.doc_id)
             if key not in office_cache:
-                office_cache[key] = _office_during(a, _period(d["date"], d["date_precision"]))
+                office_cache[key] = _office_in_doc(a, d, m, texts, sents)
             office = office_cache[key]
         else:
             name, country = "", r.country
-            office = unreg_office.get(r.id, "")
+            office = unreg_office.get(r.id, "") or UNREGISTERED_TITLE
         rows.append(
             {
                 "doc_id": r.doc_id, "story_id": d["story_id"], "date": d["date"], "year": d["year"],
@@ -352,8 +375,11 @@ def actor_frequencies(
     if "actor" not in groups:
         agg["actors"] = ("actor_id", "nunique")
     out = m.groupby(keys, as_index=False, sort=False).agg(**agg)
-    order = ["articles", "mentions", *keys]
-    return out.sort_values(order, ascending=[False, False] + [True] * len(keys), ignore_index=True)
+    lead = ["year"] if "year" in keys else []  # years read in time order, not by size
+    rest = [k for k in keys if k not in lead]
+    order = [*lead, "articles", "mentions", *rest]
+    return out.sort_values(order, ascending=[True] * len(lead) + [False, False] + [True] * len(rest),
+                           ignore_index=True)
 
 
 def actor_surface_forms(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
@@ -391,7 +417,7 @@ def actor_kwic(
     width: int = 50,
     include_copies: bool = False,
 ) -> pd.DataFrame:
-    """Keyword in context for actor mentions: the evidence behind every count.
+    """Keyword in context for actor mentions, within their sentence: the evidence behind every count.
 
     Parameters
     ----------
@@ -417,16 +443,20 @@ def actor_kwic(
     else:
         m = m.assign(_rank=0)
     texts = corpus.docs.set_index("doc_id")["text"]
+    bounds = corpus.sentences.set_index(["doc_id", "sent_no"])[["start", "end"]]
     rows = []
     for r in m.sort_values(["_rank", "actor_id", "doc_id", "start"]).itertuples(index=False):
         t = texts[r.doc_id]
+        s0, s1 = (int(x) for x in bounds.loc[(r.doc_id, r.sent_no)])
+        left = " ".join(t[s0 : r.start].split())
+        right = " ".join(t[r.end : s1].split())
         rows.append(
             {
                 "actor_id": r.actor_id, "actor": r.actor, "doc_id": r.doc_id, "sent_no": r.sent_no,
                 "start": r.start, "end": r.end, "how": r.how,
-                "left": " ".join(t[max(0, r.start - 3 * width) : r.start].split())[-width:],
+                "left": left if len(left) <= width else "…" + left[-(width - 1) :],
                 "match": t[r.start : r.end],
-                "right": " ".join(t[r.end : r.end + 3 * width].split())[:width],
+                "right": right if len(right) <= width else right[: width - 1] + "…",
             }
         )
     cols = ["actor_id", "actor", "doc_id", "sent_no", "start", "end", "how", "left", "match", "right"]
@@ -493,7 +523,9 @@ def _cues(sentence: str) -> list[tuple[int, int, str, str]]:
     for name, pattern, role in MEETING_CUES:
         for m in pattern.finditer(sentence):
             if not any(m.start() < e and s < m.end() for s, e, _, _ in chosen):
-                chosen.append((m.start(), m.end(), name, role))
+                words = m.group(0).split()
+                label = " ".join(words) if len(words) <= 4 else f"{words[0]} … {words[-1]}"
+                chosen.append((m.start(), m.end(), label, role))
     return sorted(chosen)
 
 
@@ -667,8 +699,8 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
 
     ``stories`` (the edge weight) counts distinct stories, so a syndicated copy never adds to
     it; ``articles`` counts the articles; ``meeting_dates`` the distinct article dates (two
-    stories about one visit share a date); ``hosted_by`` lists ``name (n)`` per host found.
-    Sorted by stories (descending), then names.
+    stories about one visit share a date); ``hosted_by`` lists ``name (n)`` per host found;
+    the offices are those of the latest meeting.  Sorted by stories (descending), then names.
 
     Examples
     --------
@@ -682,13 +714,15 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for (v, f), g in pairs.groupby(["vn_actor_id", "foreign_actor_id"], sort=True):
+        g = g.sort_values(["date", "doc_id"])
         dates = sorted(d for d in set(g["date"]) if d)
         hosts = g.loc[g["host"] != "", "host"].value_counts()
         places = sorted(set(g.loc[g["place"] != "", "place"]) | ({"online"} if g["online"].any() else set()))
         rows.append(
             {
-                "vn_actor_id": v, "vn_actor": g["vn_actor"].iloc[0], "foreign_actor_id": f,
-                "foreign_actor": g["foreign_actor"].iloc[0], "foreign_country": g["foreign_country"].iloc[0],
+                "vn_actor_id": v, "vn_actor": g["vn_actor"].iloc[0], "vn_office": g["vn_office"].iloc[-1],
+                "foreign_actor_id": f, "foreign_actor": g["foreign_actor"].iloc[0],
+                "foreign_country": g["foreign_country"].iloc[0], "foreign_office": g["foreign_office"].iloc[-1],
                 "stories": g["story_id"].nunique(), "articles": g["doc_id"].nunique(),
                 "meeting_dates": len(dates), "first_date": dates[0] if dates else "",
                 "last_date": dates[-1] if dates else "",
@@ -706,26 +740,30 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
 def meeting_graph(edges: pd.DataFrame) -> nx.Graph:
     """The meeting network: officials as nodes, ``weight`` = distinct stories.
 
-    Nodes carry ``name``, ``country`` and ``side`` (``Vietnam`` or ``foreign``); they are
-    inserted in sorted order so that drawing is deterministic.
+    Nodes carry ``name``, ``country``, ``office`` (at their latest meeting) and ``side``
+    (``Vietnam`` or ``foreign``); edges carry ``weight`` (stories), ``articles`` and ``online``.
+    Nodes and edges are inserted in sorted order so that drawing is deterministic.
 
     Examples
     --------
     >>> import defcoop
     >>> g = meeting_graph(meeting_edges(meeting_pairs(defcoop.load(defcoop.paths.SEEDS_DIR))))
     >>> g.number_of_nodes(), g.number_of_edges(), g["phan-van-giang"]["viktor-khrenin"]["weight"]
-    (11, 7, 2)
+    (10, 6, 2)
     """
     g = nx.Graph()
     home = geo().self_name
-    nodes = {}
-    for r in edges.itertuples(index=False):
-        nodes[r.vn_actor_id] = {"name": r.vn_actor, "country": home, "side": "Vietnam"}
-        nodes[r.foreign_actor_id] = {"name": r.foreign_actor, "country": r.foreign_country, "side": "foreign"}
+    nodes: dict[str, dict] = {}
+    for r in edges.sort_values(["last_date", "vn_actor_id", "foreign_actor_id"]).itertuples(index=False):
+        nodes[r.vn_actor_id] = {"name": r.vn_actor, "country": home, "office": r.vn_office, "side": "Vietnam"}
+        nodes[r.foreign_actor_id] = {
+            "name": r.foreign_actor, "country": r.foreign_country, "office": r.foreign_office, "side": "foreign",
+        }
     for n in sorted(nodes):
         g.add_node(n, **nodes[n])
     for r in sorted(edges.itertuples(index=False), key=lambda r: (r.vn_actor_id, r.foreign_actor_id)):
-        g.add_edge(r.vn_actor_id, r.foreign_actor_id, weight=int(r.stories), articles=int(r.articles))
+        g.add_edge(r.vn_actor_id, r.foreign_actor_id, weight=int(r.stories), articles=int(r.articles),
+                   online=bool(r.online))
     return g
 
 

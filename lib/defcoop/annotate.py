@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,7 +42,7 @@ from defcoop.actors import REGISTRY_CHECKED_YEAR, registry, titles
 from defcoop.corpus import Article
 from defcoop.dates import DateHit, DateValue, find_dates, find_years, make_date
 from defcoop.geo import geo
-from defcoop.matcher import PhraseMatcher
+from defcoop.matcher import PhraseMatcher, leftmost_longest
 from defcoop.paths import DATA_DIR
 from defcoop.resources import read_csv
 from defcoop.text import fold, fold_preserving_length
@@ -326,7 +327,23 @@ class _Doc:
         self.text = art.text
         self.folded = fold_preserving_length(art.text)
         self.sents = art.sentences
+        self.starts = [s.start for s in art.sentences]
         self.mentions: list[dict] = []
+
+    def by_sentence(self, matcher: PhraseMatcher, *, overlapping: bool = False) -> list[list]:
+        """Hits of ``matcher`` per sentence, with offsets into the text (one automaton pass).
+
+        Hits outside sentences (furniture) or across a sentence boundary are dropped; unless
+        ``overlapping``, each sentence keeps its leftmost-longest non-overlapping hits.
+        """
+        out: list[list] = [[] for _ in self.sents]
+        if not self.sents:
+            return out
+        for h in matcher.candidates(self.text, self.folded):
+            i = bisect_right(self.starts, h.start) - 1
+            if i >= 0 and h.end <= self.sents[i].end:
+                out[i].append(h)
+        return out if overlapping else [leftmost_longest(hs) for hs in out]
 
     def sentence_text(self, n: int) -> str:
         s = self.sents[n]
@@ -383,13 +400,9 @@ def _demonym_before(doc: _Doc, pos: int) -> str:
         return ""
     g = geo()
     for word in (m.group(2), m.group(1)):  # "Russian", then two-word names ("South Korean")
-        c = g.demonym_country(word)
+        c = g.demonym_country(word) or g.name_country(word)
         if c:
             return c
-        key = fold(word)
-        for country in g.countries.values():
-            if any(fold(n) == key for n in country.names):
-                return country.name
     return ""
 
 
@@ -408,14 +421,12 @@ def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
         return ann
 
     reg = registry()
-    title_hits_by_sent: dict[int, list] = {}
+    title_hits_by_sent = dict(enumerate(doc.by_sentence(titles().matcher)))
     hits: list[_ActorHit] = []
     # 1. full names
-    for n, s in enumerate(doc.sents):
-        title_hits_by_sent[n] = titles().matcher.find(doc.text[s.start : s.end], doc.folded[s.start : s.end])
-        title_hits_by_sent[n] = [_shift(h, s.start) for h in title_hits_by_sent[n]]
-        for h in reg.full.find(doc.text[s.start : s.end], doc.folded[s.start : s.end]):
-            a, b = h.start + s.start, h.end + s.start
+    for n, name_hits in enumerate(doc.by_sentence(reg.full)):
+        for h in name_hits:
+            a, b = h.start, h.end
             if not _is_cap(doc.text, a):
                 continue
             chain, _ = _title_chain(doc, title_hits_by_sent[n], a)
@@ -491,9 +502,10 @@ def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by
     first_pos = {}
     for h in hits:
         first_pos.setdefault(h.actor_id, h.start)
-    for n, s in enumerate(doc.sents):
-        for h in _short_matcher().find(doc.text[s.start : s.end], doc.folded[s.start : s.end]):
-            a, b = h.start + s.start, h.end + s.start
+    for n, short_hits in enumerate(doc.by_sentence(_short_matcher())):
+        s = doc.sents[n]
+        for h in short_hits:
+            a, b = h.start, h.end
             if not _is_cap(doc.text, a) or any(x < b and a < y for x, y in full_spans):
                 continue
             # part of a longer capitalised name ("Kien Giang", "Giang Province")?
@@ -563,10 +575,10 @@ def _country_after(doc: _Doc, pos: int, stop: int) -> str:
     g = geo()
     words = m.group(1).split()
     for k in range(len(words), 0, -1):
-        phrase = fold(" ".join(words[:k]))
-        for c in g.countries.values():
-            if c.kind in {"self", "country"} and any(fold(x) == phrase for x in (*c.names, *c.demonyms)):
-                return c.name
+        phrase = " ".join(words[:k])
+        c = g.name_country(phrase) or g.demonym_country(phrase)
+        if c and g.countries[c].kind in {"self", "country"}:
+            return c
     return ""
 
 
@@ -607,8 +619,7 @@ def _name_after_title(doc: _Doc, pos: int, stop: int) -> tuple[int, int, list[st
             w in NOT_NAME_WORDS
             or w in INSTITUTION_WORDS
             or w.endswith(("’s", "'s"))
-            or bool(g.demonym_country(w))
-            or any(fold(w) == fold(n) for c in g.countries.values() for n in c.names)
+            or bool(g.demonym_country(w) or g.name_country(w))
         )
 
     for run in runs:
@@ -813,9 +824,10 @@ def _countries(doc: _Doc, actor_country: dict[str, str]) -> list[str]:
     for c in actor_country.values():
         if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
             evidence[c] += 1
-    for n, s in enumerate(doc.sents):
+    for n, sent_hits in enumerate(doc.by_sentence(g.matcher)):
+        s = doc.sents[n]
         seg = doc.text[s.start : s.end]
-        hits = [h for h in g.matcher.find(seg, doc.folded[s.start : s.end]) if h.values[0][1] != "block"]
+        hits = [_shift(h, -s.start) for h in sent_hits if h.values[0][1] != "block"]
         hits = [h for h in hits if _is_cap(seg, h.start)]
         kinds = {g.countries[h.values[0][0]].kind for h in hits}
         history = "historical" in kinds and bool(HISTORY_WORDS.search(seg))
@@ -859,12 +871,11 @@ def _themes(doc: _Doc) -> list[str]:
 
     cb = codebook()
     count: dict[str, int] = defaultdict(int)
-    for n, s in enumerate(doc.sents):
-        ev = cb.evidence(doc.text[s.start : s.end], doc.folded[s.start : s.end])
-        for tid, hs in ev.items():
+    for n, sent_hits in enumerate(doc.by_sentence(cb.matcher, overlapping=True)):
+        for tid, hs in cb.evidence_from_hits(sent_hits).items():
             count[tid] += 1
             for h in hs:
-                doc.add("theme", tid, n, s.start + h.start, s.start + h.end, how=h.values[0][1])
+                doc.add("theme", tid, n, h.start, h.end, how=h.values[0][1])
     return [t for t in cb.themes if count.get(t, 0) >= cb.themes[t].min_sentences]
 
 
@@ -872,7 +883,7 @@ def _topic_sentences(doc: _Doc, language: str) -> int:
     m = _topic_matchers().get(language)
     if m is None:
         return 0
-    return sum(1 for s in doc.sents if m.find(doc.text[s.start : s.end], doc.folded[s.start : s.end]))
+    return sum(1 for hs in doc.by_sentence(m) if hs)
 
 
 def _on_topic_other_language(doc: _Doc, ann: Annotation, language: str) -> None:

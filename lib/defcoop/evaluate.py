@@ -38,7 +38,8 @@ def read_gold(path: Path) -> list[dict]:
 
 
 def corpus_dir(gold_path: Path, corpus: str) -> Path:
-    return SEEDS_DIR if corpus == "seeds" else gold_path.parent / ("articles" if corpus == "synthetic" else corpus)
+    """``seeds`` is the repository's seeds/; any other corpus lives in ``articles/`` beside the gold file."""
+    return SEEDS_DIR if corpus == "seeds" else gold_path.parent / "articles"
 
 
 def predictions(gold_path: Path, gold: list[dict]) -> dict[tuple[str, str], dict]:

@@ -40,13 +40,16 @@ class Geo:
     matcher: PhraseMatcher[GeoTag]
     self_name: str
 
+    demonyms: dict[str, str]  # folded demonym -> country
+    names: dict[str, str]  # folded name -> country
+
     def demonym_country(self, word: str) -> str:
         """Country of a demonym (``"Belarusian"`` -> ``"Belarus"``), or ``""``."""
-        key = fold(word)
-        for c in self.countries.values():
-            if any(fold(d) == key for d in c.demonyms):
-                return c.name
-        return ""
+        return self.demonyms.get(fold(word), "")
+
+    def name_country(self, word: str) -> str:
+        """Country of a name (``"Viet Nam"`` -> ``"Vietnam"``), or ``""``."""
+        return self.names.get(fold(word), "")
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -82,4 +85,6 @@ def geo() -> Geo:
         phrases.append((r["phrase"], ("", "block")))
     if not self_name:
         raise DataFileError(f"{path.name}: no row of kind 'self' (the home country)")
-    return Geo(countries, PhraseMatcher(phrases), self_name)
+    demonyms = {fold(d): c.name for c in countries.values() for d in c.demonyms}
+    names = {fold(n): c.name for c in countries.values() for n in c.names}
+    return Geo(countries, PhraseMatcher(phrases), self_name, demonyms, names)

@@ -111,13 +111,21 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str, folded: str | None = None) -> list[Hit[T]]:
         """Non-overlapping hits, leftmost-longest."""
-        chosen: list[Hit[T]] = []
-        last_end = -1
-        for h in self.candidates(text, folded):
-            if h.start >= last_end:
-                chosen.append(h)
-                last_end = h.end
-        return chosen
+        return leftmost_longest(self.candidates(text, folded))
+
+
+def leftmost_longest(hits: Sequence[Hit[T]]) -> list[Hit[T]]:
+    """Keep non-overlapping hits, preferring the leftmost and then the longest.
+
+    ``hits`` must be sorted as :meth:`PhraseMatcher.candidates` returns them.
+    """
+    chosen: list[Hit[T]] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            chosen.append(h)
+            last_end = h.end
+    return chosen
 
 
 def keys_of(hits: Sequence[Hit[T]]) -> list[str]:

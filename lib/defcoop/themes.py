@@ -70,7 +70,10 @@ class Codebook:
         >>> sorted(cb.evidence("Belarus should ensure the quality of signed military commercial contracts."))
         ['military_technical_arms']
         """
-        hits = self.matcher.candidates(sentence, folded)
+        return self.evidence_from_hits(self.matcher.candidates(sentence, folded))
+
+    def evidence_from_hits(self, hits: list[Hit[Tag]]) -> dict[str, list[Hit[Tag]]]:
+        """:meth:`evidence` from the codebook matcher's overlapping hits in one sentence."""
         per: dict[str, dict[str, list]] = defaultdict(lambda: {"include": [], "exclude": [], "group": []})
         for h in hits:
             for theme_id, role, group in h.values:

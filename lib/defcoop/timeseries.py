@@ -44,7 +44,7 @@ from defcoop.resources import DataFileError, read_csv
 from defcoop.themes import codebook
 
 __all__ = [
-    "CONTEXT_COLUMNS", "NO_OUTLET", "NO_PARTNER", "PERIODS", "Period", "PeriodChoice",
+    "CONTEXT_COLUMNS", "NO_OUTLET", "NO_PARTNER", "PERIODS", "THEME_LANGUAGES", "Period", "PeriodChoice",
     "accounting", "choose_period", "context_periods", "period_bounds", "period_label",
     "period_options", "period_range", "placement", "select_stories", "stack_labels",
     "theme_shares", "theme_totals", "timeline", "wilson_interval",

@@ -1,0 +1,373 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 · Actors: who appears, how often, in what office, and who met whom
+#
+# *Officials counted once per article however they are named, placed in the office they held on
+# the article's date, and paired with the counterparts they are reported meeting.*
+#
+# **Question.** Which officials does the press put forward in Vietnam's defence diplomacy, from
+# which countries and at which level (heads of state and government, ministers, deputies,
+# military commanders)? How does that change over the years? Who is reported meeting whom, who
+# hosted, where, and was it online? Which officials does the registry not know yet?
+#
+# **Input.** A folder of crawled articles (`CORPUS`, by default the five articles in `seeds/`),
+# read and annotated by `defcoop.load`; the actor registry (`lib/defcoop/data/actors.csv`,
+# `offices.csv`).
+#
+# **Figures written.** `03-top-actors` (articles and mentions per official),
+# `03-actors-by-year` (mentions by country and by office, per year) and `03-meeting-network`
+# (who met whom, weighted by stories), each as PNG, SVG and the CSV behind it.
+#
+# **Two counts, never mixed.** *Articles*: in how many articles an official appears at least
+# once, however often and under however many names. *Mentions*: how many references there are
+# in all — full names, short second mentions ("Giang"), title-only references ("the Belarusian
+# defence minister"). Syndicated copies of a story are counted once unless `INCLUDE_COPIES`.
+
+# %% tags=["parameters"]
+CORPUS = "../seeds"
+FIGURES = "../figures"
+TOP_N = 15
+INCLUDE_COPIES = False
+
+# %%
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+import defcoop
+from defcoop import actors_stats
+from defcoop.figures import save_figure, use_style
+
+use_style()
+pd.set_option("display.max_colwidth", 90)
+pd.set_option("display.width", 200)
+
+# %% [markdown]
+# ## What is counted
+#
+# The denominators first: articles loaded, syndicated copies set aside, and how many articles
+# are in English (officials are annotated in English text only; Vietnamese and Russian articles
+# still count as articles but contribute no actors).
+
+# %%
+corpus = defcoop.load(CORPUS)
+counted = corpus.docs if INCLUDE_COPIES else corpus.stories
+pd.DataFrame(
+    {
+        "articles loaded": [len(corpus.docs)],
+        "copies set aside": [len(corpus.docs) - len(counted)],
+        "articles counted": [len(counted)],
+        "in English": [int((counted["language"] == "en").sum())],
+    }
+)
+
+# %% [markdown]
+# Every actor mention in the counted articles, with the article's date and the office the
+# official held on that date. This is the table every count below is made from; a corpus with no
+# articles or no officials stops here with a sentence saying so.
+
+# %%
+mentions = actors_stats.actor_mentions(corpus, include_copies=INCLUDE_COPIES)
+print(
+    f"{len(mentions)} mentions of {mentions['actor_id'].nunique()} officials "
+    f"({(~mentions.drop_duplicates('actor_id')['registered']).sum()} not in the registry) "
+    f"in {mentions['doc_id'].nunique()} of {len(counted)} articles"
+)
+mentions[["doc_id", "date", "actor", "office", "how", "surface", "start", "end"]].head(TOP_N)
+
+# %% [markdown]
+# ## Who appears
+#
+# One row per official, ranked by the number of articles that name them, then by mentions.
+# `registered` is False for officials found only through a title (listed for review below).
+
+# %%
+by_actor = actors_stats.actor_frequencies(corpus, by="actor", include_copies=INCLUDE_COPIES)
+by_actor.head(TOP_N)
+
+# %%
+top = by_actor.head(TOP_N).iloc[::-1]
+home = top["country"] == "Vietnam"
+labels = [
+    f"{a} ({c})" + ("" if r else " †")
+    for a, c, r in zip(top["actor"], top["country"], top["registered"], strict=True)
+]
+colours = np.where(home, "#c0392b", "#0f4c81")
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 0.32 * len(top) + 1.4), sharey=True)
+for ax, col, xlabel in ((ax1, "articles", "articles naming the official"), (ax2, "mentions", "mentions (all references)")):
+    ax.barh(labels, top[col], color=colours)
+    for y, v in enumerate(top[col]):
+        ax.annotate(f"{v}", (v, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, max(1, top[col].max()) * 1.15)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+ax1.legend(
+    handles=[plt.Rectangle((0, 0), 1, 1, color="#c0392b"), plt.Rectangle((0, 0), 1, 1, color="#0f4c81")],
+    labels=["Vietnamese official", "foreign official"], loc="lower right",
+)
+fig.suptitle(
+    f"Officials named most often: top {len(top)} of {len(by_actor)}, in {mentions['doc_id'].nunique()} articles"
+    + (" (syndicated copies counted once)" if not INCLUDE_COPIES else " (copies included)"),
+    x=0.02, ha="left", fontweight="bold", fontsize=10,
+)
+if not top["registered"].all():
+    fig.text(0.02, 0.005, "† not in the registry: found through a title", fontsize=7, color="#555555")
+save_figure(fig, "03-top-actors", data=by_actor.head(TOP_N), directory=FIGURES)
+
+# %% [markdown]
+# ### What this shows
+#
+# Left, in how many articles each official appears; right, how many times they are referred
+# to. The two rankings differ because an article's host is named again and again (Lương Cường
+# seven times in one article) while a counterpart mentioned in passing is named once (Ngô Xuân
+# Lịch in the 2018 Ravkov article). Read the left panel for "who is in the news", the right for
+# "who the articles are about". On the seeds: Phan Văn Giang and Viktor Khrenin each appear in 2
+# of the 5 articles (both about Khrenin's December 2024 visit); everyone else in one. Five
+# articles say nothing about who matters most in Vietnam's defence diplomacy — these are counts
+# of a sample, not a ranking of influence. Mentions depend on the resolver: title-only
+# references ("the minister" without a country) that it cannot attach to a person are not
+# counted, so mentions are a lower bound.
+
+# %% [markdown]
+# ## One person, many names
+#
+# The same official is written in many ways (given-first, family-first with patronymic,
+# initials, without diacritics, a short second mention, a title). Each resolves to one registry
+# id; this table shows the forms found for the top officials, so an analyst can check that the
+# merging is right.
+
+# %%
+forms = actors_stats.actor_surface_forms(corpus, include_copies=INCLUDE_COPIES)
+forms[forms["actor_id"].isin(by_actor["actor_id"].head(5))].head(3 * TOP_N)
+
+# %% [markdown]
+# ## By country, office and level
+#
+# The same two counts per group. An article counts once for a country however many of its
+# officials it names. The office is the one the registry says the official held **on the
+# article's date**; the level groups offices (head of state/government, deputy head of
+# government, minister, deputy minister, military command, diplomat).
+
+# %%
+actors_stats.actor_frequencies(corpus, by="country", include_copies=INCLUDE_COPIES).head(TOP_N)
+
+# %%
+actors_stats.actor_frequencies(corpus, by="office", include_copies=INCLUDE_COPIES).head(TOP_N)
+
+# %%
+actors_stats.actor_frequencies(corpus, by="level", include_copies=INCLUDE_COPIES).head(TOP_N)
+
+# %% [markdown]
+# ## Over the years
+#
+# Mentions per year, by country and by office, in one figure; each cell gives mentions and, in
+# brackets, articles. Every year of the span is shown, so a year without articles is visibly
+# empty rather than missing.
+
+# %%
+by_year = pd.concat(
+    [
+        actors_stats.actor_frequencies(corpus, by=["year", dim], include_copies=INCLUDE_COPIES)
+        .rename(columns={dim: "group"})
+        .assign(dimension=dim)[["dimension", "group", "year", "articles", "mentions", "actors"]]
+        for dim in ("country", "office")
+    ],
+    ignore_index=True,
+)
+by_year.head(2 * TOP_N)
+
+# %%
+dated = sorted(y for y in by_year["year"].unique() if y != "undated")
+span = [str(y) for y in range(int(dated[0]), int(dated[-1]) + 1)] if dated else []
+years = span + (["undated"] if (by_year["year"] == "undated").any() else [])
+panels = [
+    (dim, by_year[by_year["dimension"] == dim].pivot(index="group", columns="year", values=["mentions", "articles"]))
+    for dim in ("country", "office")
+]
+rows = [len(p) for _, p in panels]
+fig, axes = plt.subplots(
+    1, 2, figsize=(min(12, max(7.5, 0.9 * len(years) + 3.5)), 0.38 * max(rows) + 1.6), width_ratios=[1, 1.2]
+)
+for ax, (dim, piv) in zip(axes, panels, strict=True):
+    order = piv["mentions"].fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable").index
+    m = piv["mentions"].reindex(index=order, columns=years).fillna(0).astype(int)
+    a = piv["articles"].reindex(index=order, columns=years).fillna(0).astype(int)
+    ax.imshow(m.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(m.to_numpy().max())) * 1.25, aspect="auto")
+    for (i, j), v in np.ndenumerate(m.to_numpy()):
+        if v:
+            ax.text(j, i, f"{v} ({a.iat[i, j]})", ha="center", va="center", fontsize=7.5,
+                    color="white" if v > 0.6 * m.to_numpy().max() else "#222222")
+    ax.set_xticks(range(len(years)), years, rotation=90 if len(years) > 12 else 0)
+    ax.set_yticks(range(len(m)), m.index)
+    ax.grid(False)
+    ax.set_title(f"by {dim} held on the article's date" if dim == "office" else f"by {dim}", fontsize=9)
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+fig.suptitle(
+    f"Mentions of officials per year — cell: mentions (articles); {len(mentions)} mentions in "
+    f"{mentions['doc_id'].nunique()} articles",
+    x=0.02, ha="left", fontweight="bold", fontsize=10,
+)
+save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
+
+# %% [markdown]
+# ### What this shows
+#
+# For each year, how often officials of each country (left) and of each office (right) are
+# mentioned, with the number of articles in brackets. On the seeds there are articles in only
+# three years (2018, 2020, 2024) and one or two per year, so the grid is a map of the sample,
+# not a trend: the blank years 2019, 2021–2023 mean "no seed article", not "no diplomacy". The
+# office is the one held on the article's date, so the same person can move rows between years
+# (a deputy minister who became minister). Mentions favour long articles and hosts; compare with
+# the article counts before reading a colour as importance. Offices shown in brackets are not
+# offices: `(undated article)` when the article has no date, `(no office on record)` when the
+# registry has no term for that date, `(unregistered, other title)` for officials outside it.
+
+# %% [markdown]
+# ## Who met whom
+#
+# A Vietnamese official and a foreign official are paired when an article names both. The
+# stronger evidence is a *meeting sentence*: both named in one sentence with a meeting cue (held
+# talks with, received, met, hosted, a reception for, an online discussion with — the cue table
+# is `actors_stats.MEETING_CUES`). Pairs named in the same article without such a sentence are
+# listed as `same article` and left out of the network. Host and guest come from the cue ("X
+# received Y": X hosts) or else from the place (a meeting in Hanoi is hosted by the Vietnamese
+# side). `place_source` says where the place was read: the meeting sentence, the dateline, or
+# the only capital named in the article.
+
+# %%
+pairs = actors_stats.meeting_pairs(corpus, evidence="article", include_copies=INCLUDE_COPIES)
+pairs[["doc_id", "date", "vn_actor", "foreign_actor", "evidence", "cue", "host", "place", "place_source",
+       "online"]].head(2 * TOP_N)
+
+# %% [markdown]
+# The meeting sentence behind each pair, with its offsets into the article's text:
+
+# %%
+met = pairs[pairs["evidence"] == "meeting sentence"]
+met[["doc_id", "sent_no", "start", "end", "sentence"]].head(2 * TOP_N)
+
+# %% [markdown]
+# One row per pair of officials: the edge weight is the number of distinct **stories** that
+# report them meeting (a syndicated copy adds nothing); `meeting_dates` counts distinct article
+# dates, so two stories about one visit are visible as one occasion.
+
+# %%
+edges = actors_stats.meeting_edges(met)
+edges.drop(columns=["vn_actor_id", "foreign_actor_id"]).head(TOP_N)
+
+# %%
+graph = actors_stats.meeting_graph(edges)
+pos = actors_stats.meeting_layout(graph)
+countries = sorted({d["country"] for _, d in graph.nodes(data=True) if d["side"] != "Vietnam"})
+palette = dict(zip(countries, ["#0f4c81", "#2e8b57", "#e69f00", "#6a3d9a", "#56b4e9", "#8c564b", "#999999"] * 9,
+                   strict=False))
+height = max(3.0, 0.55 * max(1, len(pos)) / 2 + 1.5)
+fig, ax = plt.subplots(figsize=(8, height))
+for u, v, d in sorted(graph.edges(data=True)):
+    (x0, y0), (x1, y1) = pos[u], pos[v]
+    ax.plot([x0, x1], [y0, y1], color="#7f7f7f", lw=1 + 1.5 * d["weight"], ls="--" if d["online"] else "-",
+            zorder=1, solid_capstyle="round")
+    ax.annotate(f"{d['weight']}", ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="center", fontsize=7.5,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#bbbbbb", "lw": 0.5}, zorder=3)
+for n, d in sorted(graph.nodes(data=True)):
+    x, y = pos[n]
+    vn = d["side"] == "Vietnam"
+    ax.scatter([x], [y], s=60 + 40 * graph.degree(n, weight="weight"), color="#c0392b" if vn else palette[d["country"]],
+               zorder=2, edgecolor="white")
+    ax.annotate(f"{d['name']}\n{d['office']}" + ("" if vn else f", {d['country']}"), (x, y),
+                xytext=(-10 if vn else 10, 0), textcoords="offset points", ha="right" if vn else "left",
+                va="center", fontsize=7.5)
+if not len(graph):
+    ax.text(0.5, 0.5, "no meeting sentences found", ha="center", va="center", transform=ax.transAxes)
+top_y = max([y for _, y in pos.values()], default=0)
+ax.set_xlim(-1.1, 2.1)
+ax.set_ylim(min([y for _, y in pos.values()], default=0) - 0.6, top_y + 1.0)
+ax.axis("off")
+ax.text(-0.04, top_y + 0.75, "Vietnamese officials", ha="right", va="center", fontsize=8.5, fontweight="bold",
+        color="#c0392b")
+ax.text(1.04, top_y + 0.75, "foreign officials", ha="left", va="center", fontsize=8.5, fontweight="bold",
+        color="#0f4c81")
+ax.set_title(
+    f"Who met whom: {graph.number_of_edges()} pairs in {met['story_id'].nunique()} stories "
+    "(line label: stories; dashed: online)",
+)
+save_figure(fig, "03-meeting-network", data=edges, directory=FIGURES)
+
+# %% [markdown]
+# ### What this shows
+#
+# Each line joins a Vietnamese official (left) and a foreign official (right) named together
+# in a meeting sentence; its label and thickness give the number of distinct stories reporting
+# the meeting. Offices are those held on the article's date. On the seeds: six pairs in five
+# stories. Phan Văn Giang – Viktor Khrenin carries weight 2 because two stories report their
+# December 2024 talks in Hanoi (one directly, one in President Lương Cường's reception of
+# Khrenin), but it is one occasion (`meeting_dates` = 1). The Nguyễn Chí Vịnh – Alexander Fomin
+# discussion of July 2020 was online (dashed). Sergei Shoigu is named in that article only as an
+# expected future visitor, so he is a `same article` pair and not a line. Hosts come from the
+# verb or the place: every seed meeting with a known place was in Hanoi and hosted by the
+# Vietnamese side. Five articles cannot show a pattern of who meets whom; on a larger corpus
+# read line weights as press attention to a relationship, not as the number of meetings.
+
+# %% [markdown]
+# ## Officials the registry does not know
+#
+# Officials introduced by a title (Ambassador, Colonel, Director …) whose names are not in the
+# registry, with the title as written and the sentence where they first appear. They are counted
+# above with `registered` False; adding them to `lib/defcoop/data/actors.csv` and
+# `offices.csv` gives them an office and merges their name variants.
+
+# %%
+unregistered = actors_stats.unregistered_actors(corpus, include_copies=INCLUDE_COPIES)
+print(f"{len(unregistered)} unregistered officials in {len(counted)} articles")
+unregistered.head(TOP_N)
+
+# %% [markdown]
+# ## Evidence: keyword in context
+#
+# Every mention of the top five officials within its sentence, with `doc_id` and character
+# offsets into the article's text (`text[start:end]` is the match), so each count above can be
+# checked against the articles.
+
+# %%
+kwic = actors_stats.actor_kwic(corpus, actor_ids=list(by_actor["actor_id"].head(5)), include_copies=INCLUDE_COPIES)
+kwic[["actor", "doc_id", "sent_no", "start", "end", "how", "left", "match", "right"]].head(3 * TOP_N)
+
+# %% [markdown]
+# ## Conclusions
+#
+# * Officials are counted two ways — articles and mentions — and the two rankings differ:
+#   hosts are mentioned many times per article, counterparts sometimes once.
+# * Name variants (family-first with patronymic, initials, short mentions, title-only
+#   references) merge into one registry id; a photo credit ("VNA/VNS Photo Lâm Khánh") is never
+#   an actor.
+# * Offices are those held on each article's date, so counts by office and level do not drift
+#   with later careers.
+# * Meeting pairs rest on meeting sentences, each traceable to its offsets; host, place and
+#   online status are given only when the text says so.
+# * On the seeds (five articles, three years) these are counts of a sample: nothing here is a
+#   trend or a ranking of importance.
+#
+# Versions of the main packages, for the record:
+
+# %%
+import matplotlib
+
+print(f"defcoop {defcoop.__version__}, pandas {pd.__version__}, matplotlib {matplotlib.__version__}, "
+      f"networkx {nx.__version__}")

@@ -1,0 +1,193 @@
+"""defcoop.topics on fixtures with known structure: two separable groups, shuffled order, one
+article, syndicated copies, the stop-word file."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+import defcoop
+from defcoop import topics
+from defcoop.errors import InsufficientData
+from defcoop.resources import DataFileError
+
+# Two groups of passages that share no content word: naval training and military medicine.
+# Each passage also carries the furniture every defence-diplomacy item has (names, titles,
+# courtesy), which the stop words must remove for the groups to come apart.
+NAVAL = [
+    "Sailors trained on the frigate with sonar operators and torpedo crews during the naval exercise.",
+    "The frigate crews practised sonar tracking and torpedo drills in the naval exercise at sea.",
+    "Naval officers observed sonar training aboard the frigate and a torpedo firing drill.",
+    "Torpedo crews and sonar teams from the frigate completed the naval exercise.",
+    "The naval exercise tested frigate sonar systems and torpedo launch crews.",
+    "A joint naval exercise brought frigate sailors, sonar specialists and torpedo crews together.",
+]
+MEDICAL = [
+    "Surgeons at the field hospital shared vaccine research and trauma medicine with army doctors.",
+    "Army doctors and surgeons discussed vaccine supplies for the hospital and trauma medicine.",
+    "The hospital received vaccine shipments and surgeons trained in trauma medicine.",
+    "Military medicine: surgeons, vaccine stocks and a new trauma hospital were discussed.",
+    "Doctors from the hospital presented vaccine trials and trauma medicine to visiting surgeons.",
+    "Trauma medicine courses for surgeons and a vaccine programme at the hospital were agreed.",
+]
+FURNITURE = "Minister Phan Van Giang told his Belarusian counterpart in Hanoi that cooperation was fruitful."
+
+
+def _article(title: str, paragraphs: list[str]) -> str:
+    return title + "\n\n" + "\n\n".join(f"{p} {FURNITURE}" for p in paragraphs) + "\n"
+
+
+@pytest.fixture
+def two_groups(write_corpus) -> defcoop.Corpus:
+    """Four articles: two naval, two medical, three paragraphs each."""
+    root = write_corpus({
+        "naval1.txt": _article("Navies train together", NAVAL[:3]),
+        "naval2.txt": _article("Frigate drill held", NAVAL[3:]),
+        "med1.txt": _article("Military doctors meet", MEDICAL[:3]),
+        "med2.txt": _article("Hospital cooperation", MEDICAL[3:]),
+    })
+    return defcoop.load(root)
+
+
+def _truth(u: pd.DataFrame) -> np.ndarray:
+    return np.array([0 if d.startswith("naval") else 1 for d in u["doc_id"]])
+
+
+@pytest.mark.parametrize("model", ["nmf", "kmeans"])
+def test_two_separable_groups_are_separated(two_groups, model):
+    u = topics.units(two_groups, unit="paragraph")
+    assert len(u) == 12
+    v = topics.vectorise(u)
+    m = topics.fit_topics(v, k=2, model=model)
+    assert adjusted_rand_score(_truth(u), m.labels) == 1.0
+    top = topics.topic_terms(m, top_n=3).groupby("topic")["term"].apply(set)
+    assert {"frigate", "sonar", "torpedo"} & top[1] or {"frigate", "sonar", "torpedo"} & top[2]
+    # names, titles and courtesy words never make a topic
+    all_terms = set(topics.topic_terms(m, top_n=20)["term"])
+    assert not all_terms & {"giang", "belarusian", "hanoi", "minister", "counterpart", "cooperation"}
+
+
+def test_k_is_chosen_by_the_criterion_and_finds_two(two_groups):
+    v = topics.vectorise(topics.units(two_groups, unit="paragraph"))
+    scores = topics.select_k(v, k_range=(2, 5))
+    assert set(scores["model"]) == {"nmf", "kmeans"} and set(scores["k"]) == {2, 3, 4, 5}
+    k, why = topics.choose_k(scores)
+    assert k == 2 and "silhouette" in why
+
+
+@pytest.mark.parametrize("model", ["nmf", "kmeans"])
+def test_shuffled_input_gives_the_same_topics(two_groups, model):
+    u = topics.units(two_groups, unit="paragraph")
+    shuffled = u.sample(frac=1, random_state=7).reset_index(drop=True)
+    assert shuffled["unit_id"].tolist() != u["unit_id"].tolist()
+    a = topics.fit_topics(topics.vectorise(u), k=2, model=model)
+    b = topics.fit_topics(topics.vectorise(shuffled), k=2, model=model)
+    ta, tb = topics.topic_terms(a, top_n=5), topics.topic_terms(b, top_n=5)
+    pd.testing.assert_frame_equal(ta.drop(columns="weight"), tb.drop(columns="weight"))
+    np.testing.assert_allclose(ta["weight"], tb["weight"], rtol=1e-4)
+    la = dict(zip(a.unit_ids, a.labels, strict=True))
+    lb = dict(zip(b.unit_ids, b.labels, strict=True))
+    assert la == lb  # same numbering too: topics are numbered by size, then top term
+
+
+def test_refits_of_separable_groups_are_stable(two_groups):
+    v = topics.vectorise(topics.units(two_groups, unit="paragraph"))
+    ref = topics.fit_topics(v, k=2, model="nmf")
+    table = topics.stability(v, ref, seeds=(1, 2), orders=2, subsamples=2)
+    assert set(table["kind"]) == {"seed", "order", "subsample"}
+    summary = topics.stability_summary(table)
+    everything = summary[summary["kind"] == "all"].iloc[0]
+    assert everything["ari_min"] == 1.0 and everything["surviving"] == 2
+
+
+def test_one_article_is_insufficient_with_a_clear_message(write_corpus):
+    corpus = defcoop.load(write_corpus({"only.txt": _article("One story", NAVAL + MEDICAL)}))
+    with pytest.raises(InsufficientData, match=r"at least 2 stories.*has 1"):
+        topics.choose_unit(corpus)
+    with pytest.raises(InsufficientData):
+        topics.units(corpus, unit="paragraph")
+
+
+def test_syndicated_copies_are_counted_once(write_corpus):
+    files = {
+        "naval1.txt": _article("Navies train together", NAVAL[:3]),
+        "med1.txt": _article("Military doctors meet", MEDICAL[:3]),
+    }
+    corpus = defcoop.load(write_corpus({**files, "copy_of_naval1.txt": files["naval1.txt"]}))
+    assert (corpus.docs["duplicate_of"] != "").sum() == 1
+    unit, why = topics.choose_unit(corpus)
+    assert unit == "paragraph" and "2 stories (1 syndicated copies counted once)" in why
+    u = topics.units(corpus, unit="paragraph")
+    assert len(u) == 6 and u["doc_id"].nunique() == 2
+    assert not set(u["doc_id"]) & set(corpus.docs.loc[corpus.docs["duplicate_of"] != "", "doc_id"])
+
+
+def test_units_carry_offsets_into_the_text_and_their_themes(seeds):
+    for unit in ("paragraph", "sentence"):
+        u = topics.units(seeds, unit=unit)
+        texts = seeds.docs.set_index("doc_id")["text"]
+        first = u.iloc[0]
+        assert texts[first["doc_id"]][first["start"] : first["end"]].split()[:3] == first["text"].split()[:3]
+        assert u["unit_id"].is_unique
+    with pytest.raises(InsufficientData, match="5 stories give 5 article"):
+        topics.units(seeds, unit="article")  # five articles are too few passages to cluster
+    s = topics.units(seeds, unit="sentence")
+    assert any("covid_health" in t for t in s["themes"])
+
+
+def test_auto_unit_switches_to_articles_on_large_corpora(seeds):
+    assert topics.choose_unit(seeds)[0] == "paragraph"
+    assert topics.choose_unit(seeds, article_min=5)[0] == "article"
+
+
+def test_representatives_quote_a_sentence_with_its_offsets(seeds):
+    u = topics.units(seeds, unit="paragraph")
+    m = topics.fit_topics(topics.vectorise(u), k=3)
+    q = topics.representatives(m, u, sentences=seeds.sentences, n=2)
+    texts = seeds.docs.set_index("doc_id")["text"]
+    for r in q.itertuples():
+        assert " ".join(texts[r.doc_id][r.start : r.end].split())[:40] == r.quote[:40]
+    assert q.groupby("topic").size().max() <= 2
+
+
+def test_tables_are_tidy_and_complete(seeds):
+    u = topics.units(seeds, unit="paragraph")
+    v = topics.vectorise(u)
+    m = topics.fit_topics(v, k=3, model="kmeans")
+    part = topics.topic_crosstab(m, u, by="partner")
+    assert part["passages"].sum() == sum(len(p) or 1 for p in u["partners"])
+    year = topics.topic_crosstab(m, u, by="year")
+    assert year["passages"].sum() == len(u)
+    assert len(year) == 3 * u["year"].nunique()  # every (topic, year), zeros included
+    over = topics.theme_overlap(m, u)
+    assert (over["share"] <= 1).all() and (over["passages"] > 0).all()
+    mp = topics.unit_map(v, m)
+    assert len(mp) == len(u) and mp["unit_id"].is_monotonic_increasing
+
+
+def test_same_input_gives_identical_tables(seeds):
+    u = topics.units(seeds, unit="paragraph")
+    a = topics.fit_topics(topics.vectorise(u), k=4)
+    b = topics.fit_topics(topics.vectorise(u), k=4)
+    pd.testing.assert_frame_equal(topics.topic_terms(a), topics.topic_terms(b))
+    pd.testing.assert_frame_equal(topics.unit_map(topics.vectorise(u), a), topics.unit_map(topics.vectorise(u), b))
+
+
+def test_stopword_file_is_validated(tmp_path):
+    bad = tmp_path / "stop.txt"
+    bad.write_text("# comment\nsaid\nSaid\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"stop.txt: line 3"):
+        topics.furniture_stopwords(bad)
+    bad.write_text("said\nsaid\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"already listed on line 1"):
+        topics.furniture_stopwords(bad)
+    words = topics.furniture_stopwords()
+    assert list(words) == sorted(set(words))
+
+
+def test_stop_words_cover_names_but_keep_organisations():
+    sw = set(topics.stop_words())
+    assert {"belarus", "russian", "moscow", "shoigu", "giang", "said", "minister"} <= sw
+    assert not {"asean", "hospital", "training", "sea", "peacekeeping"} & sw
