@@ -152,7 +152,7 @@ pd.crosstab(pd.Series(nmf.labels, name="NMF topic"), pd.Series(km.labels, name="
 # %%
 terms = pd.concat([topics.topic_terms(m, top_n=TOP_TERMS) for m in (nmf, km)], ignore_index=True)
 terms["weight"] = terms["weight"].round(4)
-fig, axes = plt.subplots(2, k, figsize=(min(1.9 * k + 0.6, 16), 5.4), sharex="row", squeeze=False)
+fig, axes = plt.subplots(2, k, figsize=(min(2.1 * k + 0.6, 17), 5.4), sharex="row", squeeze=False)
 for row, (m, name) in enumerate(((nmf, "NMF"), (km, "k-means"))):
     sizes = np.bincount(m.labels, minlength=k + 1)
     for t in range(1, k + 1):
@@ -160,7 +160,7 @@ for row, (m, name) in enumerate(((nmf, "NMF"), (km, "k-means"))):
         tt = terms[(terms["model"] == m.model) & (terms["topic"] == t)]
         ax.barh(tt["term"], tt["weight"], color=f"C{(t - 1) % 8}")
         ax.invert_yaxis()
-        ax.set_title(f"{name} {t} (n = {sizes[t]})", fontsize=8)
+        ax.set_title(f"{name} {t} · n = {sizes[t]}", fontsize=7.5)
         ax.tick_params(axis="y", labelsize=7)
         ax.tick_params(axis="x", labelsize=6)
         ax.set_xticks([])
@@ -175,12 +175,17 @@ save_figure(fig, "02-topic-terms", data=terms, directory=FIGURES)
 # many passages it holds. Read a topic from its terms and then check it against the quoted
 # passages below; a label is a summary of the terms, not an interpretation. Colours only
 # separate panels: NMF topic 2 and k-means cluster 2 are not the same topic unless their terms
-# agree (the cross-table above says which ones do). On the seeds: six topics among 46
-# paragraphs — multilateral security (ASEAN, non-traditional threats, COVID-19), the sea and
-# international law, wartime history and assistance, visits and expos, party-to-party and
-# people-to-people ties, and trade with the Eurasian Economic Union. Several are held together
-# by a single story's wording (two seed articles report the same 2024 visit in near-identical
-# sentences), which is one reason the stability check matters.
+# agree (the cross-table above says which ones do).
+#
+# On the seeds (46 paragraphs, k = 6): NMF finds a broad cluster of bilateral work — training,
+# agreements, the sea and international law (13 paragraphs); the pandemic and ASEAN (12, nearly
+# all from the one 2020 article on Russia); party-to-party courtesy and wartime assistance (6);
+# official visits and the defence expo (5); security and crime (4); and trade with the
+# Eurasian Economic Union (3). Three short paragraphs keep no weight on any topic (`no topic`).
+# k-means agrees on visits, party courtesy, the sea and the pandemic but cuts the rest
+# differently (ARI 0.29 between the two models). Two seed articles report the same 2024 visit in
+# near-identical sentences, so a shared phrase ("party value") can hold a topic together on its
+# own — one reason the stability check below matters.
 
 # %% [markdown]
 # ## Representative passages
@@ -236,13 +241,14 @@ stab_summary.round(3)
 #
 # How much of the clustering is structure and how much is the luck of one fit. An ARI near 1
 # and every topic surviving means the partition is a property of the data; an ARI of 0.5 means
-# that half of the pairwise decisions would change on a slightly different corpus. On the seeds
-# (46 paragraphs), NMF is insensitive to the seed (ARI 1.00) but not to the data: dropping a
-# tenth of the paragraphs gives a mean ARI near 0.6 and only some topics survive every refit;
-# k-means is unstable even under the seed alone (mean ARI near 0.25, a single cluster
-# surviving). **Five articles are too few for stable topics**: read the topics above as a
-# description of these five articles, not of the coverage, and rerun on a larger corpus
-# before quoting any of them.
+# that many of the pairwise decisions would change on a slightly different corpus. On the seeds
+# (46 paragraphs, k = 6), NMF does not depend on the seed or the order (ARI 1.00) but does
+# depend on the data: refitted on 90 % of the paragraphs, its mean ARI is 0.63 (lowest 0.51) and
+# only 3 of its 6 topics come back in every refit. k-means is unstable even under the seed alone
+# (mean ARI 0.08 over seeds, 0.13 over all refits; 1 of 6 clusters survives). **Five articles
+# are too few for stable topics**: read the topics above as a description of these five
+# articles, not of the coverage, and rerun on a larger corpus before quoting any of them. The
+# printed lines above give the numbers for whatever corpus the notebook was run on.
 
 # %% [markdown]
 # ## A map of the passages
@@ -280,8 +286,10 @@ save_figure(fig, "02-topic-map", data=maps, directory=FIGURES)
 # Where the topics sit relative to one another. A topic whose points gather apart from the rest
 # is lexically distinct; one spread across the map is held together by a few shared words. The
 # two axes are the directions of largest variation in word use and carry no meaning of their
-# own. On the seeds most paragraphs crowd near the origin, with the history and the sea/law
-# passages pulling away: with 46 short passages, most share only a few words with any other.
+# own. On the seeds the six official-visit paragraphs stand apart at the upper right, and the
+# rest crowd near the origin with the pandemic paragraphs drifting down: with 46 short passages
+# of 114 terms, most paragraphs share only a few words with any other, which is why the two
+# models can disagree on them.
 
 # %% [markdown]
 # ## Topics by partner country and by year
@@ -316,13 +324,12 @@ save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
 # %% [markdown]
 # ### What this shows
 #
-# Which subjects come with which partner, and which with which year, in passages. On the seeds
-# four of the five stories are about Belarus, so Belarus fills most cells and the one Russia
-# story (2020, held by video call during the pandemic) owns the multilateral-security and
-# COVID-19 topic; the 2024 column is two articles on the same visit. Nothing here is a
-# comparison between partners or a trend over time: it is the content of five articles laid out
-# by their metadata. On a larger corpus the same table, read with the `articles` column of the
-# CSV, shows whether a subject belongs to one partner or to the relationship in general.
+# Which subjects come with which partner, in passages. On the seeds four of the five stories are
+# about Belarus, so Belarus fills most cells, and the one Russia story (2020, held during the
+# pandemic) owns the pandemic and ASEAN topic (11 of its 12 paragraphs). Nothing here is a
+# comparison between partners: it is the content of five articles laid out by their partner. On
+# a larger corpus the same table, read with the `articles` column of the CSV, shows whether a
+# subject belongs to one partner or to the relationship in general.
 
 # %%
 fig, ax = plt.subplots(figsize=(0.9 * by_year["year"].nunique() + 3.2, 0.45 * k + 1.4))
@@ -342,9 +349,11 @@ save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)
 # %% [markdown]
 # ### What this shows
 #
-# The same passages by year. Each year of the seeds is one or two articles, so a column is the
-# content of those articles, not the state of the relationship that year; undated articles
-# would get their own column rather than being guessed into one.
+# The same passages by year. Each year of the seeds is one to two articles (2018: two, 2020:
+# one, 2024: two on the same visit), so a column is the content of those articles — 10 of the 13
+# paragraphs of the training/agreements topic come from the 2024 visit — not the state of the
+# relationship that year. **Five articles do not make a trend.** Undated articles get their own
+# column rather than being guessed into one.
 
 # %% [markdown]
 # ## Conclusions
@@ -359,7 +368,7 @@ save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)
 #   articles.
 # * Scale: `benchmarks/topics_100k.py` runs the same functions on a synthetic corpus of 100,000
 #   articles (article units, MiniBatchNMF and MiniBatchKMeans above 20,000 passages); its wall
-#   time and peak memory are recorded in the README.
+#   time and peak memory are recorded here: BENCH_PLACEHOLDER
 #
 # Versions of the main packages, for the record:
 

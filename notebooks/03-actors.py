@@ -44,12 +44,11 @@ TOP_N = 15
 INCLUDE_COPIES = False
 
 # %%
+import defcoop
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
-
-import defcoop
 from defcoop import actors_stats
 from defcoop.figures import save_figure, use_style
 
@@ -104,12 +103,14 @@ by_actor.head(TOP_N)
 top = by_actor.head(TOP_N).iloc[::-1]
 home = top["country"] == "Vietnam"
 labels = [
-    f"{a} ({c})" + ("" if r else " †")
-    for a, c, r in zip(top["actor"], top["country"], top["registered"], strict=True)
+    f"{a} ({c})" + ("" if r else " †") for a, c, r in zip(top["actor"], top["country"], top["registered"], strict=True)
 ]
 colours = np.where(home, "#c0392b", "#0f4c81")
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 0.32 * len(top) + 1.4), sharey=True)
-for ax, col, xlabel in ((ax1, "articles", "articles naming the official"), (ax2, "mentions", "mentions (all references)")):
+for ax, col, xlabel in (
+    (ax1, "articles", "articles naming the official"),
+    (ax2, "mentions", "mentions (all references)"),
+):
     ax.barh(labels, top[col], color=colours)
     for y, v in enumerate(top[col]):
         ax.annotate(f"{v}", (v, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=7)
@@ -118,12 +119,16 @@ for ax, col, xlabel in ((ax1, "articles", "articles naming the official"), (ax2,
     ax.xaxis.get_major_locator().set_params(integer=True)
 ax1.legend(
     handles=[plt.Rectangle((0, 0), 1, 1, color="#c0392b"), plt.Rectangle((0, 0), 1, 1, color="#0f4c81")],
-    labels=["Vietnamese official", "foreign official"], loc="lower right",
+    labels=["Vietnamese official", "foreign official"],
+    loc="lower right",
 )
 fig.suptitle(
     f"Officials named most often: top {len(top)} of {len(by_actor)}, in {mentions['doc_id'].nunique()} articles"
     + (" (syndicated copies counted once)" if not INCLUDE_COPIES else " (copies included)"),
-    x=0.02, ha="left", fontweight="bold", fontsize=10,
+    x=0.02,
+    ha="left",
+    fontweight="bold",
+    fontsize=10,
 )
 if not top["registered"].all():
     fig.text(0.02, 0.005, "† not in the registry: found through a title", fontsize=7, color="#555555")
@@ -210,11 +215,22 @@ for ax, (dim, piv) in zip(axes, panels, strict=True):
     ax.imshow(m.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(m.to_numpy().max())) * 1.25, aspect="auto")
     for (i, j), v in np.ndenumerate(m.to_numpy()):
         if v:
-            ax.text(j, i, f"{v} ({a.iat[i, j]})", ha="center", va="center", fontsize=7.5,
-                    color="white" if v > 0.6 * m.to_numpy().max() else "#222222")
+            ax.text(
+                j,
+                i,
+                f"{v} ({a.iat[i, j]})",
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                color="white" if v > 0.6 * m.to_numpy().max() else "#222222",
+            )
     ax.set_xticks(range(len(years)), years, rotation=90 if len(years) > 12 else 0)
     ax.set_yticks(range(len(m)), m.index)
     ax.grid(False)
+    ax.set_xticks(np.arange(-0.5, len(years)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(m)), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
     ax.set_title(f"by {dim} held on the article's date" if dim == "office" else f"by {dim}", fontsize=9)
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
@@ -222,7 +238,10 @@ for ax, (dim, piv) in zip(axes, panels, strict=True):
 fig.suptitle(
     f"Mentions of officials per year — cell: mentions (articles); {len(mentions)} mentions in "
     f"{mentions['doc_id'].nunique()} articles",
-    x=0.02, ha="left", fontweight="bold", fontsize=10,
+    x=0.02,
+    ha="left",
+    fontweight="bold",
+    fontsize=10,
 )
 save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
 
@@ -253,8 +272,9 @@ save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
 
 # %%
 pairs = actors_stats.meeting_pairs(corpus, evidence="article", include_copies=INCLUDE_COPIES)
-pairs[["doc_id", "date", "vn_actor", "foreign_actor", "evidence", "cue", "host", "place", "place_source",
-       "online"]].head(2 * TOP_N)
+pairs[
+    ["doc_id", "date", "vn_actor", "foreign_actor", "evidence", "cue", "host", "place", "place_source", "online"]
+].head(2 * TOP_N)
 
 # %% [markdown]
 # The meeting sentence behind each pair, with its offsets into the article's text:
@@ -276,34 +296,70 @@ edges.drop(columns=["vn_actor_id", "foreign_actor_id"]).head(TOP_N)
 graph = actors_stats.meeting_graph(edges)
 pos = actors_stats.meeting_layout(graph)
 countries = sorted({d["country"] for _, d in graph.nodes(data=True) if d["side"] != "Vietnam"})
-palette = dict(zip(countries, ["#0f4c81", "#2e8b57", "#e69f00", "#6a3d9a", "#56b4e9", "#8c564b", "#999999"] * 9,
-                   strict=False))
+palette = dict(
+    zip(countries, ["#0f4c81", "#2e8b57", "#e69f00", "#6a3d9a", "#56b4e9", "#8c564b", "#999999"] * 9, strict=False)
+)
 height = max(3.0, 0.55 * max(1, len(pos)) / 2 + 1.5)
 fig, ax = plt.subplots(figsize=(8, height))
 for u, v, d in sorted(graph.edges(data=True)):
     (x0, y0), (x1, y1) = pos[u], pos[v]
-    ax.plot([x0, x1], [y0, y1], color="#7f7f7f", lw=1 + 1.5 * d["weight"], ls="--" if d["online"] else "-",
-            zorder=1, solid_capstyle="round")
-    ax.annotate(f"{d['weight']}", ((x0 + x1) / 2, (y0 + y1) / 2), ha="center", va="center", fontsize=7.5,
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#bbbbbb", "lw": 0.5}, zorder=3)
+    ax.plot(
+        [x0, x1],
+        [y0, y1],
+        color="#7f7f7f",
+        lw=1 + 1.5 * d["weight"],
+        ls="--" if d["online"] else "-",
+        zorder=1,
+        solid_capstyle="round",
+    )
+    ax.annotate(
+        f"{d['weight']}",
+        ((x0 + x1) / 2, (y0 + y1) / 2),
+        ha="center",
+        va="center",
+        fontsize=7.5,
+        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#bbbbbb", "lw": 0.5},
+        zorder=3,
+    )
 for n, d in sorted(graph.nodes(data=True)):
     x, y = pos[n]
     vn = d["side"] == "Vietnam"
-    ax.scatter([x], [y], s=60 + 40 * graph.degree(n, weight="weight"), color="#c0392b" if vn else palette[d["country"]],
-               zorder=2, edgecolor="white")
-    ax.annotate(f"{d['name']}\n{d['office']}" + ("" if vn else f", {d['country']}"), (x, y),
-                xytext=(-10 if vn else 10, 0), textcoords="offset points", ha="right" if vn else "left",
-                va="center", fontsize=7.5)
+    ax.scatter(
+        [x],
+        [y],
+        s=60 + 40 * graph.degree(n, weight="weight"),
+        color="#c0392b" if vn else palette[d["country"]],
+        zorder=2,
+        edgecolor="white",
+    )
+    ax.annotate(
+        f"{d['name']}\n{d['office']}" + ("" if vn else f", {d['country']}"),
+        (x, y),
+        xytext=(-10 if vn else 10, 0),
+        textcoords="offset points",
+        ha="right" if vn else "left",
+        va="center",
+        fontsize=7.5,
+    )
 if not len(graph):
     ax.text(0.5, 0.5, "no meeting sentences found", ha="center", va="center", transform=ax.transAxes)
 top_y = max([y for _, y in pos.values()], default=0)
 ax.set_xlim(-1.1, 2.1)
 ax.set_ylim(min([y for _, y in pos.values()], default=0) - 0.6, top_y + 1.0)
 ax.axis("off")
-ax.text(-0.04, top_y + 0.75, "Vietnamese officials", ha="right", va="center", fontsize=8.5, fontweight="bold",
-        color="#c0392b")
-ax.text(1.04, top_y + 0.75, "foreign officials", ha="left", va="center", fontsize=8.5, fontweight="bold",
-        color="#0f4c81")
+ax.text(
+    -0.04,
+    top_y + 0.75,
+    "Vietnamese officials",
+    ha="right",
+    va="center",
+    fontsize=8.5,
+    fontweight="bold",
+    color="#c0392b",
+)
+ax.text(
+    1.04, top_y + 0.75, "foreign officials", ha="left", va="center", fontsize=8.5, fontweight="bold", color="#0f4c81"
+)
 ax.set_title(
     f"Who met whom: {graph.number_of_edges()} pairs in {met['story_id'].nunique()} stories "
     "(line label: stories; dashed: online)",
@@ -369,5 +425,7 @@ kwic[["actor", "doc_id", "sent_no", "start", "end", "how", "left", "match", "rig
 # %%
 import matplotlib
 
-print(f"defcoop {defcoop.__version__}, pandas {pd.__version__}, matplotlib {matplotlib.__version__}, "
-      f"networkx {nx.__version__}")
+print(
+    f"defcoop {defcoop.__version__}, pandas {pd.__version__}, matplotlib {matplotlib.__version__}, "
+    f"networkx {nx.__version__}"
+)

@@ -44,16 +44,15 @@ TOP_N = 20
 # %%
 import textwrap
 
+import defcoop
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-
-import defcoop
 from defcoop import timeseries as ts
 from defcoop.figures import save_figure, use_style
 from defcoop.themes import codebook
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 use_style()
 pd.set_option("display.max_colwidth", 70)
@@ -138,7 +137,8 @@ shares[["period", "theme", "stories", "with_theme", "share", "ci_low", "ci_high"
 bins = shares.drop_duplicates("period")[["period", "start", "end", "stories"]].reset_index(drop=True)
 bins[["start", "end"]] = bins[["start", "end"]].apply(pd.to_datetime)
 bins["mid"] = bins["start"] + (bins["end"] - bins["start"]) / 2
-ctx = context[context["drawn"]].reset_index(drop=True)
+ctx = context[(context["end"] >= str(bins["start"].min().date())) & (context["start"] < str(bins["end"].max().date()))]
+ctx = ctx.reset_index(drop=True)
 labels = {t: th.label for t, th in codebook().themes.items()}
 themes = list(dict.fromkeys(shares["theme"]))
 ncols, nrows = 3, -(-len(themes) // 3)
@@ -160,9 +160,13 @@ ax_ctx.grid(False)
 ax_ctx.spines[["left", "bottom"]].set_visible(False)
 ax_n.bar(bins["start"], bins["stories"], width=(bins["end"] - bins["start"]).dt.days * 0.9, align="edge",
          color="#0f4c81")
-for r in bins.itertuples():
-    ax_n.annotate(f"n={r.stories}", (r.mid, r.stories), xytext=(0, 2), textcoords="offset points",
-                  ha="center", va="bottom", fontsize=6.5, color="#000000" if r.stories else "#999999")
+for r in bins.itertuples():  # with many periods, print the counts of the non-empty ones only
+    if r.stories or len(bins) <= 12:
+        ax_n.annotate(f"n={r.stories}" if len(bins) <= 12 else f"{r.stories}", (r.mid, r.stories), xytext=(0, 2),
+                      textcoords="offset points", ha="center", va="bottom", fontsize=6.5 if len(bins) <= 24 else 5,
+                      color="#000000" if r.stories else "#999999")
+    if not r.stories:
+        ax_n.axvspan(r.start, r.end, color="#eeeeee", lw=0)
 ax_n.set_ylim(0, max(1, bins["stories"].max()) * 1.35)
 ax_n.yaxis.get_major_locator().set_params(integer=True)
 ax_n.set_ylabel("stories")
@@ -265,8 +269,9 @@ save_figure(fig, "04-themes-by-partner", data=by_partner, directory=FIGURES)
 # is the number of those stories that carry the theme, coloured by the share. Rows over fewer than
 # `LOW_N` stories are named in grey: a dark cell there is one story, not a pattern. On the seeds the
 # rows are Belarus (four stories) and Russia (one), so the contrast between them is four stories
-# against one: Belarus stories carry visits, training, industry and history; the single Russia story
-# (July 2020) carries COVID-19, ASEAN and peacekeeping. That is a difference between articles, not
+# against one: all four Belarus stories carry visits and delegations, three of four carry training,
+# defence industry, ASEAN and UN fora, trade, and military science; the single Russia story (July
+# 2020) carries COVID-19, peacekeeping and commemoration, among others. That is a difference between articles, not
 # between partnerships.
 
 # %% [markdown]
@@ -354,7 +359,8 @@ save_figure(fig, "04-meetings-timeline", data=tl.drop(columns=["from", "right"])
 # ### What this shows
 #
 # The order of the meetings the stories report, partner by partner, with who met whom. On the seeds:
-# Belarus in March 2018 (President Trần Đại Quang and Deputy Prime Minister Vladimir Semashko) and
+# Belarus in March 2018 (President Trần Đại Quang and Deputy Prime Minister Vladimir Semashko; the
+# year of that story is inferred from the officials' tenures, see notebook 01) and
 # November 2018 (Vice President Đặng Thị Ngọc Thịnh and Defence Minister Andrei Ravkov), then two
 # stories on Defence Minister Viktor Khrenin's December 2024 visit, two days before the Vietnam
 # International Defence Expo 2024 opened; Russia once, in July 2020, an online meeting during the

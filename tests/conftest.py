@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import defcoop
 import pytest
+
+import defcoop
 from defcoop.paths import SEEDS_DIR
 
 

@@ -1,8 +1,8 @@
 """Annotation on the seeds, checked by hand, and on small fixtures for each rule."""
 
-import defcoop
 import pytest
 
+import defcoop
 from tests.conftest import doc
 
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pandas as pd
+
 from defcoop.cli import main
 from defcoop.paths import SEEDS_DIR
 

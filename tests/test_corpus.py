@@ -2,10 +2,10 @@
 
 import os
 
-import defcoop
 import pytest
-from defcoop.corpus import decode, parse_article
 
+import defcoop
+from defcoop.corpus import decode, parse_article
 from tests.conftest import doc
 
 

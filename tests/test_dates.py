@@ -1,8 +1,8 @@
 """Dates: header, dateline, text, inference from tenures and dated events, and their refusals."""
 
 import pytest
-from defcoop.dates import find_dates, parse_dateline, parse_header
 
+from defcoop.dates import find_dates, parse_dateline, parse_header
 from tests.conftest import doc
 
 

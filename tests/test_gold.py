@@ -8,6 +8,7 @@ written without looking at the annotator; its floors are what we claim in the RE
 from pathlib import Path
 
 import pytest
+
 from defcoop.evaluate import score
 
 GOLD = Path(__file__).parent / "gold" / "gold.jsonl"

@@ -7,6 +7,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+
 from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
 from defcoop.workbook import EDITOR_METADATA, notebooks
 

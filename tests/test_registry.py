@@ -4,6 +4,7 @@ import datetime as dt
 import shutil
 
 import pytest
+
 from defcoop.actors import load_registry, name_forms, registry
 from defcoop.paths import DATA_DIR
 from defcoop.resources import DataFileError

@@ -1,6 +1,7 @@
 """Sentence segmentation and folding: the traps of crawled text."""
 
 import pytest
+
 from defcoop.text import fold, fold_preserving_length, sentence_spans
 
 

@@ -69,18 +69,24 @@ CueRole = Literal["object_is_guest", "object_is_host", "neutral"]
 MEETING_CUES: tuple[tuple[str, re.Pattern[str], CueRole], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE), role)
     for name, pattern, role in (
-        ("received by", r"\b(?:was|were|been|being)\s+(?:warmly\s+)?(?:received|welcomed|hosted)\s+by\b",
-         "object_is_host"),
-        ("courtesy call on", r"\bpa(?:id|ys?|ying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\b",
-         "object_is_host"),
-        ("reception for", r"\b(?:reception|banquet|welcome\s+ceremony|dinner)\b[^.;]{0,40}?\bfor\b",
-         "object_is_guest"),
-        ("received", r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b",
-         "object_is_guest"),
-        ("talks with",
-         r"\b(?:talks|talked|discussion|discussions|discussed|discusses|conversation|call|meeting|meetings"
-         r"|met|meets)\b[^.;]{0,80}?\bwith\b",
-         "neutral"),
+        (
+            "received by",
+            r"\b(?:was|were|been|being)\s+(?:warmly\s+)?(?:received|welcomed|hosted)\s+by\b",
+            "object_is_host",
+        ),
+        (
+            "courtesy call on",
+            r"\bpa(?:id|ys?|ying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\b",
+            "object_is_host",
+        ),
+        ("reception for", r"\b(?:reception|banquet|welcome\s+ceremony|dinner)\b[^.;]{0,40}?\bfor\b", "object_is_guest"),
+        ("received", r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b", "object_is_guest"),
+        (
+            "talks with",
+            r"\b(?:talks|talked|discussion|discussions|discussed|discusses|conversation|call|meeting|meetings"
+            r"|met|meets)\b[^.;]{0,80}?\bwith\b",
+            "neutral",
+        ),
         ("met", r"\b(?:met|meets)\b", "neutral"),
     )
 )
@@ -92,8 +98,22 @@ ONLINE = re.compile(
 _DATELINE_TAIL = re.compile(r"^\s*(?:\(\w+\)\s*)?[—–-]")
 
 MENTION_TABLE_COLUMNS = [
-    "doc_id", "story_id", "date", "year", "actor_id", "actor", "country", "registered", "office",
-    "level", "how", "surface", "sent_no", "start", "end", "sentence",
+    "doc_id",
+    "story_id",
+    "date",
+    "year",
+    "actor_id",
+    "actor",
+    "country",
+    "registered",
+    "office",
+    "level",
+    "how",
+    "surface",
+    "sent_no",
+    "start",
+    "end",
+    "sentence",
 ]
 _KEYS: dict[str, list[str]] = {
     "actor": ["actor_id", "actor", "country", "registered"],
@@ -103,14 +123,46 @@ _KEYS: dict[str, list[str]] = {
     "year": ["year"],
 }
 PAIR_COLUMNS = [
-    "doc_id", "story_id", "date", "vn_actor_id", "vn_actor", "vn_office", "foreign_actor_id",
-    "foreign_actor", "foreign_country", "foreign_office", "evidence", "cue", "host", "guest",
-    "host_basis", "place", "place_source", "online", "sent_no", "start", "end", "sentence",
+    "doc_id",
+    "story_id",
+    "date",
+    "vn_actor_id",
+    "vn_actor",
+    "vn_office",
+    "foreign_actor_id",
+    "foreign_actor",
+    "foreign_country",
+    "foreign_office",
+    "evidence",
+    "cue",
+    "host",
+    "guest",
+    "host_basis",
+    "place",
+    "place_source",
+    "online",
+    "sent_no",
+    "start",
+    "end",
+    "sentence",
 ]
 EDGE_COLUMNS = [
-    "vn_actor_id", "vn_actor", "vn_office", "foreign_actor_id", "foreign_actor", "foreign_country",
-    "foreign_office", "stories",
-    "articles", "meeting_dates", "first_date", "last_date", "hosted_by", "places", "online", "doc_ids",
+    "vn_actor_id",
+    "vn_actor",
+    "vn_office",
+    "foreign_actor_id",
+    "foreign_actor",
+    "foreign_country",
+    "foreign_office",
+    "stories",
+    "articles",
+    "meeting_dates",
+    "first_date",
+    "last_date",
+    "hosted_by",
+    "places",
+    "online",
+    "doc_ids",
 ]
 NO_OFFICE = "(no office on record)"
 UNDATED = "(undated article)"
@@ -238,14 +290,13 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
     --------
     >>> import defcoop
     >>> m = actor_mentions(defcoop.load(defcoop.paths.SEEDS_DIR))
-    >>> m.loc[m["actor_id"] == "viktor-khrenin", ["doc_id", "surface", "how", "office"]].to_string(index=False)
-    ...                                                       # doctest: +NORMALIZE_WHITESPACE
-    '              doc_id                     surface  how           office
-      002_4f2acdd73294d25d Viktor Gennadievich Khrenin  name defence minister
-      002_4f2acdd73294d25d                     Khrenin short defence minister
-      003_a96526d9f035a37c            defence minister title defence minister
-      003_a96526d9f035a37c Khrenin Viktor Gennadievich  name defence minister
-      003_a96526d9f035a37c                     Khrenin short defence minister'
+    >>> print(m.loc[m["actor_id"] == "viktor-khrenin", ["doc_id", "surface", "how", "office"]].to_string(index=False))
+                  doc_id                     surface   how           office
+    002_4f2acdd73294d25d Viktor Gennadievich Khrenin  name defence minister
+    002_4f2acdd73294d25d                     Khrenin short defence minister
+    003_a96526d9f035a37c            defence minister title defence minister
+    003_a96526d9f035a37c Khrenin Viktor Gennadievich  name defence minister
+    003_a96526d9f035a37c                     Khrenin short defence minister
     """
     docs = _docs(corpus, include_copies)
     if docs.empty:
@@ -287,21 +338,36 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
             office = unreg_office.get(r.id, "") or UNREGISTERED_TITLE
         rows.append(
             {
-                "doc_id": r.doc_id, "story_id": d["story_id"], "date": d["date"], "year": d["year"],
-                "actor_id": r.id, "actor": name, "country": country or UNKNOWN, "registered": bool(r.registered),
-                "office": office, "how": r.how, "surface": r.surface, "sent_no": int(r.sent_no),
-                "start": int(r.start), "end": int(r.end), "sentence": r.sentence,
+                "doc_id": r.doc_id,
+                "story_id": d["story_id"],
+                "date": d["date"],
+                "year": d["year"],
+                "actor_id": r.id,
+                "actor": name,
+                "country": country or UNKNOWN,
+                "registered": bool(r.registered),
+                "office": office,
+                "how": r.how,
+                "surface": r.surface,
+                "sent_no": int(r.sent_no),
+                "start": int(r.start),
+                "end": int(r.end),
+                "sentence": r.sentence,
             }
         )
     out = pd.DataFrame(rows)
     # display names of unregistered officials: the surface of their first full mention
     first_full = (
-        out[out["how"] == "unregistered"].sort_values(["doc_id", "start"]).drop_duplicates("actor_id")
+        out[out["how"] == "unregistered"]
+        .sort_values(["doc_id", "start"])
+        .drop_duplicates("actor_id")
         .set_index("actor_id")["surface"]
     )
     missing = out["actor"] == ""
-    out.loc[missing, "actor"] = out.loc[missing, "actor_id"].map(first_full).fillna(
-        out.loc[missing, "actor_id"].str.removeprefix("unregistered:")
+    out.loc[missing, "actor"] = (
+        out.loc[missing, "actor_id"]
+        .map(first_full)
+        .fillna(out.loc[missing, "actor_id"].str.removeprefix("unregistered:"))
     )
     out["level"] = [OFFICE_LEVEL.get(o, UNKNOWN) for o in out["office"]]
     out["office"] = [o if o.startswith("(") else office_label(o) for o in out["office"]]
@@ -318,8 +384,10 @@ def actor_documents(corpus: Corpus, *, include_copies: bool = False) -> pd.DataF
     --------
     >>> import defcoop
     >>> d = actor_documents(defcoop.load(defcoop.paths.SEEDS_DIR))
-    >>> d.loc[d["actor_id"] == "viktor-khrenin", ["doc_id", "mentions"]].to_string(index=False)
-    '              doc_id  mentions\\n002_4f2acdd73294d25d         2\\n003_a96526d9f035a37c         3'
+    >>> print(d.loc[d["actor_id"] == "viktor-khrenin", ["doc_id", "mentions"]].to_string(index=False))
+                  doc_id  mentions
+    002_4f2acdd73294d25d         2
+    003_a96526d9f035a37c         3
     """
     m = actor_mentions(corpus, include_copies=include_copies)
     keys = ["doc_id", "story_id", "date", "year", "actor_id", "actor", "country", "registered", "office", "level"]
@@ -361,15 +429,14 @@ def actor_frequencies(
     >>> actor_frequencies(seeds, by="year")
        year  articles  mentions  actors
     0  2018         2        16       5
-    1  2024         2        18       3
-    2  2020         1         7       3
+    1  2020         1         7       3
+    2  2024         2        18       3
     """
     groups = [by] if isinstance(by, str) else list(by)
     unknown = [g for g in groups if g not in _KEYS]
     if not groups or unknown:
         raise ValueError(f"by must be some of {sorted(_KEYS)}; got {unknown or groups!r}")
-    keys = [k for g in groups for k in _KEYS[g] if k not in ()]
-    keys = list(dict.fromkeys(keys))
+    keys = list(dict.fromkeys(k for g in groups for k in _KEYS[g]))
     m = actor_mentions(corpus, include_copies=include_copies)
     agg = {"articles": ("doc_id", "nunique"), "mentions": ("start", "size")}
     if "actor" not in groups:
@@ -378,8 +445,7 @@ def actor_frequencies(
     lead = ["year"] if "year" in keys else []  # years read in time order, not by size
     rest = [k for k in keys if k not in lead]
     order = [*lead, "articles", "mentions", *rest]
-    return out.sort_values(order, ascending=[True] * len(lead) + [False, False] + [True] * len(rest),
-                           ignore_index=True)
+    return out.sort_values(order, ascending=[True] * len(lead) + [False, False] + [True] * len(rest), ignore_index=True)
 
 
 def actor_surface_forms(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
@@ -392,20 +458,21 @@ def actor_surface_forms(corpus: Corpus, *, include_copies: bool = False) -> pd.D
     --------
     >>> import defcoop
     >>> f = actor_surface_forms(defcoop.load(defcoop.paths.SEEDS_DIR))
-    >>> f.loc[f["actor_id"] == "viktor-khrenin", ["surface", "how", "mentions", "articles"]].to_string(index=False)
-    ...                                                       # doctest: +NORMALIZE_WHITESPACE
-    '                    surface   how  mentions  articles
-                          Khrenin short         2         2
-      Khrenin Viktor Gennadievich  name         1         1
-      Viktor Gennadievich Khrenin  name         1         1
-                 defence minister title         1         1'
+    >>> cols = ["surface", "how", "mentions", "articles"]
+    >>> print(f.loc[f["actor_id"] == "viktor-khrenin", cols].to_string(index=False))
+                        surface   how  mentions  articles
+                        Khrenin short         2         2
+    Khrenin Viktor Gennadievich  name         1         1
+    Viktor Gennadievich Khrenin  name         1         1
+               defence minister title         1         1
     """
     m = actor_mentions(corpus, include_copies=include_copies)
     out = m.groupby(["actor_id", "actor", "how", "surface"], as_index=False, sort=False).agg(
         mentions=("start", "size"), articles=("doc_id", "nunique")
     )
     return out.sort_values(
-        ["actor_id", "mentions", "articles", "surface", "how"], ascending=[True, False, False, True, True],
+        ["actor_id", "mentions", "articles", "surface", "how"],
+        ascending=[True, False, False, True, True],
         ignore_index=True,
     )
 
@@ -433,8 +500,9 @@ def actor_kwic(
     --------
     >>> import defcoop
     >>> k = actor_kwic(defcoop.load(defcoop.paths.SEEDS_DIR), actor_ids=["sergei-shoigu"], width=25)
-    >>> k[["doc_id", "start", "end", "left", "match", "right"]].to_string(index=False)
-    '              doc_id  start  end                     left      match                     right\\n004_d34a69dbff5fb9f4   1096 1106 after the pandemic, Minister  S.K.Shoigu  will visit Vietnam and at'
+    >>> r = k.iloc[0]
+    >>> print(r["doc_id"], r["start"], r["end"], repr(r["left"]), repr(r["match"]), repr(r["right"]))
+    004_d34a69dbff5fb9f4 1096 1106 '…r the pandemic, Minister' 'S.K.Shoigu' 'will visit Vietnam and a…'
     """
     m = actor_mentions(corpus, include_copies=include_copies)
     if actor_ids is not None:
@@ -452,8 +520,13 @@ def actor_kwic(
         right = " ".join(t[r.end : s1].split())
         rows.append(
             {
-                "actor_id": r.actor_id, "actor": r.actor, "doc_id": r.doc_id, "sent_no": r.sent_no,
-                "start": r.start, "end": r.end, "how": r.how,
+                "actor_id": r.actor_id,
+                "actor": r.actor,
+                "doc_id": r.doc_id,
+                "sent_no": r.sent_no,
+                "start": r.start,
+                "end": r.end,
+                "how": r.how,
                 "left": left if len(left) <= width else "…" + left[-(width - 1) :],
                 "match": t[r.start : r.end],
                 "right": right if len(right) <= width else right[: width - 1] + "…",
@@ -480,8 +553,20 @@ def unregistered_actors(corpus: Corpus, *, include_copies: bool = False) -> pd.D
     """
     m = actor_mentions(corpus, include_copies=include_copies)
     m = m[~m["registered"]]
-    cols = ["actor_id", "name", "country", "title", "office", "articles", "mentions", "doc_id", "sent_no",
-            "start", "end", "sentence"]
+    cols = [
+        "actor_id",
+        "name",
+        "country",
+        "title",
+        "office",
+        "articles",
+        "mentions",
+        "doc_id",
+        "sent_no",
+        "start",
+        "end",
+        "sentence",
+    ]
     if m.empty:
         return pd.DataFrame(columns=cols)
     texts = corpus.docs.set_index("doc_id")["text"]
@@ -494,10 +579,18 @@ def unregistered_actors(corpus: Corpus, *, include_copies: bool = False) -> pd.D
         title, _office = _title_before(texts[first["doc_id"]], int(s["start"]), int(s["end"]), int(first["start"]))
         rows.append(
             {
-                "actor_id": aid, "name": first["actor"], "country": first["country"], "title": title,
-                "office": first["office"], "articles": g["doc_id"].nunique(), "mentions": len(g),
-                "doc_id": first["doc_id"], "sent_no": int(first["sent_no"]), "start": int(first["start"]),
-                "end": int(first["end"]), "sentence": first["sentence"],
+                "actor_id": aid,
+                "name": first["actor"],
+                "country": first["country"],
+                "title": title,
+                "office": first["office"],
+                "articles": g["doc_id"].nunique(),
+                "mentions": len(g),
+                "doc_id": first["doc_id"],
+                "sent_no": int(first["sent_no"]),
+                "start": int(first["start"]),
+                "end": int(first["end"]),
+                "sentence": first["sentence"],
             }
         )
     out = pd.DataFrame(rows, columns=cols)
@@ -520,7 +613,7 @@ def _canonical_city(country: str, surface: str) -> str:
 def _cues(sentence: str) -> list[tuple[int, int, str, str]]:
     """Non-overlapping meeting cues in ``sentence``: (start, end, name, role), in text order."""
     chosen: list[tuple[int, int, str, str]] = []
-    for name, pattern, role in MEETING_CUES:
+    for _name, pattern, role in MEETING_CUES:
         for m in pattern.finditer(sentence):
             if not any(m.start() < e and s < m.end() for s, e, _, _ in chosen):
                 words = m.group(0).split()
@@ -546,7 +639,9 @@ def _places(corpus: Corpus, doc_ids: set[str]) -> tuple[dict, dict, dict]:
         lead = texts[r.doc_id][int(s["start"]) : r.start].strip(" \t\r\n–—-")
         after = texts[r.doc_id][r.end : r.end + 20]
         if (
-            r.doc_id not in dateline and s["section"] == "body" and lead == ""
+            r.doc_id not in dateline
+            and s["section"] == "body"
+            and lead == ""
             and (r.surface.isupper() or _DATELINE_TAIL.match(after))
         ):
             dateline[r.doc_id] = city
@@ -584,16 +679,15 @@ def meeting_pairs(
     --------
     >>> import defcoop
     >>> p = meeting_pairs(defcoop.load(defcoop.paths.SEEDS_DIR))
-    >>> p[["doc_id", "vn_actor", "foreign_actor", "cue", "host", "place", "online"]].to_string(index=False)
-    ...                                                       # doctest: +NORMALIZE_WHITESPACE
-    '              doc_id            vn_actor     foreign_actor           cue                host place  online
-      000_792274446db92004 Đặng Thị Ngọc Thịnh     Andrei Ravkov reception for Đặng Thị Ngọc Thịnh Hanoi   False
-      000_792274446db92004       Ngô Xuân Lịch     Andrei Ravkov    talks with       Ngô Xuân Lịch Hanoi   False
-      001_8730907d0d9a0f8e      Trần Đại Quang Vladimir Semashko reception for      Trần Đại Quang Hanoi   False
-      002_4f2acdd73294d25d      Phan Văn Giang    Viktor Khrenin    talks with      Phan Văn Giang Hanoi   False
-      003_a96526d9f035a37c         Lương Cường    Viktor Khrenin      received         Lương Cường Hanoi   False
-      003_a96526d9f035a37c      Phan Văn Giang    Viktor Khrenin    talks with      Phan Văn Giang Hanoi   False
-      004_d34a69dbff5fb9f4     Nguyễn Chí Vịnh   Alexander Fomin    talks with                              True'
+    >>> print(p[["doc_id", "vn_actor", "foreign_actor", "cue", "host", "place", "online"]].to_string(index=False))
+                  doc_id            vn_actor     foreign_actor                    cue                host place  online
+    000_792274446db92004 Đặng Thị Ngọc Thịnh     Andrei Ravkov          reception for Đặng Thị Ngọc Thịnh Hanoi   False
+    000_792274446db92004       Ngô Xuân Lịch     Andrei Ravkov       discussed … with       Ngô Xuân Lịch Hanoi   False
+    001_8730907d0d9a0f8e      Trần Đại Quang Vladimir Semashko reception in Hanoi for      Trần Đại Quang Hanoi   False
+    002_4f2acdd73294d25d      Phan Văn Giang    Viktor Khrenin             talks with      Phan Văn Giang Hanoi   False
+    003_a96526d9f035a37c         Lương Cường    Viktor Khrenin               receives         Lương Cường Hanoi   False
+    003_a96526d9f035a37c      Phan Văn Giang    Viktor Khrenin             talks with      Phan Văn Giang Hanoi   False
+    004_d34a69dbff5fb9f4     Nguyễn Chí Vịnh   Alexander Fomin      discussion … with                              True
     """
     if evidence not in ("sentence", "article"):
         raise ValueError(f"evidence must be 'sentence' or 'article'; got {evidence!r}")
@@ -635,8 +729,16 @@ def meeting_pairs(
             elif role == "object_is_host":
                 host, basis = obj[1], f"cue: {cue}"
             found.setdefault((doc_id, vn[1], fo[1]), []).append(
-                {"sent_no": int(sent_no), "start": s0, "end": int(s["end"]), "sentence": s["sentence"],
-                 "cue": cue, "host": host, "basis": basis, "online": online}
+                {
+                    "sent_no": int(sent_no),
+                    "start": s0,
+                    "end": int(s["end"]),
+                    "sentence": s["sentence"],
+                    "cue": cue,
+                    "host": host,
+                    "basis": basis,
+                    "online": online,
+                }
             )
     docs = _docs(corpus, include_copies).set_index("doc_id")
     first_office = m.drop_duplicates(["doc_id", "actor_id"]).set_index(["doc_id", "actor_id"])["office"]
@@ -650,22 +752,37 @@ def meeting_pairs(
                 if not ev and evidence == "sentence":
                     continue
                 row = {
-                    "doc_id": doc_id, "story_id": docs.loc[doc_id, "story_id"], "date": docs.loc[doc_id, "date"],
-                    "vn_actor_id": v, "vn_actor": names[v], "vn_office": first_office[(doc_id, v)],
-                    "foreign_actor_id": f, "foreign_actor": names[f],
+                    "doc_id": doc_id,
+                    "story_id": docs.loc[doc_id, "story_id"],
+                    "date": docs.loc[doc_id, "date"],
+                    "vn_actor_id": v,
+                    "vn_actor": names[v],
+                    "vn_office": first_office[(doc_id, v)],
+                    "foreign_actor_id": f,
+                    "foreign_actor": names[f],
                     "foreign_country": g.loc[g["actor_id"] == f, "country"].iloc[0],
                     "foreign_office": first_office[(doc_id, f)],
                     "evidence": "meeting sentence" if ev else "same article",
-                    "cue": "", "host": "", "guest": "", "host_basis": "", "place": "", "place_source": "",
-                    "online": False, "sent_no": -1, "start": -1, "end": -1, "sentence": "",
+                    "cue": "",
+                    "host": "",
+                    "guest": "",
+                    "host_basis": "",
+                    "place": "",
+                    "place_source": "",
+                    "online": False,
+                    "sent_no": -1,
+                    "start": -1,
+                    "end": -1,
+                    "sentence": "",
                 }
                 if ev:
                     e0 = ev[0]
                     row.update({k: e0[k] for k in ("cue", "sent_no", "start", "end", "sentence")})
                     row["online"] = any(e["online"] for e in ev)
                     if not row["online"]:
-                        place = next((by_sent[(doc_id, e["sent_no"])] for e in ev if (doc_id, e["sent_no"]) in by_sent),
-                                     None)
+                        place = next(
+                            (by_sent[(doc_id, e["sent_no"])] for e in ev if (doc_id, e["sent_no"]) in by_sent), None
+                        )
                         source = "sentence"
                         if place is None and doc_id in dateline:
                             place, source = dateline[doc_id], "dateline"
@@ -706,11 +823,10 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> import defcoop
     >>> e = meeting_edges(meeting_pairs(defcoop.load(defcoop.paths.SEEDS_DIR)))
-    >>> e[["vn_actor", "foreign_actor", "stories", "meeting_dates", "hosted_by"]].head(2).to_string(index=False)
-    ...                                                       # doctest: +NORMALIZE_WHITESPACE
-    '      vn_actor   foreign_actor  stories  meeting_dates            hosted_by
-      Phan Văn Giang  Viktor Khrenin        2              1 Phan Văn Giang (2)
-      Lương Cường     Viktor Khrenin        1              1    Lương Cường (1)'
+    >>> print(e[["vn_actor", "foreign_actor", "stories", "meeting_dates", "hosted_by"]].head(2).to_string(index=False))
+          vn_actor  foreign_actor  stories  meeting_dates          hosted_by
+    Phan Văn Giang Viktor Khrenin        2              1 Phan Văn Giang (2)
+       Lương Cường Viktor Khrenin        1              1    Lương Cường (1)
     """
     rows = []
     for (v, f), g in pairs.groupby(["vn_actor_id", "foreign_actor_id"], sort=True):
@@ -720,14 +836,21 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
         places = sorted(set(g.loc[g["place"] != "", "place"]) | ({"online"} if g["online"].any() else set()))
         rows.append(
             {
-                "vn_actor_id": v, "vn_actor": g["vn_actor"].iloc[0], "vn_office": g["vn_office"].iloc[-1],
-                "foreign_actor_id": f, "foreign_actor": g["foreign_actor"].iloc[0],
-                "foreign_country": g["foreign_country"].iloc[0], "foreign_office": g["foreign_office"].iloc[-1],
-                "stories": g["story_id"].nunique(), "articles": g["doc_id"].nunique(),
-                "meeting_dates": len(dates), "first_date": dates[0] if dates else "",
+                "vn_actor_id": v,
+                "vn_actor": g["vn_actor"].iloc[0],
+                "vn_office": g["vn_office"].iloc[-1],
+                "foreign_actor_id": f,
+                "foreign_actor": g["foreign_actor"].iloc[0],
+                "foreign_country": g["foreign_country"].iloc[0],
+                "foreign_office": g["foreign_office"].iloc[-1],
+                "stories": g["story_id"].nunique(),
+                "articles": g["doc_id"].nunique(),
+                "meeting_dates": len(dates),
+                "first_date": dates[0] if dates else "",
                 "last_date": dates[-1] if dates else "",
                 "hosted_by": "; ".join(f"{h} ({n})" for h, n in sorted(hosts.items(), key=lambda x: (-x[1], x[0]))),
-                "places": "; ".join(places), "online": bool(g["online"].any()),
+                "places": "; ".join(places),
+                "online": bool(g["online"].any()),
                 "doc_ids": "; ".join(sorted(set(g["doc_id"]))),
             }
         )
@@ -757,13 +880,17 @@ def meeting_graph(edges: pd.DataFrame) -> nx.Graph:
     for r in edges.sort_values(["last_date", "vn_actor_id", "foreign_actor_id"]).itertuples(index=False):
         nodes[r.vn_actor_id] = {"name": r.vn_actor, "country": home, "office": r.vn_office, "side": "Vietnam"}
         nodes[r.foreign_actor_id] = {
-            "name": r.foreign_actor, "country": r.foreign_country, "office": r.foreign_office, "side": "foreign",
+            "name": r.foreign_actor,
+            "country": r.foreign_country,
+            "office": r.foreign_office,
+            "side": "foreign",
         }
     for n in sorted(nodes):
         g.add_node(n, **nodes[n])
     for r in sorted(edges.itertuples(index=False), key=lambda r: (r.vn_actor_id, r.foreign_actor_id)):
-        g.add_edge(r.vn_actor_id, r.foreign_actor_id, weight=int(r.stories), articles=int(r.articles),
-                   online=bool(r.online))
+        g.add_edge(
+            r.vn_actor_id, r.foreign_actor_id, weight=int(r.stories), articles=int(r.articles), online=bool(r.online)
+        )
     return g
 
 

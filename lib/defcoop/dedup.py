@@ -53,31 +53,55 @@ def _signature(sh: np.ndarray) -> np.ndarray:
     return ((np.outer(sh, _A) + _B) % _PRIME).min(axis=0)
 
 
-def duplicate_of(docs: pd.DataFrame, *, threshold: float = 0.8, min_shingles: int = 8) -> pd.Series:
+def signature(body: str) -> tuple[bytes, int]:
+    """MinHash signature of ``body`` (as bytes, for storage) and its number of shingles."""
+    sh = shingles(body)
+    return _signature(sh).tobytes(), int(sh.size)
+
+
+def duplicate_of(
+    docs: pd.DataFrame,
+    *,
+    signatures: list[bytes] | None = None,
+    sizes: list[int] | None = None,
+    threshold: float = 0.8,
+    min_shingles: int = 8,
+) -> pd.Series:
     """For each row of ``docs`` the ``doc_id`` of the first copy of its story, else ``""``.
 
-    Uses the columns ``doc_id``, ``body``, ``date`` and ``language``.  Articles with fewer than
+    Uses the columns ``doc_id``, ``body`` and ``date``.  ``signatures``/``sizes`` (from
+    :func:`signature`, e.g. cached) save recomputing them.  Articles with fewer than
     ``min_shingles`` shingles are too short to judge and are never marked.
+
+    >>> story = "Minister Giang held talks with Minister Khrenin on training and military medicine in Hanoi."
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2024-12-18", "2024-12-17", ""],
+    ...                      "body": [story + " Share this.", story, "A different story about the navy."]})
+    >>> duplicate_of(docs).tolist()
+    ['b', '', '']
     """
     n = len(docs)
     if n == 0:
         return pd.Series([], dtype="str", index=docs.index)
     bodies = docs["body"].tolist()
     ids = docs["doc_id"].tolist()
-    sets = [shingles(b) for b in bodies]
-    sigs = np.vstack([_signature(s) for s in sets])
+    if signatures is None or sizes is None:
+        pairs = [signature(b) for b in bodies]
+        signatures, sizes = [p[0] for p in pairs], [p[1] for p in pairs]
+    sigs = np.frombuffer(b"".join(signatures), dtype=np.uint64).reshape(n, _N_PERM)
+    usable = np.asarray(sizes) >= min_shingles
     rows = _N_PERM // _BANDS
     candidates: set[tuple[int, int]] = set()
+    idx = np.flatnonzero(usable)
     for band in range(_BANDS):
-        buckets: dict[bytes, list[int]] = {}
-        block = sigs[:, band * rows : (band + 1) * rows]
-        for i in range(n):
-            if sets[i].size >= min_shingles:
-                buckets.setdefault(block[i].tobytes(), []).append(i)
-        for members in buckets.values():
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    candidates.add((members[x], members[y]))
+        block = np.ascontiguousarray(sigs[idx, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        for g in np.flatnonzero(counts > 1):
+            members = idx[inverse == g].tolist()
+            if len(members) > 50:  # a huge bucket: link everything to its first member only
+                candidates.update((members[0], m) for m in members[1:])
+            else:
+                candidates.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -86,9 +110,19 @@ def duplicate_of(docs: pd.DataFrame, *, threshold: float = 0.8, min_shingles: in
             i = parent[i]
         return i
 
+    cache: dict[int, np.ndarray] = {}
+
+    def sh(i: int) -> np.ndarray:
+        if i not in cache:
+            cache[i] = shingles(bodies[i])
+        return cache[i]
+
     for i, j in sorted(candidates):
-        inter = np.intersect1d(sets[i], sets[j], assume_unique=True).size
-        if inter / min(sets[i].size, sets[j].size) >= threshold:
+        if find(i) == find(j):
+            continue
+        a, b = sh(i), sh(j)
+        inter = np.intersect1d(a, b, assume_unique=True).size
+        if inter / min(a.size, b.size) >= threshold:
             parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(n):

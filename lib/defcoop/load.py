@@ -1,14 +1,17 @@
 """``defcoop.load(path) -> Corpus``: the one entry point the notebooks use.
 
-Per file the work is a pure function of its bytes (:func:`process_bytes`); the corpus-level
-passes (near-duplicate detection) run once all files are read.  Results are memoised in the
-process by the content of the files and the version of the data files, so every notebook
-that calls ``load`` on the same folder gets the same tables without recomputing them.
+Per file the work is a pure function of its bytes (:func:`process_bytes`), so it runs in
+chunks, in parallel processes for large corpora, on a Dask cluster (:mod:`defcoop.distributed`),
+and is cached on disk by content (:mod:`defcoop.cache`).  The corpus-level pass (near-duplicate
+detection) runs once all files are read, from cached MinHash signatures.  Results are also
+memoised in the process, so every notebook that calls ``load`` on the same folder gets the same
+tables without recomputing them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +63,8 @@ class DocResult:
     """What one file contributes to the corpus tables."""
 
     doc: dict | None = None
+    signature: bytes = b""
+    n_shingles: int = 0
     sentences: list[dict] = field(default_factory=list)
     segments: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
@@ -132,7 +137,8 @@ def process_bytes(doc_id: str, relpath: str, data: bytes) -> DocResult:
         "body": body,
         "text": text,
     }
-    return DocResult(doc, sentences, segments, ann.mentions)
+    sig, n_sh = dedup.signature(body)
+    return DocResult(doc, sig, n_sh, sentences, segments, ann.mentions)
 
 
 def _doc_ids(relpaths: list[str]) -> dict[str, str]:
@@ -205,10 +211,124 @@ class Corpus:
 
 
 _MEMO: dict[tuple, Corpus] = {}
+CACHE_DOC_COLUMNS = [*DOC_COLUMNS, "minhash", "n_shingles"]
+TABLE_COLUMNS = {
+    "docs": CACHE_DOC_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+    "segments": SEGMENT_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+}
+PARALLEL_THRESHOLD = 2000  # below this many files, one process is faster than starting workers
+CHUNK = 500
 
 
-def load(path: str | Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Corpus:
+def process_chunk(items: list[tuple[str, str, bytes]]) -> dict[str, pd.DataFrame]:
+    """Process ``(doc_id, relpath, bytes)`` items into the cache tables plus ``skipped``."""
+    docs, sentences, segments, mentions, skipped = [], [], [], [], []
+    for doc_id, rel, data in items:
+        res = process_bytes(doc_id, rel, data)
+        if res.doc is None:
+            skipped.append({"path": rel, "reason": res.skip_reason})
+            continue
+        docs.append({**res.doc, "minhash": res.signature, "n_shingles": res.n_shingles})
+        sentences.extend(res.sentences)
+        segments.extend(res.segments)
+        mentions.extend(res.mentions)
+    rows = {"docs": docs, "sentences": sentences, "segments": segments, "mentions": mentions}
+    return {t: frame(rows[t], TABLE_COLUMNS[t]) for t in TABLE_COLUMNS} | {"skipped": frame(skipped, SKIP_COLUMNS)}
+
+
+def _warm() -> None:
+    """Load every lexicon before forking workers, so each worker inherits them."""
+    from defcoop.actors import registry, titles
+    from defcoop.geo import geo
+    from defcoop.text import fold
+    from defcoop.themes import codebook
+
+    registry(), titles(), geo(), codebook(), fold("warm")
+
+
+def _run_chunks(items: list[tuple[str, str, bytes]], *, workers: int, bar) -> list[dict[str, pd.DataFrame]]:
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    results: list[dict[str, pd.DataFrame]] = []
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            results.append(process_chunk(chunk))
+            bar.update(len(chunk))
+        return results
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    _warm()
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        for chunk, res in zip(chunks, pool.map(process_chunk, chunks), strict=True):
+            results.append(res)
+            bar.update(len(chunk))
+    return results
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, enabled: bool | None):
+    if enabled is None:
+        # Shown for large corpora at a terminal or in a notebook; silent in tests, pipes and logs.
+        import sys
+
+        interactive = sys.stderr.isatty() or "ipykernel" in sys.modules
+        enabled = interactive and total >= 1000 and "PYTEST_CURRENT_TEST" not in os.environ
+    if not enabled or total == 0:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="article", desc="annotating", smoothing=0.1)
+
+
+def _normalise(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Same dtypes and Python lists whether the rows came from the cache or were just computed."""
+    docs = tables["docs"]
+    for col in ("partners", "actors", "actor_ids", "themes"):
+        docs[col] = [list(v) for v in docs[col]]
+    docs["on_topic"] = docs["on_topic"].astype(bool)
+    for col in ("n_paragraphs", "n_sentences", "n_words"):
+        docs[col] = docs[col].astype("int64")
+    for name, cols in (
+        ("sentences", ("sent_no", "para_no", "start", "end")),
+        ("segments", ("start", "end")),
+        ("mentions", ("sent_no", "start", "end")),
+    ):
+        for col in cols:
+            tables[name][col] = tables[name][col].astype("int64")
+    tables["mentions"]["registered"] = tables["mentions"]["registered"].astype(bool)
+    return tables
+
+
+def load(
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_BYTES_DEFAULT,
+    cache: bool | str | Path = False,
+    workers: int | None = None,
+    progress: bool | None = None,
+) -> Corpus:
     """Load every article under ``path`` (recursively) into a :class:`Corpus`.
+
+    Parameters
+    ----------
+    path : the corpus folder (never written to).
+    max_bytes : files larger than this are skipped with a reason, without being read.
+    cache : ``True`` for the default on-disk cache (``$DEFCOOP_CACHE`` or ``~/.cache/defcoop``),
+        a folder for a cache elsewhere, ``False`` for none.  Only files whose bytes changed are
+        annotated again; a change to the code or a lexicon starts a fresh cache.
+    workers : processes for annotation; default: all cores for 2,000 files or more, else one.
+    progress : a progress bar; default: shown for 1,000 files or more at a terminal or in a
+        notebook, never in tests or when output is redirected.
 
     Raises ``FileNotFoundError``/``NotADirectoryError`` naming the path when it is not a folder;
     any problem with a single file lands in ``Corpus.skipped`` instead.
@@ -220,45 +340,84 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Corpus:
         raise NotADirectoryError(f"corpus path {str(path)!r} is not a folder")
     root = root.resolve()
     found = discover(root, max_bytes=max_bytes)
-    contents: list[tuple[str, bytes | None, str]] = []
+    contents: list[tuple[str, bytes | None, str, str]] = []  # relpath, bytes, skip reason, sha256
     for f in found:
         if f.skip_reason:
-            contents.append((f.relpath, None, f.skip_reason))
+            contents.append((f.relpath, None, f.skip_reason, ""))
             continue
         data, why = read_bytes(f.path, max_bytes)
-        contents.append((f.relpath, data, why))
-    key = (
-        root.name,
-        tuple((rel, hashlib.sha256(data).hexdigest() if data is not None else why) for rel, data, why in contents),
-        data_version(),
-        max_bytes,
-    )
+        contents.append((f.relpath, data, why, hashlib.sha256(data).hexdigest() if data is not None else ""))
+    key = (root.name, tuple((rel, sha or why) for rel, _, why, sha in contents), data_version(), max_bytes)
     if key in _MEMO:
         return _MEMO[key]
 
-    ids = _doc_ids([rel for rel, data, _ in contents if data is not None])
-    docs, sentences, segments, mentions, skipped = [], [], [], [], []
-    for rel, data, why in contents:
-        if data is None:
-            skipped.append({"path": rel, "reason": why})
-            continue
-        res = process_bytes(ids[rel], rel, data)
-        if res.doc is None:
-            skipped.append({"path": rel, "reason": res.skip_reason})
-            continue
-        docs.append(res.doc)
-        sentences.extend(res.sentences)
-        segments.extend(res.segments)
-        mentions.extend(res.mentions)
-    docs_df = frame(docs, DOC_COLUMNS)
-    docs_df["duplicate_of"] = dedup.duplicate_of(docs_df)
+    ids = _doc_ids([rel for rel, data, _, _ in contents if data is not None])
+    store = None
+    if cache:
+        from defcoop.cache import Store, default_cache_dir
+
+        store = Store(default_cache_dir() if cache is True else Path(cache), root, max_bytes=max_bytes)
+    cached = store.read() if store is not None else None
+    cached_by_sha: dict[str, str] = {}
+    if cached is not None:
+        for doc_id, sha in zip(cached["docs"]["doc_id"], cached["docs"]["sha256"], strict=True):
+            cached_by_sha.setdefault(sha, doc_id)
+
+    todo = [(ids[rel], rel, data) for rel, data, _, sha in contents if data is not None and sha not in cached_by_sha]
+    bar = _progress_bar(len(todo), progress)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
+    try:
+        fresh = _run_chunks(todo, workers=workers, bar=bar)
+    finally:
+        bar.close()
+    parts: dict[str, list[pd.DataFrame]] = {
+        t: [r[t] for r in fresh] for t in ("docs", "sentences", "segments", "mentions")
+    }
+    decode_skips = pd.concat([r["skipped"] for r in fresh], ignore_index=True) if fresh else frame([], SKIP_COLUMNS)
+    if store is not None and todo:
+        new = {t: pd.concat(parts[t], ignore_index=True) for t in parts}
+        stale = cached is not None and len(cached["docs"]) > 2 * len(contents)
+        store.write(new, replace=stale)
+
+    if cached is not None:
+        reuse = [
+            (ids[rel], rel, cached_by_sha[sha])
+            for rel, data, _, sha in contents
+            if data is not None and sha in cached_by_sha
+        ]
+        if reuse:
+            mapping = pd.DataFrame(reuse, columns=["new_id", "new_path", "doc_id"])
+            for table in parts:
+                got = cached[table].merge(mapping, on="doc_id", how="inner", sort=False)
+                got["doc_id"] = got.pop("new_id")
+                if table == "docs":
+                    got["path"] = got["new_path"]
+                got = got.drop(columns=["new_path"])
+                parts[table].append(got)
+
+    order = {ids[rel]: i for i, (rel, data, _, _) in enumerate(contents) if data is not None}
+    tables = {}
+    for table, frames in parts.items():
+        df = pd.concat(frames, ignore_index=True) if frames else frame([], TABLE_COLUMNS[table])
+        pos = df["doc_id"].map(order)
+        df = df.assign(_pos=pos).sort_values("_pos", kind="mergesort").drop(columns="_pos").reset_index(drop=True)
+        tables[table] = df
+    tables = _normalise(tables)
+    docs_df = tables["docs"]
+    docs_df["duplicate_of"] = dedup.duplicate_of(
+        docs_df, signatures=list(docs_df["minhash"]), sizes=[int(x) for x in docs_df["n_shingles"]]
+    )
+    skipped_rows = [{"path": rel, "reason": why} for rel, data, why, _ in contents if data is None]
+    skipped = pd.concat([frame(skipped_rows, SKIP_COLUMNS), decode_skips], ignore_index=True)
+    skipped = skipped.sort_values("path", kind="mergesort").reset_index(drop=True)
     corpus = Corpus(
         name=root.name,
-        docs=docs_df,
-        sentences=frame(sentences, SENTENCE_COLUMNS),
-        segments=frame(segments, SEGMENT_COLUMNS),
-        mentions=frame(mentions, MENTION_COLUMNS),
-        skipped=frame(skipped, SKIP_COLUMNS),
+        docs=docs_df.drop(columns=["minhash", "n_shingles"]).reset_index(drop=True),
+        sentences=tables["sentences"][SENTENCE_COLUMNS],
+        segments=tables["segments"][SEGMENT_COLUMNS],
+        mentions=tables["mentions"][MENTION_COLUMNS],
+        skipped=skipped,
     )
     _MEMO[key] = corpus
     return corpus
