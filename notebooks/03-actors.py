@@ -44,11 +44,12 @@ TOP_N = 15
 INCLUDE_COPIES = False
 
 # %%
-import defcoop
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
+
+import defcoop
 from defcoop import actors_stats
 from defcoop.figures import save_figure, use_style
 
@@ -302,7 +303,7 @@ palette = dict(
 height = max(3.0, 0.55 * max(1, len(pos)) / 2 + 1.5)
 fig, ax = plt.subplots(figsize=(8, height))
 for u, v, d in sorted(graph.edges(data=True)):
-    (x0, y0), (x1, y1) = pos[u], pos[v]
+    (x0, y0), (x1, y1) = sorted([pos[u], pos[v]])  # Vietnamese end first
     ax.plot(
         [x0, x1],
         [y0, y1],
@@ -314,7 +315,7 @@ for u, v, d in sorted(graph.edges(data=True)):
     )
     ax.annotate(
         f"{d['weight']}",
-        ((x0 + x1) / 2, (y0 + y1) / 2),
+        (x0 + 0.75 * (x1 - x0), y0 + 0.75 * (y1 - y0)),  # near the foreign end, where lines fan out
         ha="center",
         va="center",
         fontsize=7.5,
@@ -324,10 +325,11 @@ for u, v, d in sorted(graph.edges(data=True)):
 for n, d in sorted(graph.nodes(data=True)):
     x, y = pos[n]
     vn = d["side"] == "Vietnam"
+    size = 60 + 40 * graph.degree(n, weight="weight")
     ax.scatter(
         [x],
         [y],
-        s=60 + 40 * graph.degree(n, weight="weight"),
+        s=size,
         color="#c0392b" if vn else palette[d["country"]],
         zorder=2,
         edgecolor="white",
@@ -335,7 +337,7 @@ for n, d in sorted(graph.nodes(data=True)):
     ax.annotate(
         f"{d['name']}\n{d['office']}" + ("" if vn else f", {d['country']}"),
         (x, y),
-        xytext=(-10 if vn else 10, 0),
+        xytext=((-1 if vn else 1) * (np.sqrt(size) / 2 + 5), 0),
         textcoords="offset points",
         ha="right" if vn else "left",
         va="center",

@@ -44,15 +44,16 @@ TOP_N = 20
 # %%
 import textwrap
 
-import defcoop
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+import defcoop
 from defcoop import timeseries as ts
 from defcoop.figures import save_figure, use_style
 from defcoop.themes import codebook
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 use_style()
 pd.set_option("display.max_colwidth", 70)
@@ -205,8 +206,8 @@ fig.legend(handles=[
     Line2D([], [], color="#9db7d5", lw=1.6, label="95% interval (Wilson)"),
     Patch(color="#eeeeee", label="no stories in the period"),
 ], loc="outside lower center", ncols=4, fontsize=6.5)
-fig.suptitle(f"Share of stories carrying each theme, per {period} ({(placed['status'] == 'placed').sum()} stories "
-             "placed)\nlabels: stories with the theme / stories in the period", x=0.01, ha="left", fontsize=8.5,
+fig.suptitle(f"Share of stories carrying each theme, per {period} ({bins['stories'].sum()} stories placed and read "
+             "for themes)\nlabels: stories with the theme / stories in the period", x=0.01, ha="left", fontsize=8.5,
              fontweight="bold")
 save_figure(fig, "04-theme-shares", data=shares, directory=FIGURES)
 

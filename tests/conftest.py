@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 import defcoop
 from defcoop.paths import SEEDS_DIR
+
+# Tests (and the notebook kernels nbval starts, which inherit the environment) never write to the
+# user's cache: every test session gets a fresh cache folder of its own.
+os.environ["DEFCOOP_CACHE"] = tempfile.mkdtemp(prefix="defcoop-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import defcoop
 import networkx as nx
 import pandas as pd
 import pytest
+
+import defcoop
 from defcoop import actors_stats
 from defcoop.errors import InsufficientData
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import defcoop
 import pandas as pd
 import pytest
+
+import defcoop
 from defcoop import timeseries as ts
 from defcoop.errors import InsufficientData
 from defcoop.resources import DataFileError

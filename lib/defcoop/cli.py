@@ -60,8 +60,21 @@ def _write_table(df: pd.DataFrame, out: Path, *, list_columns: tuple[str, ...] =
 def _annotate(args: argparse.Namespace) -> int:
     from defcoop.load import load
 
+    cache = False if args.no_cache else (args.cache or True)
+    if args.dask:
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            print("defcoop: --dask needs the dask extra: pip install 'defcoop[dask]'", file=sys.stderr)
+            return 2
+        from defcoop.distributed import annotate_with_dask
+
+        with Client(args.dask) as client:
+            n = annotate_with_dask(args.corpus, client, cache=None if cache is True else cache or None)
+        print(f"defcoop: {n} files annotated on {args.dask}", file=sys.stderr)
+        cache = cache or True
     try:
-        corpus = load(args.corpus)
+        corpus = load(args.corpus, cache=cache, workers=args.workers)
     except (FileNotFoundError, NotADirectoryError) as exc:
         print(f"defcoop: {exc}", file=sys.stderr)
         return 2
@@ -104,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("corpus", type=Path, help="folder of article files (read recursively, never written)")
     a.add_argument("-o", "--output", type=Path, required=True, help="articles table: .csv, .jsonl or .parquet")
     a.add_argument("--mentions", type=Path, help="also write the mentions (evidence) table here")
+    a.add_argument("--cache", type=Path, help="cache folder (default $DEFCOOP_CACHE or ~/.cache/defcoop)")
+    a.add_argument("--no-cache", action="store_true", help="annotate everything again, write no cache")
+    a.add_argument("--workers", type=int, help="processes to annotate with (default: all cores for big corpora)")
+    a.add_argument("--dask", metavar="SCHEDULER", help="annotate on this Dask scheduler (e.g. tcp://host:8786)")
     a.set_defaults(func=_annotate)
     s = sub.add_parser("score", help="score the annotator against a gold file")
     s.add_argument("gold", type=Path, nargs="?", default=Path("tests/gold/gold.jsonl"))

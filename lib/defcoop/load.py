@@ -306,6 +306,11 @@ def _normalise(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         for col in cols:
             tables[name][col] = tables[name][col].astype("int64")
     tables["mentions"]["registered"] = tables["mentions"]["registered"].astype(bool)
+    lists = {"partners", "actors", "actor_ids", "themes", "minhash"}
+    for df in tables.values():
+        for col in df.columns:
+            if col not in lists and (df[col].dtype == object or pd.api.types.is_string_dtype(df[col])):
+                df[col] = df[col].astype("str")
     return tables
 
 
@@ -313,7 +318,7 @@ def load(
     path: str | Path,
     *,
     max_bytes: int = MAX_BYTES_DEFAULT,
-    cache: bool | str | Path = False,
+    cache: bool | str | Path = True,
     workers: int | None = None,
     progress: bool | None = None,
 ) -> Corpus:
