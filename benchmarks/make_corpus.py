@@ -49,7 +49,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defcoop.actors import GIVEN_NAME_SHORT, name_forms, registry
+from defcoop.actors import name_forms, registry
 from defcoop.geo import geo
 from defcoop.paths import DATA_DIR
 from defcoop.resources import read_csv
@@ -167,9 +167,38 @@ _COMPLETIONS = {  # endings of the codebook's ``stem*`` phrases that are not wor
     "paracel": (" Islands",),
     "olympic": ("s",),
 }
-_UPPER = {"asean", "admm", "admm+", "un", "unsc", "hadr", "uav", "uavs", "unclos", "eez", "nato", "milex", "ncov", "doc"}
+_UPPER = {
+    "asean",
+    "admm",
+    "admm+",
+    "un",
+    "unsc",
+    "hadr",
+    "uav",
+    "uavs",
+    "unclos",
+    "eez",
+    "nato",
+    "milex",
+    "ncov",
+    "doc",
+}
 _UPPER |= {"wwii", "unmiss", "fta", "fdi", "rok", "ai", "it", "ict", "gdp"}
-_TITLE = {"spratly", "paracel", "east", "sea", "south", "china", "truong", "hoang", "sa", "bien", "dong", "olympic", "nazi"}
+_TITLE = {
+    "spratly",
+    "paracel",
+    "east",
+    "sea",
+    "south",
+    "china",
+    "truong",
+    "hoang",
+    "sa",
+    "bien",
+    "dong",
+    "olympic",
+    "nazi",
+}
 _TITLE |= {"dien", "phu", "soviet", "union", "great", "patriotic", "war"}
 _VERBISH = re.compile(
     r"\b(?:signed|signing|sign|inked|ink|visited|trained|educated|educate|educating|teaching|co-produce\w*|"
@@ -388,7 +417,8 @@ def _s_statement(c: _Ctx) -> str:
     r = c.rng
     return _cap(
         f"{_subj(c)} {_pick(r, _SAY)} that the {_pick(r, _ADJ)} cooperation in {_phrase(c)} and {_phrase(c)} "
-        f"has {_pick(r, ['contributed', 'added', 'given'])} {_pick(r, ['new impetus', 'momentum', 'substance', 'depth'])} "
+        f"has {_pick(r, ['contributed', 'added', 'given'])} "
+        f"{_pick(r, ['new impetus', 'momentum', 'substance', 'depth'])} "
         f"to the {c.vn_name}-{c.p_name} {_pick(r, _REL)}{_tail(c)}."
     )
 
@@ -410,9 +440,18 @@ def _s_appreciate(c: _Ctx) -> str:
         f"{_pick(r, _ADJ)} results of {_pick(r, ['the', 'their', 'bilateral'])} cooperation in {_phrase(c)} "
         f"{_pick(r, ['over the past time', 'in recent years', 'since ' + str(r.randint(2000, 2020)), 'so far'])}, "
         f"{_subj(c)} {_pick(r, _SAY)} that {c.vn_name} {_pick(r, ['always', 'consistently', ''])} "
-        f"{_pick(r, ['regards', 'considers', 'values'])} {c.p_name} as a {_pick(r, ['leading', 'reliable', 'important', 'priority'])} "
+        f"{_pick(r, ['regards', 'considers', 'values'])} {c.p_name} "
+        f"as a {_pick(r, ['leading', 'reliable', 'important', 'priority'])} "
         f"partner in {_phrase(c)}."
     ).replace("  ", " ")
+
+
+_STRUGGLE = [
+    "struggle for national liberation",
+    "past struggle for independence",
+    "national reunification",
+    "post-war reconstruction",
+]
 
 
 def _s_history(c: _Ctx) -> str:
@@ -424,7 +463,7 @@ def _s_history(c: _Ctx) -> str:
     return _cap(
         f"{_pick(r, c.vn_later)} {_pick(r, ['recalled', 'thanked ' + c.p_name + ' for', 'spoke of'])} the "
         f"{_pick(r, ['great', 'valuable', 'sincere', 'wholehearted'])} support that {helper} gave "
-        f"{c.vn_name} in its {_pick(r, ['struggle for national liberation', 'past struggle for independence', 'national reunification', 'post-war reconstruction'])}, "
+        f"{c.vn_name} in its {_pick(r, _STRUGGLE)}, "
         f"{_pick(r, ['saying', 'adding', 'noting'])} that the {c.vn_name}ese people "
         f"{_pick(r, ['always remember', 'will never forget', 'treasure'])} it."
     ).replace(f"{c.vn_name}ese", "Vietnamese")
@@ -436,7 +475,8 @@ def _s_multilateral(c: _Ctx) -> str:
     a, b = r.sample(fora, 2)
     return _cap(
         f"{_pick(r, c.both)} agreed to {_pick(r, ['maintain', 'continue', 'enhance'])} "
-        f"{_pick(r, ['close', 'regular', 'effective'])} coordination at {_pick(r, ['multilateral', 'regional', 'international'])} "
+        f"{_pick(r, ['close', 'regular', 'effective'])} "
+        f"coordination at {_pick(r, ['multilateral', 'regional', 'international'])} "
         f"forums such as {a} and {b}, {_pick(r, ['especially', 'particularly', 'including'])} on {_phrase(c)}."
     )
 
@@ -447,7 +487,8 @@ def _s_sign(c: _Ctx) -> str:
     return _cap(
         f"{_pick(r, ['On this occasion', 'After the talks', 'Following the meeting', 'Also at the event'])}, "
         f"{_pick(r, c.both)} {verb} {_pick(r, _DOC)} on {_phrase(c)} "
-        f"{_pick(r, ['for', 'covering'])} {r.randint(2025, 2030) if r.random() < 0.5 else 'the ' + str(r.randint(2, 5)) + '-year period'}"
+        f"{_pick(r, ['for', 'covering'])} "
+        f"{r.randint(2025, 2030) if r.random() < 0.5 else 'the ' + str(r.randint(2, 5)) + '-year period'}"
         f"{_tail(c)}."
     )
 
@@ -458,7 +499,8 @@ def _s_sea(c: _Ctx) -> str:
     return _cap(
         f"{_pick(r, ['Mentioning', 'Discussing', 'Touching on'])} regional and global issues of mutual concern, "
         f"{_pick(r, c.vn_later)} reiterated {c.vn_name}'s {_pick(r, ['consistent', 'clear', 'principled'])} stance "
-        f"on settling disputes in the {sea} by peaceful means, {_pick(r, ['based on', 'in line with', 'in accordance with'])} "
+        f"on settling disputes in the {sea} "
+        f"by peaceful means, {_pick(r, ['based on', 'in line with', 'in accordance with'])} "
         f"international law, including the 1982 UNCLOS."
     )
 
@@ -466,7 +508,8 @@ def _s_sea(c: _Ctx) -> str:
 def _s_invite(c: _Ctx) -> str:
     r = c.rng
     return _cap(
-        f"{_pick(r, c.p_later)} {_pick(r, ['invited', 'extended an invitation to'])} {_pick(r, c.vn_later).replace('The', 'the')} "
+        f"{_pick(r, c.p_later)} {_pick(r, ['invited', 'extended an invitation to'])} "
+        f"{_pick(r, c.vn_later).replace('The', 'the')} "
         f"to {_pick(r, ['pay an official visit to', 'visit', 'attend events in'])} {c.p_name} "
         f"{_pick(r, ['at a convenient time', 'next year', 'in ' + _pick(r, MONTHS)])}, and the invitation was "
         f"{_pick(r, ['accepted with pleasure', 'accepted', 'welcomed'])}."
@@ -490,7 +533,8 @@ def _s_other(c: _Ctx) -> str:
     return _cap(
         f"{_subj(c)} also {_pick(r, ['briefed', 'informed'])} the {_pick(r, ['guest', 'host', 'delegation'])} on "
         f"{_pick(r, ['talks', 'consultations', 'exchanges'])} with {other} on {_phrase(c)} and "
-        f"{_pick(r, ['plans', 'preparations', 'the agenda'])} for {_pick(r, ['the ADMM', 'a joint exercise', 'the coming year', 'next month'])}."
+        f"{_pick(r, ['plans', 'preparations', 'the agenda'])} "
+        f"for {_pick(r, ['the ADMM', 'a joint exercise', 'the coming year', 'next month'])}."
     )
 
 
@@ -527,7 +571,12 @@ for _f, _w in _SENTENCES:
 
 _RANKS = {
     "defence_minister": ["General", "Army General", ""],
-    "deputy_defence_minister": ["Sen. Lieut. Gen.", "Senior Lieutenant General", "Lieutenant General", "Colonel General"],
+    "deputy_defence_minister": [
+        "Sen. Lieut. Gen.",
+        "Senior Lieutenant General",
+        "Lieutenant General",
+        "Colonel General",
+    ],
     "chief_of_general_staff": ["Sen. Lieut. Gen.", "General", "Colonel General"],
     "head_of_general_political_department": ["General", "Senior Lieutenant General"],
 }
@@ -691,14 +740,15 @@ def make_story(lex: Lexicon, rng: random.Random) -> Story:
     n_par = min(n_par, len(body))
     cuts = sorted(rng.sample(range(1, len(body)), n_par - 1))
     paragraphs = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)], strict=True)]
-    title = _pick(rng, 
+    title = _pick(
+        rng,
         [
             f"{vn_name}, {p_name} boost defence cooperation",
             f"{vn_name}, {p_name} {_pick(rng, ['vow', 'agree'])} to deepen {_pick(rng, ['defence', 'military'])} ties",
             f"{vn_title} receives {p_demonym} {p_word}",
             f"{vn_name}-{p_name} defence cooperation {_pick(rng, ['flourishes', 'expands', 'gains momentum'])}",
             f"Defence ministers of {vn_name} and {p_name} hold talks in {place}",
-        ]
+        ],
     )
     caption = f"{vn_first} (right) and {p_first} {_pick(rng, ['at the talks', 'in ' + hanoi, 'at the reception'])}."
     return Story(style, event, published, title, caption, paragraphs)

@@ -31,14 +31,21 @@
 # over the whole corpus) and `04-meetings-timeline` (each dated story on a time axis by partner,
 # labelled with its main actors), each as PNG, SVG and the CSV behind it.
 
+# %% [markdown]
+# **Parameters.** `PERIOD` is `"auto"`, `"month"`, `"quarter"` or `"year"`; with `"auto"` the
+# finest period with at least `MIN_PER_PERIOD` stories per period on average is taken.
+# `INCLUDE_COPIES = True` counts every syndicated copy as a story of its own; `ON_TOPIC_ONLY = False`
+# also counts articles the annotator judged off topic. Shares over fewer than `LOW_N` stories are
+# drawn hollow; tables show `TOP_N` rows.
+
 # %% tags=["parameters"]
 CORPUS = "../seeds"
 FIGURES = "../figures"
-PERIOD = "auto"  # "auto", "month", "quarter" or "year"
-MIN_PER_PERIOD = 3.0  # "auto" takes the finest period with at least this many stories per period on average
-INCLUDE_COPIES = False  # True counts every syndicated copy as a story of its own
-ON_TOPIC_ONLY = True  # False also counts articles the annotator judged off topic
-LOW_N = 3  # shares over fewer stories than this are drawn hollow
+PERIOD = "auto"
+MIN_PER_PERIOD = 3.0
+INCLUDE_COPIES = False
+ON_TOPIC_ONLY = True
+LOW_N = 3
 TOP_N = 20
 
 # %%

@@ -94,7 +94,8 @@ def make_hostile_corpus(root: Path) -> dict[str, Expected]:
         + "\nThe delegation later visited the Musée de l'Armée in Paris (±2 °C).\n"
     )
     add("latin-1.txt", latin.encode("latin-1"), Expected("Latin-1 text", "loaded", "decoded as cp1252"))
-    cp = "“" + _ascii_article("g14_chinh-austin-hanoi.txt").replace("\n\n", "\n\n– ", 1) + "” The budget: €2 million.\n"
+    cp = _ascii_article("g14_chinh-austin-hanoi.txt").replace("\n\n", "\n\n– ", 1)
+    cp = "“" + cp + "” The budget: €2 million.\n"
     add("windows-1252.txt", cp.encode("cp1252"), Expected("Windows-1252 text (curly quotes, €)", "loaded", "cp1252"))
     add(
         "latin-1-undefined-in-cp1252.txt",
@@ -146,7 +147,9 @@ def make_hostile_corpus(root: Path) -> dict[str, Expected]:
         nul[:mid] + b"\x00" + nul[mid:] + b"\x00" * 512,
         Expected("NUL bytes (one inside, 512 as trailing padding)", "loaded", "trailing NUL bytes removed"),
     )
-    esc = _gold("g24_giang-lopez-miera-hanoi.txt").replace("Singh", "\x1b[1mSingh\x1b[0m", 1)
+    esc = _gold("g24_giang-lopez-miera-hanoi.txt")
+    cut = esc.index(" ", len(esc) // 2)
+    esc = esc[:cut] + " \x1b[1mbold\x1b[0m" + esc[cut:]
     add("terminal-escapes.txt", esc.encode(), Expected("ANSI escape codes", "loaded", "control characters removed"))
     # -- not articles
     add("empty.txt", b"", Expected("an empty file", "skipped", "empty file"))

@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from defcoop.corpus import MAX_BYTES_DEFAULT
 from defcoop.load import process_bytes
-
 from tests.hostile import GLUED_SENTENCES, Expected, make_hostile_corpus, remove_hostile_corpus
 
 NOBODY = 65534
@@ -52,8 +52,8 @@ pd.DataFrame({"a": [1]}).to_parquet(buf)
 pyarrow.parquet.read_table(io.BytesIO(buf.getvalue())).to_pandas()
 if os.geteuid() == 0:
     os.setgroups([])
-    os.setgid(%(uid)d)
-    os.setuid(%(uid)d)
+    os.setgid(UID)
+    os.setuid(UID)
 mode, corpus, *rest = sys.argv[1:]
 if mode == "annotate":
     sys.exit(defcoop.cli.main(["annotate", corpus, *rest]))
@@ -69,7 +69,7 @@ secs = time.perf_counter() - t0
 docs = c.docs[["doc_id", "path", "encoding", "warnings", "duplicate_of", "n_sentences"]].to_dict("records")
 json.dump({"uid": os.geteuid(), "seconds": secs, "read": calls, "docs": docs,
            "skipped": c.skipped.to_dict("records")}, sys.stdout)
-""" % {"uid": NOBODY}
+""".replace("UID", str(NOBODY))
 
 
 def run_as_reader(*args: str) -> subprocess.CompletedProcess:
@@ -167,7 +167,7 @@ def test_every_file_is_loaded_or_skipped_with_the_expected_outcome(hostile, load
             wrong.append(f"{rel!r} ({e.kind}): reason {skipped[rel]!r} lacks {e.detail!r}")
     assert not wrong, "\n".join(wrong)
     for reason in skipped.values():
-        assert reason and reason[0].islower() and "Errno" not in reason, reason
+        assert reason and "Errno" not in reason and "Traceback" not in reason, reason
 
 
 def test_copies_point_to_one_original(hostile, loaded):

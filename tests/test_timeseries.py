@@ -51,7 +51,7 @@ Defence cooperation is a pillar of the ties between Vietnam and Belarus.
 """
 
 
-def write_corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> defcoop.Corpus:
+def load_fixture_corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> defcoop.Corpus:
     """Write ``{name: (header date or "", text)}`` as files and load them."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, (date, text) in articles.items():
@@ -63,7 +63,7 @@ def write_corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> defcoop.
 @pytest.fixture
 def corpus(tmp_path: Path) -> defcoop.Corpus:
     """A story and its copy in May 2019, a month-dated story (2019-05), one in Feb 2021, one undated."""
-    c = write_corpus(tmp_path / "fixture", {
+    c = load_fixture_corpus(tmp_path / "fixture", {
         "r1": ("2019-05-16", RUSSIA_2019),
         "r1_copy": ("2019-05-17", RUSSIA_2019),
         "r2": ("2019-05", RUSSIA_MONTH),
@@ -182,7 +182,7 @@ def test_empty_corpus_and_undated_corpus_stop_with_a_clear_message(tmp_path):
     assert ts.accounting(empty.docs, period="year")["articles"].sum() == 0
     with pytest.raises(InsufficientData, match="at least 1 dated story; found 0 dated among 0 stories"):
         ts.choose_period(stories)
-    undated = write_corpus(tmp_path / "undated", {"b2": ("", BELARUS_UNDATED)})
+    undated = load_fixture_corpus(tmp_path / "undated", {"b2": ("", BELARUS_UNDATED)})
     with pytest.raises(InsufficientData, match="among 1 stories"):
         ts.choose_period(ts.select_stories(undated.docs), period="month")
 

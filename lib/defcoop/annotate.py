@@ -315,7 +315,7 @@ class _ActorHit:
     sent_no: int
     how: str  # name | short | title | unregistered
     offices: tuple[str, ...] = ()  # offices named by the title chain before the name
-    country_hint: str = ""
+    alternatives: tuple[str, ...] = ()  # everyone the name could be, when it is shared
 
 
 class _Doc:
@@ -431,18 +431,17 @@ def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
                 continue
             chain, _ = _title_chain(doc, title_hits_by_sent[n], a)
             offices = tuple(o for t in chain for (o, kind) in t.values if kind == "office" and o)
-            for aid in h.values[:1] if len(h.values) == 1 else h.values:
-                hits.append(_ActorHit(aid, a, b, n, "name", offices))
-    hits = _dedupe_same_span(hits)
-    named = [h.actor_id for h in hits]
-    # 2. short mentions of people named in full
-    _short_mentions(doc, hits, set(named), title_hits_by_sent)
-    # 3. date
+            # Two people may share a name form (two Nguyễn Văn Hiến): keep both until the date decides.
+            hits.append(_ActorHit(h.values[0], a, b, n, "name", offices, alternatives=tuple(h.values)))
+    # 2. date (needs the officials named: their tenures narrow a year-less date)
     if ann.date is None:
         _date_from_text(doc, ann, hits)
-    day = ann.date.first_day() if ann.date and ann.date.precision == "day" else None
+    period = _period(ann.date)
+    _resolve_same_names(hits, period)
+    # 3. short mentions of people named in full
+    _short_mentions(doc, hits, {h.actor_id for h in hits}, title_hits_by_sent)
     # 4. title-only mentions
-    _title_only(doc, hits, title_hits_by_sent, day, ann)
+    _title_only(doc, hits, title_hits_by_sent, period, ann)
     # 5. unregistered officials
     unreg = _unregistered(doc, hits, title_hits_by_sent)
     hits.sort(key=lambda h: (h.start, h.end))
@@ -480,20 +479,33 @@ def _shift(h, offset: int):
     return type(h)(h.start + offset, h.end + offset, h.key, h.values)
 
 
-def _dedupe_same_span(hits: list[_ActorHit]) -> list[_ActorHit]:
-    """Where two people share a name form, keep the one whose office matches the title."""
-    by_span: dict[tuple[int, int], list[_ActorHit]] = defaultdict(list)
-    for h in hits:
-        by_span[(h.start, h.end)].append(h)
-    out = []
+def _period(date: DateValue | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day that a date at its precision covers."""
+    if date is None:
+        return None
+    first = date.first_day()
+    if date.precision == "day":
+        return first, first
+    if date.precision == "month":
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return first, dt.date(first.year, 12, 31)
+
+
+def _resolve_same_names(hits: list[_ActorHit], period: tuple[dt.date, dt.date] | None) -> None:
+    """Pick, for a name shared by several people, the one whose office fits the title and date."""
     reg = registry()
-    for group in by_span.values():
-        if len(group) == 1:
-            out.append(group[0])
+    for h in hits:
+        if len(h.alternatives) < 2:
             continue
-        fitting = [h for h in group if set(h.offices) & {o.office for o in reg.actors[h.actor_id].offices}]
-        out.append((fitting or sorted(group, key=lambda h: h.actor_id))[0])
-    return sorted(out, key=lambda h: h.start)
+
+        def fit(aid: str, named_offices: tuple[str, ...] = h.offices) -> tuple[int, int, str]:
+            terms = reg.actors[aid].offices
+            by_title = any(o.office in named_offices for o in terms)
+            on_date = period is not None and any(o.holds_on(period[0]) or o.holds_on(period[1]) for o in terms)
+            return (-int(on_date), -int(by_title), aid)
+
+        h.actor_id = min(h.alternatives, key=fit)
 
 
 def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by_sent: dict) -> None:
@@ -525,7 +537,9 @@ def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by
             hits.append(_ActorHit(cands[0], a, b, n, "short"))
 
 
-def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.date | None, ann: Annotation) -> None:
+def _title_only(
+    doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, period: tuple[dt.date, dt.date] | None, ann: Annotation
+) -> None:
     reg = registry()
     taken = [(h.start, h.end) for h in hits]
     named = {h.actor_id for h in hits}
@@ -554,8 +568,10 @@ def _title_only(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict, day: dt.
                 and any(o.office == office and (not country or o.country == country) for o in reg.actors[a].offices)
             ]
             how = "title"
-            if not cands and country and day is not None:
-                cands = reg.holders(office, country, day)
+            if not cands and country and period is not None:
+                # the holder on the article's date; for a month or a year, only if one person held it throughout
+                first, last = (reg.holders(office, country, d) for d in period)
+                cands = first if first == last else []
                 how = "title (holder on date)"
             if len(cands) != 1:
                 continue
@@ -773,8 +789,8 @@ def _date_from_text(doc: _Doc, ann: Annotation, hits: list[_ActorHit]) -> None:
     _n, anchor = anchors[0]
     years = set(range(1990, REGISTRY_CHECKED_YEAR + 1))
     for h in hits:
-        a = reg.actors[h.actor_id]
-        terms = [o for o in a.offices if not h.offices or o.office in h.offices] or list(a.offices)
+        everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
+        terms = [o for o in everyone if not h.offices or o.office in h.offices] or everyone
         ok = set()
         for y in years:
             d = make_date(y, anchor.month, anchor.day)

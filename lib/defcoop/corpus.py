@@ -241,6 +241,8 @@ class Article:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 _TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TITLE_MAX_WORDS = 25
+# A line in a related-news list: a bulleted line, or a headline without end punctuation.
+_HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…]{3,200})$")
 
 
 def _lines(text: str, start: int) -> Iterable[tuple[int, int]]:
@@ -283,7 +285,7 @@ def parse_article(text: str) -> Article:
 
     outlet_votes: list[tuple[int, str]] = []  # (priority, outlet); lower priority wins
     classified: list[Block] = []
-    after_image = False
+    after_image = in_related = False
     for a, b in _lines(text, start):
         line = text[a:b]
         kind, reason = "body", ""
@@ -302,7 +304,13 @@ def parse_article(text: str) -> Article:
                     break
         if kind == "body" and after_image and word_count(line) <= 20 and not _TERMINAL_END.search(line):
             kind, reason = "caption", "photo caption (follows image residue)"
+        if kind == "body" and in_related and _HEADLINE_ITEM.match(line):
+            kind, reason = "boilerplate", "related-news link (headline of another story)"
         after_image = kind == "boilerplate" and "image residue" in reason
+        if kind == "boilerplate" and "related-news" in reason:
+            in_related = True
+        elif kind == "body":
+            in_related = False
         classified.append(Block(kind, a, b, reason))
 
     # Title: the first prose line, if it comes before any other prose and reads like a headline.
@@ -315,15 +323,18 @@ def parse_article(text: str) -> Article:
             title_idx = body_idx[0]
             classified[title_idx] = Block("title", first.start, first.end, "first short line without end punctuation")
             art.title = " ".join(line.split())
-    # A page's "today" widget is not the article's date: a date line directly followed by the
-    # site menu, or any date line followed by another one before the prose starts.
+    # A page's "today" widget is not the article's date.  With several date lines, the
+    # article's is the first one after the title, else the last one before the prose; a lone
+    # date line directly followed by the site menu is the widget too.
     first_prose = min([i for i, blk in enumerate(classified) if blk.kind in {"title", "body"}], default=len(classified))
     date_idx = [i for i, blk in enumerate(classified) if blk.kind == "dateline"]
+    after_title = [i for i in date_idx if i > title_idx >= 0]
+    before_prose = [i for i in date_idx if i < first_prose]
+    keep = after_title[0] if after_title else (before_prose[-1] if before_prose else (date_idx[0] if date_idx else -1))
     for i in date_idx:
         nxt = classified[i + 1] if i + 1 < len(classified) else None
         followed_by_menu = nxt is not None and nxt.kind == "boilerplate" and "menu" in nxt.reason
-        another_before_prose = any(i < j < first_prose for j in date_idx)
-        if followed_by_menu or another_before_prose:
+        if i != keep or (len(date_idx) == 1 and followed_by_menu):
             classified[i] = Block(
                 "widget", classified[i].start, classified[i].end, "date line of the site's 'today' widget"
             )
