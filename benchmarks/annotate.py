@@ -317,9 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     machine["loadavg_end"] = os.getloadavg()
     print(f"\n# load average at end: {' '.join(f'{x:.2f}' for x in machine['loadavg_end'])}")
     table = [r for r in results if "cold" in r]
-    print(
-        "\n| articles | load s | articles/s | CPU s | peak RSS MB | cached reload s | spaCy s | spaCy art/s | ratio |"
-    )
+    print("\n| articles | load s | articles/s | CPU s | peak RSS MB | cached s | spaCy s | spaCy art/s | ratio |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in table:
         c = r["cold"]
@@ -328,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = rate / sp["articles_per_s"] if sp else None
         r["ratio"] = ratio
         print(
-            f"| {r['n']:,} | {c['seconds']:.1f} | {rate:,.0f} | {c['cpu_seconds']:.1f} | {c['tree_peak_rss_mb']:,.0f} | "
+            f"| {r['n']:,} | {c['seconds']:.1f} | {rate:,.0f} | {c['cpu_seconds']:.1f} | "
+            f"{c['tree_peak_rss_mb']:,.0f} | "
             f"{_fmt(r.get('cached', {}).get('seconds'), '.2f')} | {_fmt(sp and sp['seconds'], '.1f')} | "
             f"{_fmt(sp and sp['articles_per_s'], ',.0f')} | {_fmt(ratio, '.2f')}× |"
         )

@@ -45,3 +45,28 @@ def test_seeds_are_annotated_perfectly(dev, field):
 def test_development_set_floors(dev, field, floor):
     table, errors = dev
     assert table.loc[("all", field), "f1"] >= floor, errors[field]
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    table, errors = score(HELDOUT)
+    return table.set_index(["corpus", "field"]), errors
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    [
+        ("actors", 0.95),
+        ("unregistered", 0.9),
+        ("partners", 0.95),
+        ("themes", 0.8),
+        ("date", 0.95),
+        ("date_source", 0.85),
+        ("language", 1.0),
+        ("duplicate_of", 1.0),
+        ("on_topic", 0.95),
+    ],
+)
+def test_heldout_set_floors(heldout, field, floor):
+    table, errors = heldout
+    assert table.loc[("all", field), "f1"] >= floor, errors[field]

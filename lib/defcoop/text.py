@@ -296,9 +296,11 @@ def _boundaries(text: str) -> Iterator[int]:
         # "VOV.VN" or "VietnamPlus.vn" and initials ("S.K.Shoigu") do not qualify.
         left = text[m.start() - 1] if m.start() > 0 else ""
         right = text[end : end + 2]
+        # An acronym or a closing bracket can end a sentence too ("UNCLOS.He", "(COC).General").
+        acronym = left.isupper() and len(_token_before(text, m.start()).lstrip("(\"'“‘[")) >= 2
         if (
             punct[0] in ".!?"
-            and (left.islower() or left.isdigit())
+            and (left.islower() or left.isdigit() or left in ")]" or acronym)
             and len(right) == 2
             and right[0].isupper()
             and (right[1].islower() or right[1] in " ,")
@@ -316,6 +318,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     >>> t = "It is ready to help Belarus.Vietnam is ready. Sen. Lieut. Gen. A.V. Fomin met S.K.Shoigu."
     >>> [s.of(t) for s in sentence_spans(t)]
     ['It is ready to help Belarus.', 'Vietnam is ready.', 'Sen. Lieut. Gen. A.V. Fomin met S.K.Shoigu.']
+    >>> t = "It follows UNCLOS.He also backs the (COC).General Wei agreed."
+    >>> [s.of(t) for s in sentence_spans(t)]
+    ['It follows UNCLOS.', 'He also backs the (COC).', 'General Wei agreed.']
     >>> t = "The U.S. and the U.K. agreed. Talks ended on 26.04.2016 in Minsk."
     >>> [s.of(t) for s in sentence_spans(t)]
     ['The U.S. and the U.K. agreed.', 'Talks ended on 26.04.2016 in Minsk.']
