@@ -252,9 +252,9 @@ code { background: #f4f4f4; padding: 0 3px; }
 
 def _page(title: str, body: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"{CSP_META}\n<meta name=\"referrer\" content=\"no-referrer\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'{CSP_META}\n<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{_PAGE_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -273,7 +273,7 @@ def _table(rows: list[dict], columns: list[str], *, total: int | None = None) ->
 def _corpus_section(corpus_dir: Path | None) -> str:
     if corpus_dir is None or not corpus_dir.is_dir():
         return (
-            "<h2>The corpus</h2>\n<p class=\"muted\">The corpus folder is not available on this machine; "
+            '<h2>The corpus</h2>\n<p class="muted">The corpus folder is not available on this machine; '
             "see notebook 01 for what was read.</p>"
         )
     import defcoop
