@@ -85,8 +85,19 @@ corpus.docs.loc[corpus.docs["warnings"] != "", ["doc_id", "encoding", "warnings"
 
 # %%
 corpus.docs[
-    ["doc_id", "outlet", "credit", "date", "date_precision", "date_source", "language",
-     "n_paragraphs", "n_sentences", "n_words", "title"]
+    [
+        "doc_id",
+        "outlet",
+        "credit",
+        "date",
+        "date_precision",
+        "date_source",
+        "language",
+        "n_paragraphs",
+        "n_sentences",
+        "n_words",
+        "title",
+    ]
 ].sort_values("doc_id").head(TOP_N)
 
 # %% [markdown]
@@ -233,5 +244,7 @@ corpus.sentences.groupby("doc_id", as_index=False).agg(
 import matplotlib
 import sklearn
 
-print(f"defcoop {defcoop.__version__}, pandas {pd.__version__}, matplotlib {matplotlib.__version__}, "
-      f"scikit-learn {sklearn.__version__}")
+print(
+    f"defcoop {defcoop.__version__}, pandas {pd.__version__}, matplotlib {matplotlib.__version__}, "
+    f"scikit-learn {sklearn.__version__}"
+)
