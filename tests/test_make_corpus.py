@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import sys
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def test_same_seed_same_bytes_and_loadable(make_corpus, tmp_path):
     assert all(rel.startswith("000/") and rel.endswith(".txt") for rel in files)
     assert info["counts"]["syndicated"] + info["counts"]["mirror"] > 0
 
-    kwargs = {"cache": False} if "cache" in defcoop.load.__kwdefaults__ else {}
+    kwargs = {"cache": False} if "cache" in inspect.signature(defcoop.load).parameters else {}
     corpus = defcoop.load(a, **kwargs)
     assert len(corpus.docs) == 50
     assert len(corpus.skipped) == 0

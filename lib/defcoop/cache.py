@@ -94,6 +94,21 @@ class Store:
             out[table] = pa.concat_tables([pq.read_table(f) for f in files]).to_pandas()
         return out
 
+    def dedup_path(self, composition: str) -> Path:
+        return self.dir / "dedup" / f"{composition}.parquet"
+
+    def read_dedup(self, composition: str) -> list[str] | None:
+        """``duplicate_of`` saved for exactly this corpus composition, if any."""
+        path = self.dedup_path(composition)
+        return pd.read_parquet(path)["duplicate_of"].astype("str").tolist() if path.exists() else None
+
+    def write_dedup(self, composition: str, values: list[str]) -> None:
+        path = self.dedup_path(composition)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        pd.DataFrame({"duplicate_of": values}).to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+
     def write(self, tables: dict[str, pd.DataFrame], *, replace: bool = False) -> str:
         """Write one part atomically; ``replace`` removes every other part afterwards."""
         name = f"part-{uuid.uuid4().hex}"

@@ -410,9 +410,20 @@ def load(
         tables[table] = df
     tables = _normalise(tables)
     docs_df = tables["docs"]
-    docs_df["duplicate_of"] = dedup.duplicate_of(
-        docs_df, signatures=list(docs_df["minhash"]), sizes=[int(x) for x in docs_df["n_shingles"]]
-    )
+    # Near-duplicates depend on the whole corpus: reuse the cached answer when nothing changed.
+    composition = hashlib.sha256(
+        "\n".join(
+            f"{d}\t{h}\t{t}" for d, h, t in zip(docs_df["doc_id"], docs_df["sha256"], docs_df["date"], strict=True)
+        ).encode()
+    ).hexdigest()[:24]
+    dup = store.read_dedup(composition) if store is not None else None
+    if dup is None or len(dup) != len(docs_df):
+        dup = dedup.duplicate_of(
+            docs_df, signatures=list(docs_df["minhash"]), sizes=[int(x) for x in docs_df["n_shingles"]]
+        ).tolist()
+        if store is not None:
+            store.write_dedup(composition, dup)
+    docs_df["duplicate_of"] = pd.Series(dup, index=docs_df.index, dtype="str")
     skipped_rows = [{"path": rel, "reason": why} for rel, data, why, _ in contents if data is None]
     skipped = pd.concat([frame(skipped_rows, SKIP_COLUMNS), decode_skips], ignore_index=True)
     skipped = skipped.sort_values("path", kind="mergesort").reset_index(drop=True)
