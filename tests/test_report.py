@@ -467,3 +467,17 @@ def test_the_browser_probe_catches_what_it_looks_for(browser, tmp_path):
     p = browser.visit(page.as_uri())
     assert not p["pwned"] and p["csp_violations"]
     assert [i["ok"] for i in p["images"]][:1] == [True], "the CSP lets the report's own images load"
+
+
+def test_a_half_written_run_still_gives_a_report(tmp_path):
+    """A run interrupted while papermill was writing a notebook: that notebook is listed as unreadable."""
+    run = tmp_path / "runs" / "partial"
+    (run / "figures").mkdir(parents=True)
+    shutil.copyfile(NOTEBOOKS_DIR / "01-corpus.ipynb", run / "01-corpus.ipynb")
+    (run / "02-topic-clusters.ipynb").write_text('{"cells": [{"cell_type": "mark', encoding="utf-8")
+    index = report.build_for_run(run)
+    page = index.read_text(encoding="utf-8")
+    assert "02-topic-clusters.ipynb — 02-topic-clusters" in page and "could not be read" in page
+    assert (index.parent / "notebooks" / "01-corpus.html").exists()
+    assert "not run on this corpus" in page  # 03, 04 never ran
+    assert "The corpus folder is not available" in page  # no papermill parameters in a stored notebook

@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
+
 from defcoop.resources import language_profiles
 from defcoop.text import fold
 
@@ -26,21 +28,25 @@ _BE_LETTERS = set("ўі")
 _UK_LETTERS = set("їєґ")
 
 
-_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("latin", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")),
-    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
-    ("cjk", re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")),
-    ("thai", re.compile(r"[\u0e00-\u0e7f]")),
-    ("lao", re.compile(r"[\u0e80-\u0eff]")),
-    ("khmer", re.compile(r"[\u1780-\u17ff]")),
-    ("arabic", re.compile(r"[\u0600-\u06ff]")),
-    ("hebrew", re.compile(r"[\u0590-\u05ff]")),
+# Unicode blocks per script, as half-open code point ranges.
+_SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
+    ("latin", ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))),
+    ("cyrillic", ((0x400, 0x500),)),
+    ("cjk", ((0x3040, 0x3100), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xAC00, 0xD7B0))),
+    ("thai", ((0xE00, 0xE80),)),
+    ("lao", ((0xE80, 0xF00),)),
+    ("khmer", ((0x1780, 0x1800),)),
+    ("arabic", ((0x600, 0x700),)),
+    ("hebrew", ((0x590, 0x600),)),
 )
 
 
 def _script_counts(text: str) -> dict[str, int]:
-    """Letters per script, counted by Unicode block (one regex pass per script, in C)."""
-    return {name: len(rx.findall(text)) for name, rx in _SCRIPTS}
+    """Letters per script, counted by Unicode block over the code points (vectorised)."""
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return {
+        name: int(sum(np.count_nonzero((cps >= lo) & (cps < hi)) for lo, hi in ranges)) for name, ranges in _SCRIPTS
+    }
 
 
 @lru_cache(maxsize=1)

@@ -10,8 +10,9 @@ The report is a folder that works offline, opened from disk or sent as a zip:
 ``figures/NN-name.{png,svg,csv}``
     copies of the figures, so the folder is self-contained.
 
-Without ``--runs`` it is built from ``notebooks/`` and ``figures/`` (the seeds) into ``report/``;
-with ``--runs runs/NAME`` from that ``CORPUS=`` run into ``runs/NAME/report/``.
+Without options it is built from ``notebooks/`` and ``figures/`` (the seeds) into ``report/``;
+with ``--runs runs/NAME`` (or ``--corpus PATH``, whose run is ``runs/<folder name>``) from that
+``make workbook CORPUS=...`` run into ``runs/NAME/report/``.
 
 Article text (titles, passages, keyword-in-context tables, file names) is hostile input: a
 crawled page can contain ``<script>``.  Everything that reaches a page is therefore escaped
@@ -82,8 +83,8 @@ def clean_html(fragment: str | bytes) -> str:
     the output contained it.  ``<style>`` elements (pandas puts one before every table) are
     removed with their content.
 
-    >>> clean_html('<td>ok</td><script>alert(1)</script><img src=x onerror="alert(2)">')
-    '<td>ok</td>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src="x" onerror="alert(2)"&gt;'
+    >>> clean_html('<p>ok</p><script>alert(1)</script><img src=x onerror="alert(2)">')
+    '<p>ok</p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror="alert(2)"&gt;'
     >>> clean_html('<a href="javascript:alert(1)" onclick="x()">link</a>')
     '<a>link</a>'
     """
@@ -478,14 +479,22 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="build the static HTML report (report/, or runs/NAME/report/)")
     b.add_argument("--runs", type=Path, help="a run folder runs/NAME made by `make workbook CORPUS=...`")
-    b.add_argument("--corpus", type=Path, help="the run's corpus folder (default: the one the run used)")
+    b.add_argument(
+        "--corpus",
+        type=Path,
+        help="the corpus of a `make workbook CORPUS=...` run: its report is built from runs/<folder name>/",
+    )
     b.add_argument("--out", type=Path, help="where to write the report folder")
     args = parser.parse_args(argv)
     try:
         if args.runs:
             index = build_for_run(args.runs, corpus=args.corpus, out=args.out)
+        elif args.corpus:
+            # the same run folder as `python -m defcoop.workbook run --corpus` writes
+            run_dir = REPO_ROOT / "runs" / args.corpus.resolve().name
+            index = build_for_run(run_dir, corpus=args.corpus, out=args.out)
         else:
-            index = build(out=args.out or REPO_ROOT / "report", corpus=args.corpus or SEEDS_DIR)
+            index = build(out=args.out or REPO_ROOT / "report")
     except (FileNotFoundError, FileExistsError, NotADirectoryError) as exc:
         print(f"defcoop: {exc}", file=sys.stderr)
         return 2
