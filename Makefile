@@ -1,6 +1,7 @@
 # defcoop: two commands do everything on a fresh machine with python3 (3.11+) and make:
 #   make workbook   set up, then run every notebook on seeds/ (or CORPUS=path) and write its figures
 #   make test       set up, then run unit tests, doctests and nbval over every notebook
+#   make report     a static HTML report (report/, or runs/<name>/report/ with CORPUS=)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ CORPUS ?=
 export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
-.PHONY: setup workbook test lab lint clean
+.PHONY: setup browser workbook test report lab lint clean
 
 setup: $(STAMP)
 
@@ -31,13 +32,30 @@ else
 	$(PY) -m defcoop.workbook run --corpus "$(CORPUS)"
 endif
 
-test: setup
+# Headless Chromium (Debian's package) for the report's browser test, which fails, never skips,
+# without it. Installed here so that `make test` alone sets up everything it needs.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 \
+	    && [ -z "$${DEFCOOP_CHROMIUM:-}" ]; then \
+	  echo "installing Debian's chromium for the browser test"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+
+test: setup browser
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 	@# The notebooks rewrote figures/ while being validated: they must be byte-identical.
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 	  changed=$$(git status --porcelain -- figures notebooks); \
 	  if [ -n "$$changed" ]; then echo "figures or notebooks changed when rerun:"; echo "$$changed"; exit 1; fi; \
 	fi
+
+report: setup
+ifeq ($(strip $(CORPUS)),)
+	$(PY) -m defcoop.report build
+else
+	$(PY) -m defcoop.report build --corpus "$(CORPUS)"
+endif
 
 lint: setup
 	$(VENV)/bin/ruff check lib tests notebooks benchmarks

@@ -84,6 +84,7 @@ corpus.docs.loc[corpus.docs["warnings"] != "", ["doc_id", "encoding", "warnings"
 # when it differs from the outlet that published it.
 
 # %%
+corpus.require_articles("The rest of this notebook")
 corpus.docs[
     [
         "doc_id",

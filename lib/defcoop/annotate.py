@@ -328,6 +328,7 @@ class _Doc:
         self.folded = fold_preserving_length(art.text)
         self.sents = art.sentences
         self.starts = [s.start for s in art.sentences]
+        self._sentence_texts: list[str] | None = None
         self.mentions: list[dict] = []
 
     def by_sentence(self, matcher: PhraseMatcher, *, overlapping: bool = False) -> list[list]:
@@ -346,8 +347,9 @@ class _Doc:
         return out if overlapping else [leftmost_longest(hs) for hs in out]
 
     def sentence_text(self, n: int) -> str:
-        s = self.sents[n]
-        return " ".join(self.text[s.start : s.end].split())
+        if self._sentence_texts is None:
+            self._sentence_texts = [" ".join(self.text[s.start : s.end].split()) for s in self.sents]
+        return self._sentence_texts[n]
 
     def add(self, kind: str, ident: str, n: int, start: int, end: int, **extra) -> None:
         row = {

@@ -19,6 +19,7 @@ import pandas as pd
 
 from defcoop import annotate, dedup
 from defcoop.corpus import MAX_BYTES_DEFAULT, decode, discover, frame, parse_article, read_bytes
+from defcoop.errors import InsufficientData
 from defcoop.lang import detect_language
 from defcoop.resources import data_version
 from defcoop.text import word_count
@@ -189,6 +190,20 @@ class Corpus:
         return (
             f"Corpus({n} article{'s' if n != 1 else ''}, {outlets} outlet{'s' if outlets != 1 else ''}, {span}{extra})"
         )
+
+    def require_articles(self, what: str, *, at_least: int = 1) -> None:
+        """Raise :class:`~defcoop.errors.InsufficientData` unless ``at_least`` articles loaded.
+
+        >>> Corpus("empty", *(pd.DataFrame() for _ in range(5))).require_articles("counting")
+        Traceback (most recent call last):
+        ...
+        defcoop.errors.InsufficientData: counting needs at least 1 loaded article; 'empty' has 0 (0 skipped)
+        """
+        if len(self.docs) < at_least:
+            raise InsufficientData(
+                f"{what} needs at least {at_least} loaded article{'s' if at_least != 1 else ''}; "
+                f"{self.name!r} has {len(self.docs)} ({len(self.skipped)} skipped)"
+            )
 
     def kwic(self, kind: str, ident: str, *, width: int = 60) -> pd.DataFrame:
         """Keyword-in-context rows for every mention of ``ident`` (e.g. an actor id)."""
@@ -410,6 +425,13 @@ def load(
         tables[table] = df
     tables = _normalise(tables)
     docs_df = tables["docs"]
+    # Notes about a file's name (not its bytes, so not cached) join the article's warnings.
+    notes = {ids[f.relpath]: f.note for f in found if f.note and f.relpath in ids}
+    if notes:
+        docs_df["warnings"] = [
+            "; ".join(x for x in (w, notes.get(d, "")) if x)
+            for d, w in zip(docs_df["doc_id"], docs_df["warnings"], strict=True)
+        ]
     # Near-duplicates depend on the whole corpus: reuse the cached answer when nothing changed.
     composition = hashlib.sha256(
         "\n".join(

@@ -332,6 +332,7 @@ def _index(
     missing: list[str],
     figures: dict[str, set[str]],
     captions: dict[str, tuple[str, str]],
+    is_run: bool = False,
 ) -> str:
     from defcoop import __version__
 
@@ -355,6 +356,11 @@ def _index(
     for name in missing:
         parts.append(f'<li>{_e(name)} <span class="muted">— not run on this corpus</span></li>')
     parts.append("</ul>\n<h2>Figures</h2>")
+    if is_run:
+        parts.append(
+            '<p class="muted">The reading under each figure is the notebook\'s "What this shows", written for '
+            f"the seeds corpus; on {_e(label)} the numbers differ, so read the figure and its CSV.</p>"
+        )
     if not figures:
         parts.append('<p class="muted">No figures were written.</p>')
     for name, exts in figures.items():
@@ -407,6 +413,7 @@ def build(
     corpus: Path | None = SEEDS_DIR,
     out: Path = REPO_ROOT / "report",
     label: str | None = None,
+    is_run: bool = False,
 ) -> Path:
     """Build the report into ``out`` (written to a temporary folder first, then renamed).
 
@@ -447,6 +454,7 @@ def build(
             missing=missing,
             figures=figures,
             captions=figure_captions(paths),
+            is_run=is_run,
         )
         (tmp / "index.html").write_text(page, encoding="utf-8")
         tmp.chmod(0o755)
@@ -471,6 +479,7 @@ def build_for_run(run_dir: Path, *, corpus: Path | None = None, out: Path | None
         corpus=corpus,
         out=out or run_dir / "report",
         label=corpus.name if corpus else run_dir.name,
+        is_run=True,
     )
 
 

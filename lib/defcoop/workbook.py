@@ -51,8 +51,9 @@ def write_twin(path: Path, nb: nbformat.NotebookNode | None = None) -> Path:
     """Write the jupytext percent-script twin ``NN-name.py`` of a notebook."""
     nb = nb if nb is not None else nbformat.read(path, as_version=4)
     twin = path.with_suffix(".py")
-    text = jupytext.writes(nb, fmt="py:percent")
-    twin.write_text(text, encoding="utf-8")
+    tmp = twin.with_name(f".{twin.name}.tmp")
+    tmp.write_text(jupytext.writes(nb, fmt="py:percent"), encoding="utf-8")
+    os.replace(tmp, twin)
     return twin
 
 
@@ -97,18 +98,27 @@ def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
     out = (out_root or REPO_ROOT / "runs") / corpus.name
     figs = out / "figures"
     figs.mkdir(parents=True, exist_ok=True)
+    stopped = []
     for nb in notebooks():
         target = out / nb.name
         shown = target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target
         print(f"running {nb.name} on {corpus.name} -> {shown}")
-        pm.execute_notebook(
-            str(nb),
-            str(target),
-            parameters={"CORPUS": str(corpus), "FIGURES": str(figs)},
-            cwd=str(nb.parent),
-            kernel_name=KERNEL,
-            progress_bar=False,
-        )
+        try:
+            pm.execute_notebook(
+                str(nb),
+                str(target),
+                parameters={"CORPUS": str(corpus), "FIGURES": str(figs)},
+                cwd=str(nb.parent),
+                kernel_name=KERNEL,
+                progress_bar=False,
+            )
+        except pm.PapermillExecutionError as exc:
+            # A notebook that cannot proceed on this corpus (too small, no dates...) stops with
+            # its own message; the others still run.
+            stopped.append(nb.name)
+            print(f"  {nb.name} stopped: {exc.ename}: {exc.evalue}")
+    if stopped:
+        print(f"{len(stopped)} notebook(s) stopped early: {', '.join(stopped)} (see their last cell in {out})")
     return out
 
 
