@@ -12,26 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from defcoop.load import DOC_COLUMNS
+
 __all__ = ["main"]
 
-ARTICLE_COLUMNS = [
-    "doc_id",
-    "path",
-    "outlet",
-    "title",
-    "date",
-    "date_precision",
-    "date_source",
-    "language",
-    "partners",
-    "actors",
-    "actor_ids",
-    "themes",
-    "duplicate_of",
-    "on_topic",
-    "n_words",
-    "warnings",
-]
+# every article column except the full texts (the mentions table carries the evidence sentences)
+ARTICLE_COLUMNS = [c for c in DOC_COLUMNS if c not in ("body", "text")]
 LIST_COLUMNS = ("partners", "actors", "actor_ids", "themes")
 
 
