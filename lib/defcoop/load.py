@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from defcoop import annotate, dedup
@@ -329,6 +330,18 @@ def _normalise(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return tables
 
 
+# Mention columns with few distinct values (or, for ``sentence``, one value repeated for every
+# hit in the sentence) are stored as categoricals: the same values, a fraction of the memory.
+CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "country", "role", "sentence")
+
+
+def _compact_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    out = mentions.reset_index(drop=True)
+    for col in CATEGORICAL_MENTION_COLUMNS:
+        out[col] = out[col].astype("category")
+    return out
+
+
 def load(
     path: str | Path,
     *,
@@ -406,22 +419,31 @@ def load(
             for rel, data, _, sha in contents
             if data is not None and sha in cached_by_sha
         ]
-        if reuse:
-            mapping = pd.DataFrame(reuse, columns=["new_id", "new_path", "doc_id"])
-            for table in parts:
-                got = cached[table].merge(mapping, on="doc_id", how="inner", sort=False)
+        # The usual rerun: a file keeps its name, so its cached rows are taken as they are;
+        # only renamed or copied files need their rows re-keyed (a merge on the few of them).
+        same = {new_id for new_id, _, old_id in reuse if new_id == old_id}
+        moved = pd.DataFrame([r for r in reuse if r[0] not in same], columns=["new_id", "new_path", "doc_id"])
+        cached_paths = dict(zip(cached["docs"]["doc_id"], cached["docs"]["path"], strict=True))
+        paths_changed = any(cached_paths[i] != rel for i, rel, _ in reuse if i in same)
+        for table in parts:
+            kept = cached[table][cached[table]["doc_id"].isin(same)]
+            if table == "docs" and paths_changed:
+                kept = kept.assign(path=kept["doc_id"].map({i: rel for i, rel, _ in reuse}))
+            parts[table].append(kept)
+            if len(moved):
+                got = cached[table].merge(moved, on="doc_id", how="inner", sort=False)
                 got["doc_id"] = got.pop("new_id")
                 if table == "docs":
                     got["path"] = got["new_path"]
-                got = got.drop(columns=["new_path"])
-                parts[table].append(got)
+                parts[table].append(got.drop(columns=["new_path"]))
 
-    order = {ids[rel]: i for i, (rel, data, _, _) in enumerate(contents) if data is not None}
+    order = [ids[rel] for rel, data, _, _ in contents if data is not None]
     tables = {}
     for table, frames in parts.items():
         df = pd.concat(frames, ignore_index=True) if frames else frame([], TABLE_COLUMNS[table])
-        pos = df["doc_id"].map(order)
-        df = df.assign(_pos=pos).sort_values("_pos", kind="mergesort").drop(columns="_pos").reset_index(drop=True)
+        # rows in corpus order (stable, so each document keeps its own row order)
+        pos = pd.Categorical(df["doc_id"], categories=order).codes
+        df = df.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
         tables[table] = df
     tables = _normalise(tables)
     docs_df = tables["docs"]
@@ -454,7 +476,7 @@ def load(
         docs=docs_df.drop(columns=["minhash", "n_shingles"]).reset_index(drop=True),
         sentences=tables["sentences"][SENTENCE_COLUMNS],
         segments=tables["segments"][SEGMENT_COLUMNS],
-        mentions=tables["mentions"][MENTION_COLUMNS],
+        mentions=_compact_mentions(tables["mentions"][MENTION_COLUMNS]),
         skipped=skipped,
     )
     _MEMO[key] = corpus
