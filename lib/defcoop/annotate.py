@@ -63,6 +63,8 @@ MENTION_COLUMNS = [
     "role",
     "sentence",
 ]
+# Titles that name no particular office but refer to one person when a demonym precedes them.
+GENERIC_PERSON_TITLES = frozenset({"minister", "deputy minister", "general", "ambassador"})
 DEFENCE_OFFICES = frozenset(
     {"defence_minister", "deputy_defence_minister", "chief_of_general_staff", "head_of_general_political_department"}
 )
@@ -548,7 +550,8 @@ def _title_only(
     for n, ths in titles_by_sent.items():
         for i, t in enumerate(ths):
             offices = [o for (o, kind) in t.values if kind == "office" and o]
-            if not offices:
+            generic = not offices and fold(doc.text[t.start : t.end]) in GENERIC_PERSON_TITLES
+            if not offices and not generic:
                 continue
             # followed by another title, a name, or a capitalised word: not title-only
             rest = doc.text[t.end : doc.sents[n].end]
@@ -562,6 +565,17 @@ def _title_only(
             if rest[:1].isalnum():
                 continue
             country = _demonym_before(doc, t.start) or _country_after(doc, t.end, doc.sents[n].end)
+            if generic:
+                if _name_after_title(doc, t.end, doc.sents[n].end) is not None:
+                    continue  # "Ambassador to Vietnam Uladzimir Kazlou": a name follows after all
+                # "the Belarusian minister": the one official of that country named in the article
+                same_country = sorted(
+                    {a for a in named if not a.startswith("unregistered:") and reg.actors[a].country == country}
+                )
+                if country and len(same_country) == 1:
+                    hits.append(_ActorHit(same_country[0], t.start, t.end, n, "title"))
+                    taken.append((t.start, t.end))
+                continue
             office = offices[0]
             cands = [
                 a
