@@ -372,13 +372,6 @@ class _Doc:
         self.mentions.append(row)
 
 
-def _sentence_of(doc: _Doc, pos: int) -> int:
-    for n, s in enumerate(doc.sents):
-        if s.start <= pos < s.end:
-            return n
-    return -1
-
-
 def _title_chain(doc: _Doc, title_hits: list, pos: int) -> tuple[list, int]:
     """Title/rank hits that end just before ``pos`` (``Deputy Defence Minister Sen. Lieut. Gen.``)."""
     chain = []

@@ -57,14 +57,6 @@ _BOMS_32 = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be
 _BOMS_16 = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if not sample:
-        return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(sample) > 0.05
-
-
 def decode(data: bytes) -> Decoded:
     """Decode a file's bytes; never raises.
 

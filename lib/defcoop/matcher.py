@@ -126,7 +126,3 @@ def leftmost_longest(hits: Sequence[Hit[T]]) -> list[Hit[T]]:
             chosen.append(h)
             last_end = h.end
     return chosen
-
-
-def keys_of(hits: Sequence[Hit[T]]) -> list[str]:
-    return [h.key for h in hits]
