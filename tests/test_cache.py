@@ -110,3 +110,16 @@ def test_parallel_workers_give_the_same_tables(tmp_path, monkeypatch):
     parallel = _cold(root, workers=2)
     _assert_same(serial, parallel)
     assert isinstance(parallel.docs, pd.DataFrame) and len(parallel.docs) == len(gold) + 5
+
+
+def test_a_file_cached_twice_is_read_once(tmp_path):
+    # two runs that annotated the same files (e.g. an interrupted run redone) leave two parts
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    _cold(root, cache=cache)
+    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    (part,) = store.parts()
+    for table in ("docs", "sentences", "segments", "mentions"):
+        shutil.copy(store.dir / table / f"{part}.parquet", store.dir / table / "part-0000-second-run.parquet")
+    assert len(store.parts()) == 2
+    assert len(store.read()["docs"]) == 5
+    _assert_same(_cold(root, cache=cache), _cold(root))

@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from defcoop.paths import PACKAGE_DIR
@@ -88,11 +87,20 @@ class Store:
         parts = self.parts()
         if not parts:
             return None
-        out = {}
-        for table in TABLES:
-            files = [self.dir / table / f"{p}.parquet" for p in parts]
-            out[table] = pa.concat_tables([pq.read_table(f) for f in files]).to_pandas()
-        return out
+        # A file annotated twice (two runs at once, an interrupted run redone) appears in two
+        # parts: keep each content hash from the first part that has it, with only its rows.
+        seen: set[str] = set()
+        frames: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+        for part in parts:
+            docs = pq.read_table(self.dir / "docs" / f"{part}.parquet").to_pandas()
+            fresh = ~docs["sha256"].isin(seen) & ~docs["sha256"].duplicated()
+            seen.update(docs.loc[fresh, "sha256"])
+            keep = set(docs.loc[fresh, "doc_id"])
+            frames["docs"].append(docs[fresh])
+            for table in TABLES[1:]:
+                df = pq.read_table(self.dir / table / f"{part}.parquet").to_pandas()
+                frames[table].append(df if fresh.all() else df[df["doc_id"].isin(keep)])
+        return {t: pd.concat(frames[t], ignore_index=True) for t in TABLES}
 
     def dedup_path(self, composition: str) -> Path:
         return self.dir / "dedup" / f"{composition}.parquet"
