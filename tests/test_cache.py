@@ -5,6 +5,7 @@ import shutil
 
 import pandas as pd
 import pandas.testing as pdt
+import pytest
 
 import defcoop
 from defcoop.cache import Store
@@ -123,3 +124,12 @@ def test_a_file_cached_twice_is_read_once(tmp_path):
     assert len(store.parts()) == 2
     assert len(store.read()["docs"]) == 5
     _assert_same(_cold(root, cache=cache), _cold(root))
+
+
+def test_an_unusable_cache_warns_and_loads_anyway(tmp_path):
+    root = _copy_seeds(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    with pytest.warns(UserWarning, match="not usable"):
+        c = _cold(root, cache=blocker)
+    _assert_same(c, _cold(root))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -342,6 +343,15 @@ def _compact_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _cache_call(store, method: str, *args, **kwargs):
+    """Use the cache, but never fail a load because of it (read-only or full disk, bad part)."""
+    try:
+        return getattr(store, method)(*args, **kwargs)
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) on a corrupt part
+        warnings.warn(f"defcoop: cache {store.dir} not usable ({exc}); continuing without it", stacklevel=3)
+        return None
+
+
 def load(
     path: str | Path,
     *,
@@ -390,7 +400,7 @@ def load(
         from defcoop.cache import Store, default_cache_dir
 
         store = Store(default_cache_dir() if cache is True else Path(cache), root, max_bytes=max_bytes)
-    cached = store.read() if store is not None else None
+    cached = _cache_call(store, "read") if store is not None else None
     cached_by_sha: dict[str, str] = {}
     if cached is not None:
         for doc_id, sha in zip(cached["docs"]["doc_id"], cached["docs"]["sha256"], strict=True):
@@ -411,7 +421,7 @@ def load(
     if store is not None and todo:
         new = {t: pd.concat(parts[t], ignore_index=True) for t in parts}
         stale = cached is not None and len(cached["docs"]) > 2 * len(contents)
-        store.write(new, replace=stale)
+        _cache_call(store, "write", new, replace=stale)
 
     if cached is not None:
         reuse = [
@@ -460,13 +470,13 @@ def load(
             f"{d}\t{h}\t{t}" for d, h, t in zip(docs_df["doc_id"], docs_df["sha256"], docs_df["date"], strict=True)
         ).encode()
     ).hexdigest()[:24]
-    dup = store.read_dedup(composition) if store is not None else None
+    dup = _cache_call(store, "read_dedup", composition) if store is not None else None
     if dup is None or len(dup) != len(docs_df):
         dup = dedup.duplicate_of(
             docs_df, signatures=list(docs_df["minhash"]), sizes=[int(x) for x in docs_df["n_shingles"]]
         ).tolist()
         if store is not None:
-            store.write_dedup(composition, dup)
+            _cache_call(store, "write_dedup", composition, dup)
     docs_df["duplicate_of"] = pd.Series(dup, index=docs_df.index, dtype="str")
     skipped_rows = [{"path": rel, "reason": why} for rel, data, why, _ in contents if data is None]
     skipped = pd.concat([frame(skipped_rows, SKIP_COLUMNS), decode_skips], ignore_index=True)
