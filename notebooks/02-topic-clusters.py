@@ -49,7 +49,7 @@ from sklearn.metrics import adjusted_rand_score
 
 import defcoop
 from defcoop import topics
-from defcoop.figures import save_figure, use_style
+from defcoop.figures import count_heatmap, save_figure, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 110)
@@ -309,14 +309,8 @@ labels = by_partner.drop_duplicates("topic").set_index("topic")["label"]
 wide = by_partner.pivot(index="topic", columns="partner", values="passages")[
     by_partner["partner"].drop_duplicates().tolist()]
 fig, ax = plt.subplots(figsize=(0.9 * wide.shape[1] + 3.6, 0.45 * k + 1.4))
-ax.imshow(wide.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
-for (i, j), v in np.ndenumerate(wide.to_numpy()):
-    ax.annotate(f"{v}", (j, i), ha="center", va="center", fontsize=8,
-                color="white" if v > 0.6 * wide.to_numpy().max() else "black")
-ax.set_xticks(range(wide.shape[1]), wide.columns)
-ax.set_yticks(range(len(labels)), [f"{t} · {lab}" for t, lab in labels.items()])
-ax.set_xlabel("partner country of the article")
-ax.grid(False)
+topic_labels = [f"{t} · {lab}" for t, lab in labels.items()]
+count_heatmap(ax, wide, ylabels=topic_labels, xlabel="partner country of the article")
 fig.suptitle(f"Passages per NMF topic and partner country ({len(passages)} {unit}s)", x=0.01, ha="left",
              fontweight="bold", fontsize=10)
 save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
@@ -334,14 +328,7 @@ save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
 # %%
 fig, ax = plt.subplots(figsize=(0.9 * by_year["year"].nunique() + 3.2, 0.45 * k + 1.4))
 wide = by_year.pivot(index="topic", columns="year", values="passages")[by_year["year"].drop_duplicates().tolist()]
-ax.imshow(wide.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
-for (i, j), v in np.ndenumerate(wide.to_numpy()):
-    ax.annotate(f"{v}", (j, i), ha="center", va="center", fontsize=8,
-                color="white" if v > 0.6 * wide.to_numpy().max() else "black")
-ax.set_xticks(range(wide.shape[1]), wide.columns)
-ax.set_yticks(range(len(labels)), [f"{t} · {lab}" for t, lab in labels.items()])
-ax.set_xlabel("year of publication")
-ax.grid(False)
+count_heatmap(ax, wide, ylabels=topic_labels, xlabel="year of publication")
 fig.suptitle(f"Passages per NMF topic and year ({len(passages)} {unit}s)", x=0.01, ha="left",
              fontweight="bold", fontsize=10)
 save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)

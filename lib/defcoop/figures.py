@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib as mpl
+import numpy as np
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from defcoop.paths import FIGURES_DIR, STYLE_FILE
 
-__all__ = ["STYLE", "SavedFigure", "save_figure", "use_style"]
+__all__ = ["STYLE", "SavedFigure", "count_heatmap", "save_figure", "use_style"]
 
 STYLE = str(STYLE_FILE)
 _NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -95,3 +96,27 @@ def save_figure(
         _atomic_write(svg, lambda p: fig.savefig(p, format="svg", metadata={"Date": None, "Creator": None}))
     _atomic_write(csv, lambda p: data.to_csv(p, index=False, lineterminator="\n", encoding="utf-8"))
     return SavedFigure(name, (png.name, svg.name, csv.name))
+
+
+def count_heatmap(ax, wide: pd.DataFrame, *, ylabels: list[str] | None = None, xlabel: str = "") -> None:
+    """Draw a table of counts as a heatmap with each count written in its cell.
+
+    ``wide`` has one row per y category and one column per x category (already ordered).
+    Counts on dark cells (above 60% of the maximum) are written in white.
+
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> count_heatmap(ax, pd.DataFrame({"2018": [2, 0], "2024": [1, 3]}, index=["a", "b"]), xlabel="year")
+    >>> [t.get_text() for t in ax.texts]
+    ['2', '1', '0', '3']
+    >>> plt.close(fig)
+    """
+    values = wide.to_numpy()
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
+    top = values.max() if values.size else 0
+    for (i, j), v in np.ndenumerate(values):
+        ax.annotate(f"{v}", (j, i), ha="center", va="center", fontsize=8, color="white" if v > 0.6 * top else "black")
+    ax.set_xticks(range(wide.shape[1]), wide.columns)
+    ax.set_yticks(range(wide.shape[0]), ylabels if ylabels is not None else list(wide.index))
+    ax.set_xlabel(xlabel)
+    ax.grid(False)
