@@ -25,12 +25,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -c 'import matplotlib.pyplot'
 	@touch $(STAMP)
 
+# `--corpus PATH` when CORPUS is given, nothing otherwise
+CORPUS_ARG = $(if $(strip $(CORPUS)),--corpus "$(CORPUS)")
+
 workbook: setup
-ifeq ($(strip $(CORPUS)),)
-	$(PY) -m defcoop.workbook run
-else
-	$(PY) -m defcoop.workbook run --corpus "$(CORPUS)"
-endif
+	$(PY) -m defcoop.workbook run $(CORPUS_ARG)
 
 # Headless Chromium (Debian's package) for the report's browser test, which fails, never skips,
 # without it. Installed here so that `make test` alone sets up everything it needs.
@@ -51,11 +50,7 @@ test: setup browser
 	fi
 
 report: setup
-ifeq ($(strip $(CORPUS)),)
-	$(PY) -m defcoop.report build
-else
-	$(PY) -m defcoop.report build --corpus "$(CORPUS)"
-endif
+	$(PY) -m defcoop.report build $(CORPUS_ARG)
 
 lint: setup
 	$(VENV)/bin/ruff check lib tests notebooks benchmarks

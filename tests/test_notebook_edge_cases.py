@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from defcoop.paths import SEEDS_DIR
-from defcoop.workbook import notebooks
+from defcoop.workbook import notebooks, run_with_papermill
 
 CLEAR_ERRORS = {"InsufficientData", "FileNotFoundError", "NotADirectoryError", "ValueError"}
 ONE_ARTICLE = "003_a96526d9f035a37c.txt"  # a seed: English, dated, Vietnam-Belarus, two officials
@@ -64,17 +64,8 @@ def test_notebook_stops_clearly_or_runs(nb: Path, which: str, corpora, tmp_path)
 
     corpus = corpora[which]
     before = sorted(p.name for p in corpus.iterdir())
-    figures = tmp_path / "figures"
-    backend = os.environ.pop("MPLBACKEND", None)
     try:
-        pm.execute_notebook(
-            str(nb),
-            str(tmp_path / nb.name),
-            parameters={"CORPUS": str(corpus), "FIGURES": str(figures)},
-            cwd=str(nb.parent),
-            kernel_name="python3",
-            progress_bar=False,
-        )
+        run_with_papermill(nb, tmp_path / nb.name, corpus=corpus, figures=tmp_path / "figures")
     except pm.PapermillExecutionError as exc:
         where = innermost_frame(exc.traceback)
         assert is_clear(exc.ename, exc.evalue, where), (
@@ -82,9 +73,6 @@ def test_notebook_stops_clearly_or_runs(nb: Path, which: str, corpora, tmp_path)
             f"raised in {where}; it should raise defcoop.errors.InsufficientData (or a defcoop "
             "FileNotFoundError/ValueError) saying what the analysis needs"
         )
-    finally:
-        if backend is not None:
-            os.environ["MPLBACKEND"] = backend
     assert sorted(p.name for p in corpus.iterdir()) == before, "the corpus folder was written to"
 
 

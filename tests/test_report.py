@@ -36,7 +36,7 @@ import pytest
 
 from defcoop import report
 from defcoop.paths import FIGURES_DIR, NOTEBOOKS_DIR
-from defcoop.workbook import notebooks
+from defcoop.workbook import notebooks, run_with_papermill
 
 PAYLOADS = [
     "<script>window.__pwned='script';document.title='PWNED'</script>",
@@ -219,24 +219,12 @@ def _run_notebooks(corpus: Path, run_dir: Path) -> dict[str, str]:
     figures = run_dir / "figures"
     figures.mkdir(parents=True)
     status = {}
-    env_backend = os.environ.pop("MPLBACKEND", None)
-    try:
-        for nb in notebooks():
-            try:
-                pm.execute_notebook(
-                    str(nb),
-                    str(run_dir / nb.name),
-                    parameters={"CORPUS": str(corpus), "FIGURES": str(figures)},
-                    cwd=str(nb.parent),
-                    kernel_name="python3",
-                    progress_bar=False,
-                )
-                status[nb.name] = "ok"
-            except pm.PapermillExecutionError as exc:
-                status[nb.name] = f"{exc.ename}: {exc.evalue}"
-    finally:
-        if env_backend is not None:
-            os.environ["MPLBACKEND"] = env_backend
+    for nb in notebooks():
+        try:
+            run_with_papermill(nb, run_dir / nb.name, corpus=corpus, figures=figures)
+            status[nb.name] = "ok"
+        except pm.PapermillExecutionError as exc:
+            status[nb.name] = f"{exc.ename}: {exc.evalue}"
     return status
 
 

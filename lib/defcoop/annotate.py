@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from defcoop.actors import REGISTRY_CHECKED_YEAR, registry, titles
 from defcoop.corpus import Article
-from defcoop.dates import DateHit, DateValue, find_dates, find_years, make_date
+from defcoop.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
 from defcoop.geo import geo
 from defcoop.matcher import PhraseMatcher, leftmost_longest
 from defcoop.paths import DATA_DIR
@@ -330,7 +330,6 @@ class _Doc:
         self.folded = fold_preserving_length(art.text)
         self.sents = art.sentences
         self.starts = [s.start for s in art.sentences]
-        self._sentence_texts: list[str] | None = None
         self.mentions: list[dict] = []
 
     def by_sentence(self, matcher: PhraseMatcher, *, overlapping: bool = False) -> list[list]:
@@ -349,9 +348,7 @@ class _Doc:
         return out if overlapping else [leftmost_longest(hs) for hs in out]
 
     def sentence_text(self, n: int) -> str:
-        if self._sentence_texts is None:
-            self._sentence_texts = [" ".join(self.text[s.start : s.end].split()) for s in self.sents]
-        return self._sentence_texts[n]
+        return self.art.sentence_texts[n]
 
     def add(self, kind: str, ident: str, n: int, start: int, end: int, **extra) -> None:
         row = {
@@ -766,8 +763,6 @@ def _date_from_header_or_dateline(doc: _Doc, ann: Annotation) -> None:
         if b.kind == "header" and art.header is not None:
             doc.add("date", art.header.iso, -1, b.start, b.end, how="header")
         elif b.kind == "dateline":
-            from defcoop.dates import parse_dateline
-
             dl = parse_dateline(doc.text[b.start : b.end])
             if dl:
                 doc.add("date", dl.value.iso, -1, b.start, b.end, how="dateline")

@@ -224,6 +224,7 @@ class Article:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sentence_texts: list[str] = field(default_factory=list)  # each sentence, white space collapsed
 
     @property
     def body(self) -> str:
@@ -402,6 +403,7 @@ def parse_article(text: str) -> Article:
     for n, (a, b) in enumerate(art.paragraphs, start=1):
         for span in sentence_spans(text, a, b):
             art.sentences.append(Sentence(n, "body", span.start, span.end))
+    art.sentence_texts = [" ".join(text[s.start : s.end].split()) for s in art.sentences]
     if not art.paragraphs:
         art.warnings.append("no prose found after removing furniture")
     return art

@@ -96,7 +96,7 @@ def process_bytes(doc_id: str, relpath: str, data: bytes) -> DocResult:
             "section": s.section,
             "start": s.start,
             "end": s.end,
-            "sentence": _squash(text[s.start : s.end]),
+            "sentence": art.sentence_texts[n],
         }
         for n, s in enumerate(art.sentences)
     ]

@@ -87,6 +87,30 @@ def run_in_place(path: Path, *, timeout: int = 1800) -> float:
     return time.perf_counter() - t0
 
 
+def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -> None:
+    """Execute ``nb`` into ``target`` with ``CORPUS`` and ``FIGURES`` injected (papermill).
+
+    ``MPLBACKEND`` is removed while the kernel starts (Agg would drop inline figures) and put
+    back afterwards.  A cell that fails raises ``papermill.PapermillExecutionError``; the
+    executed notebook, with the error, is written all the same.
+    """
+    import papermill as pm
+
+    backend = os.environ.pop("MPLBACKEND", None)
+    try:
+        pm.execute_notebook(
+            str(nb),
+            str(target),
+            parameters={"CORPUS": str(corpus), "FIGURES": str(figures)},
+            cwd=str(nb.parent),
+            kernel_name=KERNEL,
+            progress_bar=False,
+        )
+    finally:
+        if backend is not None:
+            os.environ["MPLBACKEND"] = backend
+
+
 def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
     """Run every notebook on ``corpus`` with papermill into ``runs/<name>/``."""
     import papermill as pm
@@ -104,14 +128,7 @@ def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
         shown = target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target
         print(f"running {nb.name} on {corpus.name} -> {shown}")
         try:
-            pm.execute_notebook(
-                str(nb),
-                str(target),
-                parameters={"CORPUS": str(corpus), "FIGURES": str(figs)},
-                cwd=str(nb.parent),
-                kernel_name=KERNEL,
-                progress_bar=False,
-            )
+            run_with_papermill(nb, target, corpus=corpus, figures=figs)
         except pm.PapermillExecutionError as exc:
             # A notebook that cannot proceed on this corpus (too small, no dates...) stops with
             # its own message; the others still run.
