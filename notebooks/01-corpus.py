@@ -37,7 +37,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import defcoop
-from defcoop.figures import save_figure, use_style
+from defcoop.figures import MAX_MARKS, article_lengths, save_figure, use_style
+from defcoop.workbook import head
 
 use_style()
 pd.set_option("display.max_colwidth", 90)
@@ -115,7 +116,7 @@ by_year = (
     .rename(columns={"size": "articles"})
     .sort_values(["year", "outlet"], ignore_index=True)
 )
-by_year
+head(by_year, TOP_N)
 
 # %%
 wide = by_year.pivot(index="year", columns="outlet", values="articles").fillna(0).astype(int)
@@ -151,27 +152,23 @@ save_figure(fig, "01-articles-by-outlet-year", data=by_year, directory=FIGURES)
 # ## Lengths and sentences
 #
 # Word counts are of the prose after furniture was stripped; sentences are body sentences (the
-# title is not counted).
+# title is not counted). Up to `MAX_MARKS` articles (40) each gets a labelled bar; a larger
+# corpus gets a histogram of each measure with its median, since a bar per article would be
+# unreadable (and took over ten minutes to lay out at 10,000 articles). The CSV holds what is
+# drawn: one row per article, or one row per bin.
 
 # %%
 lengths = corpus.docs[["doc_id", "outlet", "n_words", "n_sentences"]].sort_values("doc_id", ignore_index=True)
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7, 3), sharey=True)
-ax1.barh(lengths["doc_id"], lengths["n_words"])
-ax1.set_xlabel("words")
-ax1.invert_yaxis()
-ax2.barh(lengths["doc_id"], lengths["n_sentences"], color="#c0392b")
-ax2.set_xlabel("sentences")
-for ax, col in ((ax1, "n_words"), (ax2, "n_sentences")):
-    for y, v in enumerate(lengths[col]):
-        ax.annotate(f"{v}", (v, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=7)
-fig.suptitle("Article length after stripping furniture", x=0.02, ha="left", fontweight="bold", fontsize=10)
-save_figure(fig, "01-article-lengths", data=lengths, directory=FIGURES)
+fig, drawn = article_lengths(lengths, max_bars=MAX_MARKS)  # a bar per article, or histograms above MAX_MARKS
+save_figure(fig, "01-article-lengths", data=drawn, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows
 #
-# The seeds are short news items: a few hundred words and a dozen or so sentences each. Length
-# matters for every later count: an actor named five times in a long article and once in a short
+# The seeds are short news items: a few hundred words and a dozen or so sentences each. On a
+# larger corpus the histograms show the spread instead: look for a second hump or a long tail
+# (index pages, galleries or truncated crawls that survived the loader), and compare the median
+# with the seeds'. Length matters for every later count: an actor named five times in a long article and once in a short
 # one is not five times as important, which is why notebook 03 reports articles as well as
 # mentions. Sentence counts depend on the segmenter; the next sections show how it treats glued
 # sentences and abbreviations, so a reader can judge it.
@@ -186,7 +183,7 @@ save_figure(fig, "01-article-lengths", data=lengths, directory=FIGURES)
 
 # %%
 stripped = corpus.segments.loc[corpus.segments["kind"] != "body", ["doc_id", "kind", "content", "reason"]]
-stripped.head(3 * TOP_N)
+head(stripped, 3 * TOP_N)
 
 # %% [markdown]
 # ## How each article got its date
@@ -198,7 +195,7 @@ stripped.head(3 * TOP_N)
 
 # %%
 date_evidence = corpus.mentions.loc[corpus.mentions["kind"] == "date", ["doc_id", "how", "id", "surface"]]
-date_evidence.rename(columns={"how": "found in", "id": "value"}).head(3 * TOP_N)
+head(date_evidence.rename(columns={"how": "found in", "id": "value"}), 3 * TOP_N)
 
 # %%
 corpus.docs.groupby(["date_source", "date_precision"], as_index=False).size().rename(columns={"size": "articles"})
@@ -213,20 +210,24 @@ corpus.docs.groupby(["date_source", "date_precision"], as_index=False).size().re
 # so the repair can be checked by eye.
 
 # %%
-texts = corpus.docs.set_index("doc_id")["text"]
+texts = dict(zip(corpus.docs["doc_id"].tolist(), corpus.docs["text"].tolist(), strict=True))
 glued = corpus.sentences[
     [
         s > 0 and texts[d][s - 1] not in " \t\r\n\u00a0"
-        for d, s in zip(corpus.sentences["doc_id"], corpus.sentences["start"], strict=True)
+        for d, s in zip(corpus.sentences["doc_id"].tolist(), corpus.sentences["start"].tolist(), strict=True)
     ]
 ]
 print(f"{len(corpus.sentences)} sentences, {len(glued)} of them split from a glued boundary")
 glued[["doc_id", "sent_no", "start", "end", "sentence"]].head(TOP_N)
 
 # %%
-corpus.sentences.groupby("doc_id", as_index=False).agg(
-    sentences=("sent_no", "size"), mean_chars=("sentence", lambda s: round(s.str.len().mean(), 1))
+per_article = (
+    corpus.sentences.assign(chars=corpus.sentences["sentence"].str.len())
+    .groupby("doc_id", as_index=False)
+    .agg(sentences=("sent_no", "size"), mean_chars=("chars", "mean"))
+    .round({"mean_chars": 1})
 )
+head(per_article, TOP_N, what="articles")
 
 # %% [markdown]
 # ## Conclusions

@@ -50,6 +50,7 @@ from sklearn.metrics import adjusted_rand_score
 import defcoop
 from defcoop import topics
 from defcoop.figures import count_heatmap, save_figure, use_style
+from defcoop.workbook import head
 
 use_style()
 pd.set_option("display.max_colwidth", 110)
@@ -80,9 +81,11 @@ print(why)
 
 # %%
 passages = topics.units(corpus, unit=unit)
-print(f"{len(passages)} {unit}s from {passages['doc_id'].nunique()} stories; "
-      f"words per {unit}: median {passages['n_words'].median():.0f}, "
-      f"range {passages['n_words'].min()}–{passages['n_words'].max()}")
+print(
+    f"{len(passages)} {unit}s from {passages['doc_id'].nunique()} stories; "
+    f"words per {unit}: median {passages['n_words'].median():.0f}, "
+    f"range {passages['n_words'].min()}–{passages['n_words'].max()}"
+)
 passages[["unit_id", "sent_from", "sent_to", "start", "end", "n_words", "year", "partners", "text"]].head(TOP_N)
 
 # %% [markdown]
@@ -98,11 +101,17 @@ passages[["unit_id", "sent_from", "sent_to", "start", "end", "n_words", "year", 
 
 # %%
 vectors = topics.vectorise(passages, random_state=RANDOM_STATE)
-stop_sources = pd.DataFrame({
-    "list": ["scikit-learn English", "news furniture (topic_stopwords.txt)", "names (registries)", "all, as used"],
-    "words": [len(topics.ENGLISH_STOP_WORDS), len(topics.furniture_stopwords()),
-              len(topics.entity_stopwords()), len(topics.stop_words())],
-})
+stop_sources = pd.DataFrame(
+    {
+        "list": ["scikit-learn English", "news furniture (topic_stopwords.txt)", "names (registries)", "all, as used"],
+        "words": [
+            len(topics.ENGLISH_STOP_WORDS),
+            len(topics.furniture_stopwords()),
+            len(topics.entity_stopwords()),
+            len(topics.stop_words()),
+        ],
+    }
+)
 print(vectors)
 stop_sources
 
@@ -114,11 +123,15 @@ stop_sources
 # criterion) and the UMass **coherence** of each topic's top ten terms (how often they occur
 # together; shown for reference). A k is eligible only if every topic of both models holds at
 # least `MIN_TOPIC_UNITS` passages; among those, the highest silhouette averaged over the two
-# models wins, ties going to the smaller k.
+# models wins, ties going to the smaller k. Above `topics.MODEL_SAMPLE` passages (2,000) the
+# fourteen fits of this step run on a seeded sample of that many passages, and a line says so;
+# the two models below are then fitted on every passage.
 
 # %%
 scores = topics.select_k(vectors, k_range=K_RANGE, random_state=RANDOM_STATE)
 k, k_reason = topics.choose_k(scores, min_topic_units=MIN_TOPIC_UNITS)
+if scores["passages"].max() < len(passages):
+    print(f"k chosen on a seeded sample of {scores['passages'].max():,} of the {len(passages):,} {unit}s.")
 print(k_reason)
 scores.pivot(index="k", columns="model", values=["silhouette", "coherence", "smallest"]).round(3)
 
@@ -164,8 +177,13 @@ for row, (m, name) in enumerate(((nmf, "NMF"), (km, "k-means"))):
         ax.tick_params(axis="y", labelsize=7)
         ax.tick_params(axis="x", labelsize=6)
         ax.set_xticks([])
-fig.suptitle(f"Top terms per topic: {len(passages)} {unit}s, k = {k} (bar length = weight in the topic)",
-             x=0.01, ha="left", fontweight="bold", fontsize=10)
+fig.suptitle(
+    f"Top terms per topic: {len(passages)} {unit}s, k = {k} (bar length = weight in the topic)",
+    x=0.01,
+    ha="left",
+    fontweight="bold",
+    fontsize=10,
+)
 save_figure(fig, "02-topic-terms", data=terms, directory=FIGURES)
 
 # %% [markdown]
@@ -216,7 +234,7 @@ km_quotes[["topic", "label", "rank", "doc_id", "sent_no", "start", "end", "weigh
 
 # %%
 overlap = topics.theme_overlap(nmf, passages)
-overlap[overlap["passages"] >= 2][["topic", "label", "theme", "passages", "share", "lift"]].round(3).head(3 * TOP_N)
+head(overlap[overlap["passages"] >= 2][["topic", "label", "theme", "passages", "share", "lift"]].round(3), 3 * TOP_N)
 
 # %% [markdown]
 # ## Stability
@@ -226,14 +244,22 @@ overlap[overlap["passages"] >= 2][["topic", "label", "theme", "passages", "share
 # subsamples; for each refit the table gives the adjusted Rand index of the passages' topics
 # against the reference fit, and how many reference topics found a match with a term-profile
 # cosine of at least 0.8 in every refit of that kind. NMF with the `nndsvd` start barely
-# depends on the seed, so the subsamples are the real test.
+# depends on the seed, so the subsamples are the real test. Above `topics.MODEL_SAMPLE`
+# passages every refit works on a seeded sample of that many (the seed and order refits on one
+# sample, the subsamples drawn from it) and is compared with the reference on those passages: a
+# topic then survives only if it comes back from a corpus of that size, a stricter test than
+# refitting on everything.
 
 # %%
 stab = pd.concat([topics.stability(vectors, m) for m in (nmf, km)], ignore_index=True)
 stab_summary = topics.stability_summary(stab)
+if stab["passages"].max() < len(passages):
+    print(f"each refit on a seeded sample of {stab['passages'].max():,} of the {len(passages):,} {unit}s")
 for r in stab_summary[stab_summary["kind"] == "all"].itertuples():
-    print(f"{r.model}: mean ARI {r.ari_mean:.2f} (lowest {r.ari_min:.2f}) over {r.runs} refits; "
-          f"{r.surviving} of {r.topics} topics survive every refit")
+    print(
+        f"{r.model}: mean ARI {r.ari_mean:.2f} (lowest {r.ari_min:.2f}) over {r.runs} refits; "
+        f"{r.surviving} of {r.topics} topics survive every refit"
+    )
 stab_summary.round(3)
 
 # %% [markdown]
@@ -248,7 +274,9 @@ stab_summary.round(3)
 # (mean ARI 0.08 over seeds, 0.13 over all refits; 1 of 6 clusters survives). **Five articles
 # are too few for stable topics**: read the topics above as a description of these five
 # articles, not of the coverage, and rerun on a larger corpus before quoting any of them. The
-# printed lines above give the numbers for whatever corpus the notebook was run on.
+# printed lines above give the numbers for whatever corpus the notebook was run on; on a large
+# corpus they are refits on a sample (see above), so a low ARI there says the topics do not come
+# back from that many articles, which is worth knowing before quoting a small topic.
 
 # %% [markdown]
 # ## A map of the passages
@@ -269,15 +297,28 @@ for ax, (m, name) in zip(axes, ((nmf, "NMF"), (km, "k-means")), strict=True):
     for t in sorted(mm["topic"].unique()):
         pts = mm[mm["topic"] == t]
         label = f"{t} · {pts['label'].iloc[0]}" if t else "no topic"
-        ax.scatter(pts["x"], pts["y"], s=22, color=f"C{(t - 1) % 8}" if t else "#999999", label=label,
-                   alpha=0.85, edgecolor="white", linewidth=0.4)
+        ax.scatter(
+            pts["x"],
+            pts["y"],
+            s=22,
+            color=f"C{(t - 1) % 8}" if t else "#999999",
+            label=label,
+            alpha=0.85,
+            edgecolor="white",
+            linewidth=0.4,
+        )
     ax.set_title(name)
     ax.set_xlabel("SVD component 1")
     ax.grid(True, axis="both")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), fontsize=7, ncol=1)
 axes[0].set_ylabel("SVD component 2")
-fig.suptitle(f"{len(passages)} {unit}s by the words they use, coloured by topic", x=0.01, ha="left",
-             fontweight="bold", fontsize=10)
+fig.suptitle(
+    f"{len(passages)} {unit}s by the words they use, coloured by topic",
+    x=0.01,
+    ha="left",
+    fontweight="bold",
+    fontsize=10,
+)
 save_figure(fig, "02-topic-map", data=maps, directory=FIGURES)
 
 # %% [markdown]
@@ -297,22 +338,30 @@ save_figure(fig, "02-topic-map", data=maps, directory=FIGURES)
 # Passages per NMF topic and partner country of their article (an article with two partners
 # counts for both), and per topic and year of publication. These are counts of passages, not
 # of articles: one long article on one visit can fill a cell on its own, and the `articles`
-# column of the CSV says how many stories stand behind each cell.
+# column of the CSV says how many stories stand behind each cell. Each cell shows its count up
+# to `MAX_CELL_LABELS` cells (120); a larger grid is read by its colour bar, with the counts in
+# the CSV.
 
 # %%
 by_partner = topics.topic_crosstab(nmf, passages, by="partner")
 by_year = topics.topic_crosstab(nmf, passages, by="year")
-by_partner[by_partner["passages"] > 0].head(TOP_N)
+head(by_partner[by_partner["passages"] > 0], TOP_N)
 
 # %%
 labels = by_partner.drop_duplicates("topic").set_index("topic")["label"]
 wide = by_partner.pivot(index="topic", columns="partner", values="passages")[
-    by_partner["partner"].drop_duplicates().tolist()]
-fig, ax = plt.subplots(figsize=(0.9 * wide.shape[1] + 3.6, 0.45 * k + 1.4))
+    by_partner["partner"].drop_duplicates().tolist()
+]
+fig, ax = plt.subplots(figsize=(min(12, 0.9 * wide.shape[1] + 3.6), 0.45 * k + 1.4))
 topic_labels = [f"{t} · {lab}" for t, lab in labels.items()]
-count_heatmap(ax, wide, ylabels=topic_labels, xlabel="partner country of the article")
-fig.suptitle(f"Passages per NMF topic and partner country ({len(passages)} {unit}s)", x=0.01, ha="left",
-             fontweight="bold", fontsize=10)
+count_heatmap(ax, wide, ylabels=topic_labels, xlabel="partner country of the article", label="passages")
+fig.suptitle(
+    f"Passages per NMF topic and partner country ({len(passages)} {unit}s)",
+    x=0.01,
+    ha="left",
+    fontweight="bold",
+    fontsize=10,
+)
 save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
 
 # %% [markdown]
@@ -326,11 +375,12 @@ save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
 # subject belongs to one partner or to the relationship in general.
 
 # %%
-fig, ax = plt.subplots(figsize=(0.9 * by_year["year"].nunique() + 3.2, 0.45 * k + 1.4))
+fig, ax = plt.subplots(figsize=(min(12, 0.9 * by_year["year"].nunique() + 3.2), 0.45 * k + 1.4))
 wide = by_year.pivot(index="topic", columns="year", values="passages")[by_year["year"].drop_duplicates().tolist()]
-count_heatmap(ax, wide, ylabels=topic_labels, xlabel="year of publication")
-fig.suptitle(f"Passages per NMF topic and year ({len(passages)} {unit}s)", x=0.01, ha="left",
-             fontweight="bold", fontsize=10)
+count_heatmap(ax, wide, ylabels=topic_labels, xlabel="year of publication", label="passages")
+fig.suptitle(
+    f"Passages per NMF topic and year ({len(passages)} {unit}s)", x=0.01, ha="left", fontweight="bold", fontsize=10
+)
 save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)
 
 # %% [markdown]
@@ -353,14 +403,15 @@ save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)
 # * On the seeds the topics read sensibly but are **not stable**: the stability section gives
 #   the adjusted Rand indices and how many topics survive refits. Treat them as a map of five
 #   articles.
-# * Scale: `benchmarks/topics_100k.py` runs the same functions on a synthetic corpus of 100,000
-#   template-built articles (5,000 of them syndicated copies, so 95,000 stories, clustered as
-#   articles; MiniBatchNMF and MiniBatchKMeans above 20,000 passages; vocabulary learnt on a
-#   50,000-article sample). Measured on a 2-core machine: units 14 s, vectorising 44 s (95,000 ×
-#   1,645 sparse matrix, 9.4 million non-zeros), choosing k over 2..8 with both models 64 s, the
-#   two final fits 12 s, tables and map 4 s — about 2.3 minutes for the pipeline (3.4 minutes
-#   with building the synthetic corpus), peak resident memory 2.6 GB. It chose k = 8 and
-#   recovered eight of the ten template subjects.
+# * Scale: on a generated corpus of 100,000 articles (93,045 stories, clustered as articles)
+#   this notebook ran in about two minutes on a 2-core machine. Most of it is vectorising: the
+#   vocabulary and IDF are learnt on a seeded sample of 20,000 articles and the others are
+#   transformed, in two processes. Choosing k and the stability refits work on seeded samples
+#   of `topics.MODEL_SAMPLE` (2,000) articles, with the mini-batch estimators the final models
+#   use; the two final models are fitted on every article (MiniBatchNMF and MiniBatchKMeans
+#   above 20,000 passages). On that corpus every silhouette was close to zero: articles built
+#   from two to four subjects each do not fall into clean clusters, and the printed scores say
+#   so. `benchmarks/topics_100k.py` times the same functions on a template-built corpus.
 #
 # Versions of the main packages, for the record:
 
@@ -368,5 +419,7 @@ save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)
 import matplotlib
 import sklearn
 
-print(f"defcoop {defcoop.__version__}, pandas {pd.__version__}, numpy {np.__version__}, "
-      f"matplotlib {matplotlib.__version__}, scikit-learn {sklearn.__version__}")
+print(
+    f"defcoop {defcoop.__version__}, pandas {pd.__version__}, numpy {np.__version__}, "
+    f"matplotlib {matplotlib.__version__}, scikit-learn {sklearn.__version__}"
+)

@@ -51,7 +51,7 @@ import pandas as pd
 
 import defcoop
 from defcoop import actors_stats
-from defcoop.figures import save_figure, use_style
+from defcoop.figures import MAX_CELL_LABELS, save_figure, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 90)
@@ -78,8 +78,9 @@ pd.DataFrame(
 
 # %% [markdown]
 # Every actor mention in the counted articles, with the article's date and the office the
-# official held on that date. This is the table every count below is made from; a corpus with no
-# articles or no officials stops here with a sentence saying so.
+# official held on that date. This is the table every count below is made from (it is computed
+# once and passed to each function as `mentions=`); a corpus with no articles or no officials
+# stops here with a sentence saying so.
 
 # %%
 mentions = actors_stats.actor_mentions(corpus, include_copies=INCLUDE_COPIES)
@@ -97,7 +98,7 @@ mentions[["doc_id", "date", "actor", "office", "how", "surface", "start", "end"]
 # `registered` is False for officials found only through a title (listed for review below).
 
 # %%
-by_actor = actors_stats.actor_frequencies(corpus, by="actor", include_copies=INCLUDE_COPIES)
+by_actor = actors_stats.actor_frequencies(corpus, by="actor", include_copies=INCLUDE_COPIES, mentions=mentions)
 by_actor.head(TOP_N)
 
 # %%
@@ -158,7 +159,7 @@ save_figure(fig, "03-top-actors", data=by_actor.head(TOP_N), directory=FIGURES)
 # merging is right.
 
 # %%
-forms = actors_stats.actor_surface_forms(corpus, include_copies=INCLUDE_COPIES)
+forms = actors_stats.actor_surface_forms(corpus, include_copies=INCLUDE_COPIES, mentions=mentions)
 forms[forms["actor_id"].isin(by_actor["actor_id"].head(5))].head(3 * TOP_N)
 
 # %% [markdown]
@@ -170,13 +171,13 @@ forms[forms["actor_id"].isin(by_actor["actor_id"].head(5))].head(3 * TOP_N)
 # government, minister, deputy minister, military command, diplomat).
 
 # %%
-actors_stats.actor_frequencies(corpus, by="country", include_copies=INCLUDE_COPIES).head(TOP_N)
+actors_stats.actor_frequencies(corpus, by="country", include_copies=INCLUDE_COPIES, mentions=mentions).head(TOP_N)
 
 # %%
-actors_stats.actor_frequencies(corpus, by="office", include_copies=INCLUDE_COPIES).head(TOP_N)
+actors_stats.actor_frequencies(corpus, by="office", include_copies=INCLUDE_COPIES, mentions=mentions).head(TOP_N)
 
 # %%
-actors_stats.actor_frequencies(corpus, by="level", include_copies=INCLUDE_COPIES).head(TOP_N)
+actors_stats.actor_frequencies(corpus, by="level", include_copies=INCLUDE_COPIES, mentions=mentions).head(TOP_N)
 
 # %% [markdown]
 # ## Over the years
@@ -188,7 +189,7 @@ actors_stats.actor_frequencies(corpus, by="level", include_copies=INCLUDE_COPIES
 # %%
 by_year = pd.concat(
     [
-        actors_stats.actor_frequencies(corpus, by=["year", dim], include_copies=INCLUDE_COPIES)
+        actors_stats.actor_frequencies(corpus, by=["year", dim], include_copies=INCLUDE_COPIES, mentions=mentions)
         .rename(columns={dim: "group"})
         .assign(dimension=dim)[["dimension", "group", "year", "articles", "mentions", "actors"]]
         for dim in ("country", "office")
@@ -205,16 +206,19 @@ panels = [
     (dim, by_year[by_year["dimension"] == dim].pivot(index="group", columns="year", values=["mentions", "articles"]))
     for dim in ("country", "office")
 ]
-rows = [len(p) for _, p in panels]
+rows = [min(len(p), TOP_N) for _, p in panels]
+labelled = max(rows) * len(years) <= MAX_CELL_LABELS  # beyond that, a colour bar instead of a number per cell
 fig, axes = plt.subplots(
     1, 2, figsize=(min(12, max(7.5, 0.9 * len(years) + 3.5)), 0.38 * max(rows) + 1.6), width_ratios=[1, 1.2]
 )
 for ax, (dim, piv) in zip(axes, panels, strict=True):
-    order = piv["mentions"].fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable").index
+    order = piv["mentions"].fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable").index[:TOP_N]
     m = piv["mentions"].reindex(index=order, columns=years).fillna(0).astype(int)
     a = piv["articles"].reindex(index=order, columns=years).fillna(0).astype(int)
-    ax.imshow(m.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(m.to_numpy().max())) * 1.25, aspect="auto")
-    for (i, j), v in np.ndenumerate(m.to_numpy()):
+    im = ax.imshow(m.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(m.to_numpy().max())) * 1.25, aspect="auto")
+    if not labelled:
+        fig.colorbar(im, ax=ax, shrink=0.8, label="mentions")
+    for (i, j), v in np.ndenumerate(m.to_numpy() if labelled else np.zeros((0, 0), dtype=int)):
         if v:
             ax.text(
                 j,
@@ -232,13 +236,14 @@ for ax, (dim, piv) in zip(axes, panels, strict=True):
     ax.set_yticks(np.arange(-0.5, len(m)), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)
-    ax.set_title(f"by {dim} held on the article's date" if dim == "office" else f"by {dim}", fontsize=9)
+    shown = f" (top {len(m)} of {len(piv)} by mentions)" if len(m) < len(piv) else ""
+    ax.set_title((f"by {dim} held on the article's date" if dim == "office" else f"by {dim}") + shown, fontsize=9)
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
 fig.suptitle(
-    f"Mentions of officials per year — cell: mentions (articles); {len(mentions)} mentions in "
-    f"{mentions['doc_id'].nunique()} articles",
+    f"Mentions of officials per year — {'cell: mentions (articles)' if labelled else 'colour: mentions'}; "
+    f"{len(mentions):,} mentions in {mentions['doc_id'].nunique():,} articles",
     x=0.02,
     ha="left",
     fontweight="bold",
@@ -250,7 +255,9 @@ save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
 # ### What this shows
 #
 # For each year, how often officials of each country (left) and of each office (right) are
-# mentioned, with the number of articles in brackets. On the seeds there are articles in only
+# mentioned, with the number of articles in brackets. A larger corpus shows the `TOP_N` countries
+# and offices with most mentions (the panel title says of how many), and past `MAX_CELL_LABELS`
+# cells (120) a colour bar replaces the numbers, which stay in the CSV. On the seeds there are articles in only
 # three years (2018, 2020, 2024) and one or two per year, so the grid is a map of the sample,
 # not a trend: the blank years 2019, 2021–2023 mean "no seed article", not "no diplomacy". The
 # office is the one held on the article's date, so the same person can move rows between years
@@ -272,7 +279,7 @@ save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
 # the only capital named in the article.
 
 # %%
-pairs = actors_stats.meeting_pairs(corpus, evidence="article", include_copies=INCLUDE_COPIES)
+pairs = actors_stats.meeting_pairs(corpus, evidence="article", include_copies=INCLUDE_COPIES, mentions=mentions)
 pairs[
     ["doc_id", "date", "vn_actor", "foreign_actor", "evidence", "cue", "host", "place", "place_source", "online"]
 ].head(2 * TOP_N)
@@ -294,8 +301,13 @@ edges = actors_stats.meeting_edges(met)
 edges.drop(columns=["vn_actor_id", "foreign_actor_id"]).head(TOP_N)
 
 # %%
-graph = actors_stats.meeting_graph(edges)
+drawn, cut = actors_stats.strongest_edges(edges, max_nodes=2 * TOP_N, max_edges=2 * TOP_N)
+graph = actors_stats.meeting_graph(drawn)
 pos = actors_stats.meeting_layout(graph)
+weights = [d["weight"] for _, _, d in graph.edges(data=True)]
+line_scale = max(1.0, max(weights, default=1) / 2)  # the heaviest line is at most 4 points wide
+degrees = [graph.degree(n, weight="weight") for n in graph]
+node_scale = max(1.0, max(degrees, default=1) / 4)
 countries = sorted({d["country"] for _, d in graph.nodes(data=True) if d["side"] != "Vietnam"})
 palette = dict(
     zip(countries, ["#0f4c81", "#2e8b57", "#e69f00", "#6a3d9a", "#56b4e9", "#8c564b", "#999999"] * 9, strict=False)
@@ -308,7 +320,7 @@ for u, v, d in sorted(graph.edges(data=True)):
         [x0, x1],
         [y0, y1],
         color="#7f7f7f",
-        lw=1 + 1.5 * d["weight"],
+        lw=1 + 1.5 * d["weight"] / line_scale,
         ls="--" if d["online"] else "-",
         zorder=1,
         solid_capstyle="round",
@@ -325,7 +337,7 @@ for u, v, d in sorted(graph.edges(data=True)):
 for n, d in sorted(graph.nodes(data=True)):
     x, y = pos[n]
     vn = d["side"] == "Vietnam"
-    size = 60 + 40 * graph.degree(n, weight="weight")
+    size = 60 + 40 * graph.degree(n, weight="weight") / node_scale
     ax.scatter(
         [x],
         [y],
@@ -363,8 +375,8 @@ ax.text(
     1.04, top_y + 0.75, "foreign officials", ha="left", va="center", fontsize=8.5, fontweight="bold", color="#0f4c81"
 )
 ax.set_title(
-    f"Who met whom: {graph.number_of_edges()} pairs in {met['story_id'].nunique()} stories "
-    "(line label: stories; dashed: online)",
+    f"Who met whom: {len(edges):,} pairs in {met['story_id'].nunique():,} stories "
+    "(line label: stories; dashed: online)" + (f"\ndrawn: {cut}; dashed: online in at least one story" if cut else ""),
 )
 save_figure(fig, "03-meeting-network", data=edges, directory=FIGURES)
 
@@ -381,7 +393,12 @@ save_figure(fig, "03-meeting-network", data=edges, directory=FIGURES)
 # expected future visitor, so he is a `same article` pair and not a line. Hosts come from the
 # verb or the place: every seed meeting with a known place was in Hanoi and hosted by the
 # Vietnamese side. Five articles cannot show a pattern of who meets whom; on a larger corpus
-# read line weights as press attention to a relationship, not as the number of meetings.
+# read line weights as press attention to a relationship, not as the number of meetings. A
+# network of hundreds of officials cannot be drawn legibly, so above `2 * TOP_N` officials or pairs
+# the figure keeps the pairs with most stories while their officials fit in `2 * TOP_N`, and its
+# second title line says how many pairs and officials that leaves out; the table above and the
+# CSV keep every pair. There a dashed line means that at least one of its stories reports an
+# online meeting, not that they all do.
 
 # %% [markdown]
 # ## Officials the registry does not know
@@ -392,19 +409,25 @@ save_figure(fig, "03-meeting-network", data=edges, directory=FIGURES)
 # `offices.csv` gives them an office and merges their name variants.
 
 # %%
-unregistered = actors_stats.unregistered_actors(corpus, include_copies=INCLUDE_COPIES)
+unregistered = actors_stats.unregistered_actors(corpus, include_copies=INCLUDE_COPIES, mentions=mentions)
 print(f"{len(unregistered)} unregistered officials in {len(counted)} articles")
 unregistered.head(TOP_N)
 
 # %% [markdown]
 # ## Evidence: keyword in context
 #
-# Every mention of the top five officials within its sentence, with `doc_id` and character
-# offsets into the article's text (`text[start:end]` is the match), so each count above can be
-# checked against the articles.
+# Every mention of the top five officials within its sentence (on a large corpus, the first
+# `3 * TOP_N` of each, by article and offset), with `doc_id` and character offsets into the
+# article's text (`text[start:end]` is the match), so each count above can be checked against
+# the articles.
 
 # %%
-kwic = actors_stats.actor_kwic(corpus, actor_ids=list(by_actor["actor_id"].head(5)), include_copies=INCLUDE_COPIES)
+top5 = by_actor.head(5)
+kwic = actors_stats.actor_kwic(
+    corpus, actor_ids=list(top5["actor_id"]), include_copies=INCLUDE_COPIES, mentions=mentions, per_actor=3 * TOP_N
+)
+if top5["mentions"].sum() > len(kwic):
+    print(f"{top5['mentions'].sum():,} mentions of these five officials; the first {3 * TOP_N} of each are kept")
 kwic[["actor", "doc_id", "sent_no", "start", "end", "how", "left", "match", "right"]].head(3 * TOP_N)
 
 # %% [markdown]

@@ -59,8 +59,9 @@ from matplotlib.patches import Patch
 
 import defcoop
 from defcoop import timeseries as ts
-from defcoop.figures import save_figure, use_style
+from defcoop.figures import MAX_CELL_LABELS, MAX_MARKS, meetings_timeline, save_figure, use_style
 from defcoop.themes import codebook
+from defcoop.workbook import head
 
 use_style()
 pd.set_option("display.max_colwidth", 70)
@@ -77,7 +78,9 @@ pd.set_option("display.precision", 2)
 
 # %%
 corpus = defcoop.load(CORPUS)
-stories = ts.select_stories(corpus.docs, include_copies=INCLUDE_COPIES, on_topic_only=ON_TOPIC_ONLY)
+stories = ts.select_stories(  # the texts are not needed here, and copying them is slow on a large corpus
+    corpus.docs.drop(columns=["text", "body"]), include_copies=INCLUDE_COPIES, on_topic_only=ON_TOPIC_ONLY
+)
 corpus
 
 # %% [markdown]
@@ -112,7 +115,7 @@ ts.accounting(corpus.docs, period=period, include_copies=INCLUDE_COPIES, on_topi
 
 # %%
 placed = ts.placement(stories, period=period)
-placed[placed["status"] != "placed"].merge(stories[["doc_id", "outlet", "title"]], on="doc_id").head(TOP_N)
+head(placed[placed["status"] != "placed"].merge(stories[["doc_id", "outlet", "title"]], on="doc_id"), TOP_N)
 
 # %% [markdown]
 # ## Context periods
@@ -124,8 +127,10 @@ placed[placed["status"] != "placed"].merge(stories[["doc_id", "outlet", "title"]
 # %%
 context = ts.context_periods()
 dated = stories.loc[stories["date"] != "", "date"]
-span = (ts.period_bounds(ts.period_label(dated.min(), "year"))[0].isoformat(),
-        ts.period_bounds(ts.period_label(dated.max(), "year"))[1].isoformat())
+span = (
+    ts.period_bounds(ts.period_label(dated.min(), "year"))[0].isoformat(),
+    ts.period_bounds(ts.period_label(dated.max(), "year"))[1].isoformat(),
+)
 context = context.assign(drawn=(context["end"] >= span[0]) & (context["start"] < span[1]))
 context
 
@@ -139,7 +144,7 @@ context
 
 # %%
 shares = ts.theme_shares(stories, period=period)
-shares[["period", "theme", "stories", "with_theme", "share", "ci_low", "ci_high"]].head(TOP_N)
+head(shares[["period", "theme", "stories", "with_theme", "share", "ci_low", "ci_high"]], TOP_N)
 
 # %%
 bins = shares.drop_duplicates("period")[["period", "start", "end", "stories"]].reset_index(drop=True)
@@ -158,21 +163,45 @@ for i, c in ctx.iterrows():  # context strip: one row per period from the data f
     a, b = max(pd.Timestamp(c["start"]), bins["start"].min()), min(pd.Timestamp(c["end"]), bins["end"].max())
     ax_ctx.barh(i, (b - a).days + 1, left=a, height=0.6, color="#999999")
     right = a > bins["start"].min() + (bins["end"].max() - bins["start"].min()) / 2
-    ax_ctx.annotate(c["label"], (b if not right else a, i), xytext=(3 if not right else -3, 0),
-                    textcoords="offset points", ha="right" if right else "left", va="center", fontsize=6.5)
+    ax_ctx.annotate(
+        c["label"],
+        (b if not right else a, i),
+        xytext=(3 if not right else -3, 0),
+        textcoords="offset points",
+        ha="right" if right else "left",
+        va="center",
+        fontsize=6.5,
+    )
 ax_ctx.set_ylim(len(ctx) - 0.4, -0.6)
 ax_ctx.set_yticks([])
 ax_ctx.set_title("Context (data/context_periods.csv)", fontsize=8, fontweight="normal", color="#555555")
 ax_ctx.tick_params(labelbottom=False, bottom=False)
 ax_ctx.grid(False)
 ax_ctx.spines[["left", "bottom"]].set_visible(False)
-ax_n.bar(bins["start"], bins["stories"], width=(bins["end"] - bins["start"]).dt.days * 0.9, align="edge",
-         color="#0f4c81")
-for r in bins.itertuples():  # with many periods, print the counts of the non-empty ones only
-    if r.stories or len(bins) <= 12:
-        ax_n.annotate(f"n={r.stories}" if len(bins) <= 12 else f"{r.stories}", (r.mid, r.stories), xytext=(0, 2),
-                      textcoords="offset points", ha="center", va="bottom", fontsize=6.5 if len(bins) <= 24 else 5,
-                      color="#000000" if r.stories else "#999999")
+if len(bins) <= 24:  # a bar per period; beyond, one filled step outline (hundreds of bars cost seconds to draw)
+    ax_n.bar(
+        bins["start"], bins["stories"], width=(bins["end"] - bins["start"]).dt.days * 0.9, align="edge", color="#0f4c81"
+    )
+else:
+    ax_n.fill_between(
+        [*bins["start"], bins["end"].iloc[-1]],
+        [*bins["stories"], bins["stories"].iloc[-1]],
+        step="post",
+        color="#0f4c81",
+        lw=0,
+    )
+for r in bins.itertuples():  # with many periods, print the counts of the non-empty ones only; none past 24
+    if len(bins) <= 24 and (r.stories or len(bins) <= 12):
+        ax_n.annotate(
+            f"n={r.stories}" if len(bins) <= 12 else f"{r.stories}",
+            (r.mid, r.stories),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=6.5 if len(bins) <= 24 else 5,
+            color="#000000" if r.stories else "#999999",
+        )
     if not r.stories:
         ax_n.axvspan(r.start, r.end, color="#eeeeee", lw=0)
 ax_n.set_ylim(0, max(1, bins["stories"].max()) * 1.35)
@@ -189,12 +218,19 @@ for j, t in enumerate(themes):
     ax.vlines(sub["mid"], sub["ci_low"], sub["ci_high"], color="#9db7d5", lw=1.6)
     solid = sub["stories"] >= LOW_N
     ax.scatter(sub.loc[solid, "mid"], sub.loc[solid, "share"], s=14, color="#0f4c81", zorder=3)
-    ax.scatter(sub.loc[~solid, "mid"], sub.loc[~solid, "share"], s=14, facecolor="white",
-               edgecolor="#0f4c81", zorder=3)
+    ax.scatter(sub.loc[~solid, "mid"], sub.loc[~solid, "share"], s=14, facecolor="white", edgecolor="#0f4c81", zorder=3)
     if len(bins) <= 12:
         for r in sub.itertuples():
-            ax.annotate(f"{r.with_theme}/{r.stories}", (r.mid, r.ci_high), xytext=(0, 1.5),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=5.5, color="#444444")
+            ax.annotate(
+                f"{r.with_theme}/{r.stories}",
+                (r.mid, r.ci_high),
+                xytext=(0, 1.5),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=5.5,
+                color="#444444",
+            )
     ax.set_ylim(-0.05, 1.3)
     ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"] if j % ncols == 0 else [])
     ax.grid(axis="y", color="#eeeeee")
@@ -207,15 +243,25 @@ if len(bins) <= 12:  # few periods: a tick at each middle, labelled at most six 
 else:
     ax_ctx.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax_ctx.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax_ctx.xaxis.get_major_locator()))
-fig.legend(handles=[
-    Line2D([], [], marker="o", ls="", color="#0f4c81", label=f"share, {LOW_N}+ stories"),
-    Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#0f4c81", label=f"share, fewer than {LOW_N}"),
-    Line2D([], [], color="#9db7d5", lw=1.6, label="95% interval (Wilson)"),
-    Patch(color="#eeeeee", label="no stories in the period"),
-], loc="outside lower center", ncols=4, fontsize=6.5)
-fig.suptitle(f"Share of stories carrying each theme, per {period} ({bins['stories'].sum()} stories placed and read "
-             "for themes)\nlabels: stories with the theme / stories in the period", x=0.01, ha="left", fontsize=8.5,
-             fontweight="bold")
+fig.legend(
+    handles=[
+        Line2D([], [], marker="o", ls="", color="#0f4c81", label=f"share, {LOW_N}+ stories"),
+        Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#0f4c81", label=f"share, fewer than {LOW_N}"),
+        Line2D([], [], color="#9db7d5", lw=1.6, label="95% interval (Wilson)"),
+        Patch(color="#eeeeee", label="no stories in the period"),
+    ],
+    loc="outside lower center",
+    ncols=4,
+    fontsize=6.5,
+)
+fig.suptitle(
+    f"Share of stories carrying each theme, per {period} ({bins['stories'].sum()} stories placed and read "
+    "for themes)\nlabels: stories with the theme / stories in the period",
+    x=0.01,
+    ha="left",
+    fontsize=8.5,
+    fontweight="bold",
+)
 save_figure(fig, "04-theme-shares", data=shares, directory=FIGURES)
 
 # %% [markdown]
@@ -223,7 +269,8 @@ save_figure(fig, "04-theme-shares", data=shares, directory=FIGURES)
 #
 # One panel per theme of the codebook, in codebook order; in each, one dot per period with stories:
 # the share of that period's stories carrying the theme, its 95% interval, and the count behind it
-# (`stories with the theme / stories`). The bars above give the denominators; grey bands are
+# (`stories with the theme / stories`; written up to 12 periods). The bars above give the
+# denominators (their counts are written up to 24 periods, beyond that the axis reads them); grey bands are
 # periods with no story at all, left empty rather than joined by a line, and hollow dots are shares
 # over fewer than `LOW_N` stories. On the seeds the corpus is five stories in three of the seven
 # years 2018–2024 (two in 2018, one in 2020, two in 2024), so every share rests on one or two
@@ -242,20 +289,34 @@ save_figure(fig, "04-theme-shares", data=shares, directory=FIGURES)
 
 # %%
 by_partner = ts.theme_totals(stories, by="partner")
-by_partner[["partner", "theme", "stories", "with_theme", "share"]].head(TOP_N)
+head(by_partner[["partner", "theme", "stories", "with_theme", "share"]], TOP_N)
 
 # %%
-partners = list(dict.fromkeys(by_partner["partner"]))
+all_partners = list(dict.fromkeys(by_partner["partner"]))
+partners = all_partners[:TOP_N]  # the partners with most stories
+labelled = len(partners) * len(themes) <= MAX_CELL_LABELS  # beyond that, the colour bar reads the cells
 n_partner = by_partner.drop_duplicates("partner").set_index("partner")["stories"]
 cells = by_partner.pivot(index="partner", columns="theme", values="share").loc[partners, themes]
 counts = by_partner.pivot(index="partner", columns="theme", values="with_theme").loc[partners, themes]
 fig, ax = plt.subplots(figsize=(7.2, 2.4 + 0.24 * len(partners)))
 im = ax.imshow(cells.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-for (i, j), k in pd.DataFrame(counts.to_numpy()).stack().items():
-    ax.annotate(f"{k}", (j, i), ha="center", va="center", fontsize=7,
-                color="white" if cells.iat[i, j] > 0.6 and n_partner.iloc[i] >= LOW_N else "#333333")
-ax.set_xticks(range(len(themes)), [textwrap.fill(labels[t], 24) for t in themes], rotation=60, ha="right",
-              rotation_mode="anchor", fontsize=6.5)
+for (i, j), k in pd.DataFrame(counts.to_numpy()).stack().items() if labelled else []:
+    ax.annotate(
+        f"{k}",
+        (j, i),
+        ha="center",
+        va="center",
+        fontsize=7,
+        color="white" if cells.iat[i, j] > 0.6 and n_partner.iloc[i] >= LOW_N else "#333333",
+    )
+ax.set_xticks(
+    range(len(themes)),
+    [textwrap.fill(labels[t], 24) for t in themes],
+    rotation=60,
+    ha="right",
+    rotation_mode="anchor",
+    fontsize=6.5,
+)
 ax.set_yticks(range(len(partners)), [f"{p}  (n = {n_partner[p]})" for p in partners])
 for i, (tick, p) in enumerate(zip(ax.get_yticklabels(), partners, strict=True)):
     tick.set_color("#888888" if n_partner[p] < LOW_N else "#000000")
@@ -265,9 +326,25 @@ ax.grid(False)
 ax.spines[["left", "bottom"]].set_visible(False)
 ax.tick_params(length=0)
 fig.colorbar(im, ax=ax, shrink=0.8, label="share", format=lambda x, _: f"{x:.0%}")
-fig.suptitle(f"Themes by partner ({stories['language'].isin(ts.THEME_LANGUAGES).sum()} stories read for themes)", x=0.01, ha="left", fontsize=9, fontweight="bold")
-ax.set_title(f"number: stories with the theme; colour: share of the partner's stories; washed out: fewer than "
-             f"{LOW_N} stories", fontsize=7, fontweight="normal", color="#555555")
+cut = (
+    f"; the {len(partners)} of {len(all_partners)} partners with most stories"
+    if len(partners) < len(all_partners)
+    else ""
+)
+fig.suptitle(
+    f"Themes by partner ({stories['language'].isin(ts.THEME_LANGUAGES).sum()} stories read for themes{cut})",
+    x=0.01,
+    ha="left",
+    fontsize=9,
+    fontweight="bold",
+)
+ax.set_title(
+    ("number: stories with the theme; " if labelled else "")
+    + f"colour: share of the partner's stories; washed out: fewer than {LOW_N} stories",
+    fontsize=7,
+    fontweight="normal",
+    color="#555555",
+)
 save_figure(fig, "04-themes-by-partner", data=by_partner, directory=FIGURES)
 
 # %% [markdown]
@@ -280,7 +357,9 @@ save_figure(fig, "04-themes-by-partner", data=by_partner, directory=FIGURES)
 # against one: all four Belarus stories carry visits and delegations, three of four carry training,
 # defence industry, ASEAN and UN fora, trade, and military science; the single Russia story (July
 # 2020) carries COVID-19, peacekeeping and commemoration, among others. That is a difference between articles, not
-# between partnerships.
+# between partnerships. On a larger corpus the rows are the `TOP_N` partners with most stories (the
+# title says how many there are), and past `MAX_CELL_LABELS` cells (120) the counts are left out
+# of the cells: the colour is the share, and the CSV has every count.
 
 # %% [markdown]
 # ## Themes by outlet, and by partner over time
@@ -292,13 +371,16 @@ save_figure(fig, "04-themes-by-partner", data=by_partner, directory=FIGURES)
 
 # %%
 by_outlet = ts.theme_totals(stories, by="outlet")
-by_outlet[by_outlet["with_theme"] > 0][["outlet", "theme", "stories", "with_theme", "share"]].head(TOP_N)
+head(by_outlet[by_outlet["with_theme"] > 0][["outlet", "theme", "stories", "with_theme", "share"]], TOP_N)
 
 # %%
 partner_periods = ts.theme_shares(stories, period=period, by="partner")
-partner_periods[partner_periods["theme"] == "delegation_exchange"][
-    ["partner", "period", "theme", "stories", "with_theme", "share"]
-].head(TOP_N)
+head(
+    partner_periods[partner_periods["theme"] == "delegation_exchange"][
+        ["partner", "period", "theme", "stories", "with_theme", "share"]
+    ],
+    TOP_N,
+)
 
 # %% [markdown]
 # ## The sequence of meetings
@@ -308,60 +390,20 @@ partner_periods[partner_periods["theme"] == "delegation_exchange"][
 # host and guest). A story dated to the day is a dot; one dated only to the month or the year is a
 # bar over the whole month or year it may fall in, since the day is unknown. A story with two
 # partners appears in both lanes. Undated stories cannot be placed and are counted in the
-# accounting above.
+# accounting above. That is a label per story, readable up to `MAX_MARKS` (40) stories; a larger
+# corpus is drawn as counts instead: in each partner's lane one dot per period (the period chosen
+# above) with an area proportional to its stories, a faint bar for each year with stories dated
+# only to the year, and labels on the busiest periods only, with the pair of officials most
+# often named in them. The CSV holds what is drawn: one row per story and partner, or one row per
+# lane and period.
 
 # %%
 tl = ts.timeline(stories, mentions=corpus.mentions)
-tl[["partner", "date", "date_precision", "actors", "outlet", "doc_id"]].head(TOP_N)
+head(tl[["partner", "date", "date_precision", "actors", "outlet", "doc_id"]], TOP_N)
 
 # %%
-lanes = sorted(set(tl["partner"]) - {ts.NO_PARTNER}) + ([ts.NO_PARTNER] if ts.NO_PARTNER in set(tl["partner"]) else [])
-x0, x1 = pd.Timestamp(span[0]), pd.Timestamp(span[1])
-days_per_char = (x1 - x0).days / 110  # about 110 label characters fit across the axis at this size
-tl = tl.assign(start=pd.to_datetime(tl["start"]), end=pd.to_datetime(tl["end"]) + pd.Timedelta(days=1))
-tl["text"] = tl["date"] + "  " + tl["actors"]
-tl["right"] = tl["start"] > x0 + (x1 - x0) * 0.55  # labels in the right part end at their mark
-tl["from"] = [(s - x0).days - (len(t) * days_per_char if r else 0) for s, t, r in zip(tl["start"], tl["text"], tl["right"], strict=True)]
-tl["level"] = 0
-for lane in lanes:
-    rows = tl.index[tl["partner"] == lane]
-    tl.loc[rows, "level"] = ts.stack_labels(tl.loc[rows, "from"].tolist(), [len(t) * days_per_char for t in tl.loc[rows, "text"]], gap=20)
-levels = tl.groupby("partner")["level"].max().reindex(lanes).fillna(0)
-marker_y = (levels * 0.5 + 1.0).cumsum() - 0.2  # each lane: its label levels above, then its marks
-fig, ax = plt.subplots(figsize=(7.2, 1.0 + 0.3 * (levels * 0.5 + 1.0).sum() + 0.12 * len(ctx)))
-for i, c in ctx.iterrows():  # context rows above the lanes, from the data file
-    a, b = max(pd.Timestamp(c["start"]), x0), min(pd.Timestamp(c["end"]) + pd.Timedelta(days=1), x1)
-    y = -0.3 - 0.3 * (len(ctx) - 1 - i)
-    ax.barh(y, (b - a).days, left=a, height=0.16, color="#999999")
-    right = a > x0 + (x1 - x0) * 0.55
-    ax.annotate(c["label"], (a if right else b, y), xytext=(-3 if right else 3, 0), textcoords="offset points",
-                ha="right" if right else "left", va="center", fontsize=6, color="#555555")
-for r in tl.itertuples():
-    y0 = marker_y[r.partner]
-    if r.date_precision == "day":
-        ax.plot(r.start, y0, "o", ms=4, color="#0f4c81", zorder=3)
-    else:
-        ax.plot([r.start, r.end], [y0, y0], lw=4, color="#0f4c81", alpha=0.45, solid_capstyle="butt")
-    y = y0 - 0.5 - r.level * 0.5
-    ax.plot([r.start, r.start], [y0, y], lw=0.5, color="#aaaaaa", zorder=1)
-    ax.annotate(r.text, (r.start, y), xytext=(-2 if r.right else 2, 0), textcoords="offset points",
-                ha="right" if r.right else "left", va="center", fontsize=6.2,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4, "alpha": 0.85})
-ax.axhline(0, color="#cccccc", lw=0.6)
-ax.set_yticks(list(marker_y[lanes]) + ([-0.15 - 0.15 * len(ctx)] if len(ctx) else []),
-              lanes + (["context"] if len(ctx) else []))
-ax.get_yticklabels()[-1].set_color("#777777" if len(ctx) else "#000000")
-ax.set_ylim(marker_y.max() + 0.4, -0.15 - 0.3 * len(ctx))
-ax.set_xlim(x0, x1)
-ax.xaxis.set_major_locator(mdates.YearLocator())
-ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-ax.spines["left"].set_visible(False)
-ax.tick_params(axis="y", length=0)
-fig.suptitle(f"Meetings by partner: {tl['doc_id'].nunique()} dated stories", x=0.01, ha="left", fontsize=9,
-             fontweight="bold")
-ax.set_title("dot: day known; bar: month or year only; labels: date, Vietnamese official – partner official",
-             fontsize=7, fontweight="normal", color="#555555")
-save_figure(fig, "04-meetings-timeline", data=tl.drop(columns=["from", "right"]), directory=FIGURES)
+fig, drawn = meetings_timeline(tl, context=ctx, span=span, period=period, max_labels=MAX_MARKS, max_lanes=TOP_N)
+save_figure(fig, "04-meetings-timeline", data=drawn, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows
@@ -374,7 +416,12 @@ save_figure(fig, "04-meetings-timeline", data=tl.drop(columns=["from", "right"])
 # International Defence Expo 2024 opened; Russia once, in July 2020, an online meeting during the
 # pandemic (Nguyễn Chí Vịnh and Alexander Fomin). The dates are the stories' dates (header,
 # dateline or text; notebook 01 shows which), normally the day of publication, which can be a day
-# after the meeting. Gaps between marks are gaps in this corpus, not in diplomatic contact.
+# after the meeting. Gaps between marks are gaps in this corpus, not in diplomatic contact. On a
+# large corpus, where the figure counts instead of labelling, a big dot is a period of many stories
+# with that partner — press attention, which one visit reported by many outlets can produce as
+# well as many meetings; the label names the pair most often in those stories, not every pair, and
+# the CSV gives each lane and period with its count. The number after each partner's name is its
+# dated stories; lanes beyond `TOP_N` partners are pooled into one.
 
 # %% [markdown]
 # ## Conclusions

@@ -377,3 +377,98 @@ def test_layout_puts_vietnamese_left_foreign_right_and_is_deterministic(seeds):
     foreign = sorted((n for n in g if pos[n][0] == 1.0), key=lambda n: -pos[n][1])
     assert [g.nodes[n]["country"] for n in foreign] == ["Belarus", "Belarus", "Belarus", "Russia"]
     assert isinstance(g, nx.Graph)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scale: one mentions table for every function, and a bounded network drawing
+# ---------------------------------------------------------------------------------------------
+
+
+def test_functions_given_the_mentions_table_give_the_same_results(seeds):
+    m = actors_stats.actor_mentions(seeds)
+    for fn, kw in [
+        (actors_stats.actor_frequencies, {"by": ["year", "office"]}),
+        (actors_stats.actor_surface_forms, {}),
+        (actors_stats.actor_documents, {}),
+        (actors_stats.unregistered_actors, {}),
+        (actors_stats.actor_kwic, {"actor_ids": ["viktor-khrenin", "phan-van-giang"]}),
+        (actors_stats.meeting_pairs, {"evidence": "article"}),
+    ]:
+        pd.testing.assert_frame_equal(fn(seeds, **kw), fn(seeds, mentions=m, **kw))
+
+
+def _edges(n_vn: int, n_foreign: int) -> pd.DataFrame:
+    rows = []
+    for v in range(n_vn):
+        for f in range(n_foreign):
+            if (v * 7 + f * 3) % 5 == 0:
+                continue
+            rows.append(
+                {
+                    "vn_actor_id": f"vn-{v:03d}",
+                    "vn_actor": f"VN {v:03d}",
+                    "foreign_actor_id": f"fo-{f:03d}",
+                    "foreign_actor": f"Foreign {f:03d}",
+                    "stories": 1 + (v * f) % 13,
+                    "articles": 1 + (v * f) % 13,
+                }
+            )
+    e = pd.DataFrame(rows)
+    return e.sort_values(
+        ["stories", "articles", "vn_actor", "foreign_actor"], ascending=[False, False, True, True], ignore_index=True
+    )
+
+
+def test_strongest_edges_bounds_the_network_above_the_cut():
+    edges = _edges(60, 100)  # 4,800 pairs among 160 officials
+    assert len(edges) >= 4000
+    kept, cut = actors_stats.strongest_edges(edges, max_nodes=30, max_edges=45)
+    nodes = set(kept["vn_actor_id"]) | set(kept["foreign_actor_id"])
+    assert 0 < len(kept) <= 45 and len(nodes) <= 30
+    assert cut == f"the {len(kept)} pairs with most stories (of {len(edges):,}), among {len(nodes)} officials (of 160)"
+    # the strongest pair is kept, and a pair left out is no stronger than every pair kept after it
+    assert kept.iloc[0].equals(edges.iloc[0])
+    assert kept["stories"].is_monotonic_decreasing
+    graph = actors_stats.meeting_graph(
+        kept.assign(vn_office="", foreign_country="X", foreign_office="", last_date="", online=False)
+    )
+    assert graph.number_of_nodes() <= 30 and graph.number_of_edges() == len(kept)
+
+
+def test_strongest_edges_leaves_a_small_network_alone(seeds):
+    edges = actors_stats.meeting_edges(actors_stats.meeting_pairs(seeds))
+    kept, cut = actors_stats.strongest_edges(edges)
+    assert cut == ""
+    pd.testing.assert_frame_equal(kept, edges)
+
+
+def test_kwic_per_actor_keeps_the_first_mentions_of_each(seeds):
+    full = actors_stats.actor_kwic(seeds, actor_ids=["viktor-khrenin", "phan-van-giang"])
+    cut = actors_stats.actor_kwic(seeds, actor_ids=["viktor-khrenin", "phan-van-giang"], per_actor=2)
+    assert cut["actor_id"].value_counts().to_dict() == {"viktor-khrenin": 2, "phan-van-giang": 2}
+    want = full.groupby("actor_id", sort=False).head(2).reset_index(drop=True)
+    pd.testing.assert_frame_equal(cut, want)
+
+
+def test_cue_prefilter_never_hides_a_cue():
+    from defcoop.actors_stats import _CUE_WORDS, MEETING_CUES, _cues
+
+    assert set(_CUE_WORDS) == {name for name, _, _ in MEETING_CUES}
+    sentences = [
+        "Minister Giang held talks with Minister Khrenin in Hanoi.",
+        "President Cuong RECEIVES Khrenin; they MEETS often and Meet again.",
+        "Khrenin was warmly welcomed by Giang at a banquet held in honour of the guests for the delegation.",
+        "Vinh had an online discussion with Fomin, and paid a courtesy call on the minister.",
+        "Giang meets Khrenin. A dinner for the delegation was hosted by the ministry.",
+        "The two sides signed a memorandum on training.",
+    ]
+    for s in sentences:
+        full = []
+        for _name, pattern, role in MEETING_CUES:  # every expression on every sentence, as before the prefilter
+            for m in pattern.finditer(s):
+                if not any(m.start() < e and b < m.end() for b, e, _, _ in full):
+                    words = m.group(0).split()
+                    full.append(
+                        (m.start(), m.end(), " ".join(words) if len(words) <= 4 else f"{words[0]} … {words[-1]}", role)
+                    )
+        assert _cues(s) == sorted(full), s

@@ -1,6 +1,7 @@
 """The on-disk cache, the parallel path and the in-process memo give the same tables as a cold run."""
 
 import importlib
+import os
 import shutil
 
 import pandas as pd
@@ -93,8 +94,8 @@ def test_half_written_part_is_ignored(tmp_path):
     _cold(root, cache=cache)
     store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
     # an interrupted run: a part with docs but no mentions, and a temporary file
-    docs_part = next((store.dir / "docs").glob("part-*.parquet"))
-    shutil.copy(docs_part, store.dir / "docs" / "part-zzzz-interrupted.parquet")
+    docs_part = next((store.dir / "docs").glob("part-*.arrow"))
+    shutil.copy(docs_part, store.dir / "docs" / "part-zzzz-interrupted.arrow")
     (store.dir / "mentions" / ".part-zzzz.tmp").write_bytes(b"half")
     assert len(store.parts()) == 1
     _assert_same(_cold(root, cache=cache), _cold(root))
@@ -120,7 +121,7 @@ def test_a_file_cached_twice_is_read_once(tmp_path):
     store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
     (part,) = store.parts()
     for table in ("docs", "sentences", "segments", "mentions"):
-        shutil.copy(store.dir / table / f"{part}.parquet", store.dir / table / "part-0000-second-run.parquet")
+        shutil.copy(store.dir / table / f"{part}.arrow", store.dir / table / "part-0000-second-run.arrow")
     assert len(store.parts()) == 2
     assert len(store.read()["docs"]) == 5
     _assert_same(_cold(root, cache=cache), _cold(root))
@@ -132,4 +133,144 @@ def test_an_unusable_cache_warns_and_loads_anyway(tmp_path):
     blocker.write_text("a file where the cache folder should be")
     with pytest.warns(UserWarning, match="not usable"):
         c = _cold(root, cache=blocker)
+    _assert_same(c, _cold(root))
+
+
+def _spy_reads(monkeypatch):
+    calls = []
+    real = load_module.read_bytes
+    monkeypatch.setattr(
+        load_module, "read_bytes", lambda path, mb: calls.append(os.path.basename(path)) or real(path, mb)
+    )
+    return calls
+
+
+def test_a_reload_reads_no_file_whose_stat_is_unchanged(tmp_path, monkeypatch):
+    from defcoop import cache as cache_module
+
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # files just copied count as settled
+    first = _cold(root, cache=cache)
+    calls = _spy_reads(monkeypatch)
+    _assert_same(_cold(root, cache=cache), first)
+    assert calls == []  # every file's hash came from its stat
+    target = root / "002_4f2acdd73294d25d.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("Tuesday", "Wednesday"), encoding="utf-8")
+    updated = _cold(root, cache=cache)
+    assert calls == ["002_4f2acdd73294d25d.txt", "002_4f2acdd73294d25d.txt"]  # hashed, then annotated
+    _assert_same(updated, _cold(root))
+
+
+def test_a_recent_file_is_read_again_whatever_its_stat(tmp_path, monkeypatch):
+    from defcoop import cache as cache_module
+
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    _cold(root, cache=cache)
+    monkeypatch.setattr(cache_module, "RACY_NS", 10**18)  # changed too close to the index being written
+    calls = _spy_reads(monkeypatch)
+    _cold(root, cache=cache)
+    assert sorted(calls) == sorted(p.name for p in root.iterdir())
+
+
+def test_results_are_written_in_parts_as_they_arrive(tmp_path, monkeypatch):
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    monkeypatch.setattr(load_module, "CHUNK", 1)
+    monkeypatch.setattr(load_module, "PART_DOCS", 2)
+    streamed = _cold(root, cache=cache)
+    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    assert [len(p["docs"]) for p in store.read_parts()] == [2, 2, 1]
+    _assert_same(streamed, _cold(root))
+    _assert_same(_cold(root, cache=cache), streamed)
+
+
+def test_a_cache_mostly_of_removed_files_is_compacted(tmp_path, monkeypatch):
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    monkeypatch.setattr(load_module, "CHUNK", 1)
+    monkeypatch.setattr(load_module, "PART_DOCS", 2)
+    _cold(root, cache=cache)  # three parts: 2 + 2 + 1 documents
+    kept = "002_4f2acdd73294d25d.txt"
+    for p in root.iterdir():
+        if p.name != kept:
+            p.unlink()
+    text = (SEEDS_DIR / "000_792274446db92004.txt").read_text(encoding="utf-8")
+    (root / "new.txt").write_text(text + "\nA sentence added later.\n", encoding="utf-8")
+    first = _cold(root, cache=cache)  # 5 cached + 1 new > 2 x 2 files: only the rows in use are kept
+    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    assert sorted(store.read()["docs"]["path"].to_pylist()) == ["002_4f2acdd73294d25d.txt", "new.txt"]
+    calls = []
+    real = load_module.process_bytes
+    monkeypatch.setattr(load_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
+    _assert_same(_cold(root, cache=cache), first)
+    assert calls == []
+    monkeypatch.setattr(load_module, "process_bytes", real)
+    _assert_same(first, _cold(root))
+
+
+def test_results_for_the_whole_corpus_are_recomputed_when_missing(tmp_path):
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    first = _cold(root, cache=cache)
+    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    derived = list((store.dir / "derived").iterdir())
+    assert derived
+    # (replaced, not written over: the loaded corpus maps these files, as a later one would)
+    for name, garbage in (("mentions.sentence.codes.npy", b"not an array"), ("mentions.kind.categories.arrow", b"x")):
+        (tmp_path / "garbage").write_bytes(garbage)
+        os.replace(tmp_path / "garbage", derived[0] / name)
+    _assert_same(_cold(root, cache=cache), first)
+    again = _cold(root, cache=cache)  # from the saved columns, mapped from disk copy-on-write
+    again.mentions.loc[0, "start"] = -1
+    again.sentences.loc[0, "end"] = -1
+    _assert_same(_cold(root, cache=cache), first)  # the cache is not written through
+    shutil.rmtree(store.dir / "derived")
+    _assert_same(_cold(root, cache=cache), first)
+
+
+def test_a_corrupt_part_warns_and_loads_anyway(tmp_path):
+    root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
+    _cold(root, cache=cache)
+    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    (part,) = store.parts()
+    (store.dir / "mentions" / f"{part}.arrow").write_bytes(b"garbage")
+    with pytest.warns(UserWarning, match="not usable"):
+        c = _cold(root, cache=cache)
+    _assert_same(c, _cold(root))
+
+
+def test_mention_sentences_that_cannot_be_derived_are_stored(tmp_path):
+    from defcoop.assemble import assemble, encode_part, merge_parts
+
+    root = _copy_seeds(tmp_path)
+    items = [(p.stem, p.name, p.read_bytes()) for p in sorted(root.iterdir())]
+    plain = encode_part(load_module.process_chunk(items[:2]))
+    assert "sentence" not in plain["mentions"].column_names  # the usual case: derived on reading
+    tables = load_module.process_chunk(items[2:])
+    odd = tables["mentions"]["sentence"].astype(object)
+    odd.iloc[3] = "a sentence of its own"
+    tables["mentions"]["sentence"] = odd.astype("str")
+    stored = encode_part(tables)
+    assert "sentence" in stored["mentions"].column_names
+    files = [(doc_id, rel, load_module.hashlib.sha256(data).hexdigest()) for doc_id, rel, data in items]
+    for parts in ([plain, stored], [merge_parts([plain, stored])], [stored, plain]):
+        got = assemble(parts, files).tables["mentions"]
+        want = pd.concat([load_module.process_chunk(items[:2])["mentions"], tables["mentions"]], ignore_index=True)
+        assert got["sentence"].astype(object).tolist() == want["sentence"].tolist()
+        assert got["doc_id"].astype(object).tolist() == want["doc_id"].tolist()
+
+
+def test_doc_ids_without_pathlib_match_pathlib():
+    from pathlib import Path
+
+    for rel in ["a.txt", "x/y.TXT", "name.", "dir.v2/file", "a/b..txt", "a/...txt", "no-suffix", "a.b.c", "t\tq'.md"]:
+        assert load_module._without_suffix(rel) == (Path(rel).stem, Path(rel).with_suffix("").as_posix())
+
+
+def test_files_differing_only_in_suffix_get_distinct_doc_ids(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "a").mkdir(parents=True)
+    shutil.copy(SEEDS_DIR / "000_792274446db92004.txt", root / "a" / "x.txt")
+    shutil.copy(SEEDS_DIR / "001_8730907d0d9a0f8e.txt", root / "a" / "x.md")
+    shutil.copy(SEEDS_DIR / "002_4f2acdd73294d25d.txt", root / "x.txt")
+    c = _cold(root, cache=tmp_path / "cache")
+    assert c.docs["doc_id"].tolist() == ["a/x.md", "a/x.txt", "x"]
+    assert c.mentions["doc_id"].nunique() == 3
     _assert_same(c, _cold(root))

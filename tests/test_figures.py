@@ -52,3 +52,129 @@ def test_name_and_data_are_checked(tmp_path):
     with pytest.raises(TypeError, match="DataFrame"):
         save_figure(fig, "99-x", data=[1, 2], directory=tmp_path)
     plt.close(fig)
+
+
+# ---------------------------------------------------------------------------------------------
+# Above a size threshold, figures switch to an aggregate form with a bounded number of artists
+# ---------------------------------------------------------------------------------------------
+
+
+def _texts(fig):
+    return sum(len(ax.texts) for ax in fig.axes)
+
+
+def _lengths(n):
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i:05d}" for i in range(n)],
+            "n_words": [200 + (i * 37) % 500 for i in range(n)],
+            "n_sentences": [8 + i % 15 for i in range(n)],
+        }
+    )
+
+
+def test_article_lengths_draws_a_labelled_bar_per_article_when_few():
+    from defcoop.figures import article_lengths
+
+    use_style()
+    fig, data = article_lengths(_lengths(12))
+    assert [len(ax.patches) for ax in fig.axes] == [12, 12]
+    assert _texts(fig) == 24  # one count per bar
+    assert len(data) == 12
+    plt.close(fig)
+
+
+def test_article_lengths_is_a_histogram_above_the_threshold():
+    from defcoop.figures import MAX_MARKS, article_lengths
+
+    use_style()
+    lengths = _lengths(5000)
+    fig, data = article_lengths(lengths, bins=30)
+    assert len(lengths) > MAX_MARKS
+    assert [len(ax.patches) for ax in fig.axes] == [1, 1]  # one stairs patch per measure
+    assert _texts(fig) == 0
+    assert sum(len(ax.lines) for ax in fig.axes) == 2  # the medians
+    assert set(data["measure"]) == {"words", "sentences"}
+    assert data.groupby("measure")["articles"].sum().tolist() == [5000, 5000]
+    assert data.groupby("measure").size().max() <= 31
+    plt.close(fig)
+
+
+def test_histogram_table_counts_every_value_once():
+    from defcoop.figures import histogram_table
+
+    values = pd.Series([0, 1, 1, 2, 99, 100])
+    t = histogram_table(values, bins=10)
+    assert t["count"].sum() == len(values)
+    assert t["bin_start"].iloc[0] == 0 and t["bin_end"].iloc[-1] > 100
+    assert (t["bin_end"] - t["bin_start"]).nunique() == 1
+    assert histogram_table(pd.Series([], dtype=int)).empty
+
+
+def test_count_heatmap_writes_counts_only_when_they_fit():
+    import numpy as np
+
+    from defcoop.figures import MAX_CELL_LABELS, count_heatmap
+
+    use_style()
+    small = pd.DataFrame(np.arange(12).reshape(3, 4))
+    fig, ax = plt.subplots()
+    assert count_heatmap(ax, small) is True
+    assert len(ax.texts) == 12 and len(fig.axes) == 1
+    plt.close(fig)
+    big = pd.DataFrame(np.arange(20 * 30).reshape(20, 30))
+    assert big.size > MAX_CELL_LABELS
+    fig, ax = plt.subplots()
+    assert count_heatmap(ax, big, label="passages") is False
+    assert len(ax.texts) == 0
+    assert len(fig.axes) == 2 and fig.axes[1].get_ylabel() == "passages"  # the colour bar
+    plt.close(fig)
+
+
+def _timeline(n, partners=30):
+    days = pd.date_range("2010-01-01", "2019-12-31", periods=n).strftime("%Y-%m-%d")
+    tl = pd.DataFrame(
+        {
+            "partner": [f"Partner {i % partners:02d}" for i in range(n)],
+            "doc_id": [f"d{i:05d}" for i in range(n)],
+            "date": [d if i % 10 else d[:4] for i, d in enumerate(days)],  # a tenth dated to the year only
+            "actors": [f"Official {i % 7} – Guest {i % 5}" for i in range(n)],
+            "outlet": "VNA",
+            "title": "t",
+        }
+    )
+    tl["date_precision"] = ["day" if len(d) == 10 else "year" for d in tl["date"]]
+    tl["start"] = [d if len(d) == 10 else f"{d}-01-01" for d in tl["date"]]
+    tl["end"] = [d if len(d) == 10 else f"{d}-12-31" for d in tl["date"]]
+    return tl
+
+
+CONTEXT = pd.DataFrame({"start": ["2012-01-01"], "end": ["2013-06-30"], "label": ["a context period"]})
+
+
+def test_meetings_timeline_labels_every_story_when_few():
+    from defcoop.figures import meetings_timeline
+
+    use_style()
+    tl = _timeline(12, partners=3)
+    fig, data = meetings_timeline(tl, context=CONTEXT, span=("2010-01-01", "2020-01-01"))
+    ax = fig.axes[0]
+    assert len(ax.texts) == 12 + len(CONTEXT)  # a label per story, one per context period
+    assert len(data) == 12 and "level" in data.columns
+    plt.close(fig)
+
+
+def test_meetings_timeline_counts_above_the_threshold():
+    from defcoop.figures import meetings_timeline
+
+    use_style()
+    tl = _timeline(5000)
+    fig, data = meetings_timeline(tl, context=CONTEXT, span=("2010-01-01", "2020-01-01"), period="month", max_lanes=12)
+    ax = fig.axes[0]
+    assert len(ax.texts) == 12 + len(CONTEXT)  # one label per lane, on its busiest month
+    assert len(ax.collections) == 12  # one scatter per lane
+    assert len(ax.patches) <= 12 * 10 + len(CONTEXT)  # year-only bars: at most one per lane and year
+    assert data["partner"].nunique() == 12
+    assert data["stories"].sum() == 5000  # each story in exactly one lane and bin
+    assert set(data["binned_by"]) == {"month", "year"}
+    plt.close(fig)

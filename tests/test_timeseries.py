@@ -63,13 +63,16 @@ def load_fixture_corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> d
 @pytest.fixture
 def corpus(tmp_path: Path) -> defcoop.Corpus:
     """A story and its copy in May 2019, a month-dated story (2019-05), one in Feb 2021, one undated."""
-    c = load_fixture_corpus(tmp_path / "fixture", {
-        "r1": ("2019-05-16", RUSSIA_2019),
-        "r1_copy": ("2019-05-17", RUSSIA_2019),
-        "r2": ("2019-05", RUSSIA_MONTH),
-        "b1": ("2021-02-10", BELARUS_2021),
-        "b2": ("", BELARUS_UNDATED),
-    })
+    c = load_fixture_corpus(
+        tmp_path / "fixture",
+        {
+            "r1": ("2019-05-16", RUSSIA_2019),
+            "r1_copy": ("2019-05-17", RUSSIA_2019),
+            "r2": ("2019-05", RUSSIA_MONTH),
+            "b1": ("2021-02-10", BELARUS_2021),
+            "b2": ("", BELARUS_UNDATED),
+        },
+    )
     docs = c.docs.set_index("doc_id")
     # What the fixture relies on from the loader and the annotator; a failure here is not a timeseries bug.
     assert docs.loc["r1_copy", "duplicate_of"] == "r1"
@@ -82,12 +85,23 @@ def corpus(tmp_path: Path) -> defcoop.Corpus:
 
 def table(rows: list[dict]) -> pd.DataFrame:
     """A stories table from hand-written rows, with defaults for the columns not under test."""
-    base = {"date": "", "duplicate_of": "", "on_topic": True, "language": "en", "outlet": "VNA",
-            "partners": ["Russia"], "themes": [], "title": "", "actors": [], "actor_ids": []}
+    base = {
+        "date": "",
+        "duplicate_of": "",
+        "on_topic": True,
+        "language": "en",
+        "outlet": "VNA",
+        "partners": ["Russia"],
+        "themes": [],
+        "title": "",
+        "actors": [],
+        "actor_ids": [],
+    }
     return pd.DataFrame([{**base, **r} for r in rows])
 
 
 # --- period labels ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("date", "month", "quarter", "year"),
@@ -119,6 +133,7 @@ def test_period_range_crosses_year_ends_and_bounds_are_half_open():
 
 
 # --- shares and denominators on a loaded corpus -------------------------------------------------
+
 
 def test_shares_have_their_denominators_and_copies_count_once(corpus):
     stories = ts.select_stories(corpus.docs)
@@ -189,9 +204,14 @@ def test_empty_corpus_and_undated_corpus_stop_with_a_clear_message(tmp_path):
 
 # --- hand-built tables: year-only dates, other languages, groups -------------------------------------
 
+
 def test_year_only_date_goes_to_the_year_bin_only():
-    s = table([{"doc_id": "a", "date": "2018", "themes": ["peacekeeping"]},
-               {"doc_id": "b", "date": "2018-03-05", "themes": []}])
+    s = table(
+        [
+            {"doc_id": "a", "date": "2018", "themes": ["peacekeeping"]},
+            {"doc_id": "b", "date": "2018-03-05", "themes": []},
+        ]
+    )
     by_year = ts.theme_shares(s, period="year", themes=["peacekeeping"])
     assert by_year[["period", "stories", "with_theme", "share"]].values.tolist() == [["2018", 2, 1, 0.5]]
     by_month = ts.theme_shares(s, period="month", themes=["peacekeeping"])
@@ -206,8 +226,12 @@ def test_year_only_date_goes_to_the_year_bin_only():
 
 
 def test_stories_not_read_for_themes_are_outside_the_denominator():
-    s = table([{"doc_id": "a", "date": "2020-01-02", "themes": ["peacekeeping"]},
-               {"doc_id": "b", "date": "2020-01-03", "language": "vi"}])
+    s = table(
+        [
+            {"doc_id": "a", "date": "2020-01-02", "themes": ["peacekeeping"]},
+            {"doc_id": "b", "date": "2020-01-03", "language": "vi"},
+        ]
+    )
     row = ts.theme_shares(s, period="month", themes=["peacekeeping"]).iloc[0]
     assert (row["stories"], row["with_theme"], row["share"]) == (1, 1, 1.0)
     acc = ts.accounting(s, period="month").set_index("step")["articles"]
@@ -215,22 +239,36 @@ def test_stories_not_read_for_themes_are_outside_the_denominator():
 
 
 def test_partner_and_outlet_splits():
-    s = table([
-        {"doc_id": "a", "date": "2020-01-02", "partners": ["Cambodia", "Laos"], "themes": ["peacekeeping"]},
-        {"doc_id": "b", "date": "2020-02-03", "partners": ["Laos"], "outlet": ""},
-        {"doc_id": "c", "date": "2020-02-04", "partners": [], "outlet": "VOV"},
-        {"doc_id": "d", "date": "2020-02-04", "partners": ["Laos"], "outlet": "VOV", "duplicate_of": "b",
-         "themes": ["peacekeeping"]},
-    ])
+    s = table(
+        [
+            {"doc_id": "a", "date": "2020-01-02", "partners": ["Cambodia", "Laos"], "themes": ["peacekeeping"]},
+            {"doc_id": "b", "date": "2020-02-03", "partners": ["Laos"], "outlet": ""},
+            {"doc_id": "c", "date": "2020-02-04", "partners": [], "outlet": "VOV"},
+            {
+                "doc_id": "d",
+                "date": "2020-02-04",
+                "partners": ["Laos"],
+                "outlet": "VOV",
+                "duplicate_of": "b",
+                "themes": ["peacekeeping"],
+            },
+        ]
+    )
     stories = ts.select_stories(s)
     by_partner = ts.theme_totals(stories, by="partner", themes=["peacekeeping"])
     # a story with two partners counts for each; no partner found gets its own row, last
     assert by_partner[["partner", "stories", "with_theme"]].values.tolist() == [
-        ["Laos", 2, 1], ["Cambodia", 1, 1], [ts.NO_PARTNER, 1, 0]]
+        ["Laos", 2, 1],
+        ["Cambodia", 1, 1],
+        [ts.NO_PARTNER, 1, 0],
+    ]
     by_outlet = ts.theme_totals(stories, by="outlet", themes=["peacekeeping"])
     # the copy d (VOV) is not counted again: VOV has only c
     assert by_outlet[["outlet", "stories", "with_theme"]].values.tolist() == [
-        ["VNA", 1, 1], ["VOV", 1, 0], [ts.NO_OUTLET, 1, 0]]
+        ["VNA", 1, 1],
+        ["VOV", 1, 0],
+        [ts.NO_OUTLET, 1, 0],
+    ]
     over_time = ts.theme_shares(stories, period="month", by="partner", themes=["peacekeeping"])
     cambodia = over_time[over_time["partner"] == "Cambodia"]
     assert cambodia[["period", "stories"]].values.tolist() == [["2020-01", 1], ["2020-02", 0]]
@@ -238,8 +276,12 @@ def test_partner_and_outlet_splits():
 
 
 def test_output_is_sorted_and_independent_of_input_order():
-    s = table([{"doc_id": d, "date": f"2020-0{m}-01", "themes": t}
-               for d, m, t in [("a", 1, ["peacekeeping"]), ("b", 3, []), ("c", 1, ["training_education"])]])
+    s = table(
+        [
+            {"doc_id": d, "date": f"2020-0{m}-01", "themes": t}
+            for d, m, t in [("a", 1, ["peacekeeping"]), ("b", 3, []), ("c", 1, ["training_education"])]
+        ]
+    )
     first = ts.theme_shares(s, period="month")
     again = ts.theme_shares(s.sample(frac=1, random_state=1), period="month")
     pd.testing.assert_frame_equal(first, again)
@@ -248,6 +290,7 @@ def test_output_is_sorted_and_independent_of_input_order():
 
 
 # --- choosing the period ----------------------------------------------------------------------------
+
 
 def test_auto_period_takes_the_finest_dense_enough():
     monthly = table([{"doc_id": f"m{i}", "date": f"2020-0{1 + i % 3}-1{i % 9}"} for i in range(12)])
@@ -265,6 +308,7 @@ def test_auto_period_takes_the_finest_dense_enough():
 
 
 # --- context periods and helpers --------------------------------------------------------------------
+
 
 def test_context_periods_file_is_valid_and_sourced():
     ctx = ts.context_periods()
@@ -306,3 +350,69 @@ def test_stack_labels_never_overlaps_on_a_level():
         for j in range(i + 1, len(starts)):
             if levels[i] == levels[j]:
                 assert starts[i] + widths[i] <= starts[j] or starts[j] + widths[j] <= starts[i]
+
+
+def _synthetic_stories(n: int) -> pd.DataFrame:
+    import random
+
+    rnd = random.Random(7)
+    themes = list(ts.codebook().themes)
+    partners = ["Belarus", "Russia", "Laos", "Cuba", "Japan"]
+    rows = []
+    for i in range(n):
+        y, m, d = rnd.randint(2015, 2020), rnd.randint(1, 12), rnd.randint(1, 28)
+        date = rnd.choice([f"{y}-{m:02d}-{d:02d}", f"{y}-{m:02d}", f"{y}", ""])
+        rows.append(
+            {
+                "doc_id": f"d{i:05d}",
+                "date": date,
+                "duplicate_of": "",
+                "on_topic": True,
+                "language": rnd.choice(["en", "en", "en", "vi"]),
+                "outlet": rnd.choice(["VNA", "VOV", ""]),
+                "partners": rnd.sample(partners, rnd.randint(0, 2)),
+                "themes": rnd.sample(themes, rnd.randint(0, 4)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("by", [None, "partner", "outlet"])
+def test_vectorised_shares_match_a_story_by_story_count(by):
+    stories = _synthetic_stories(600)
+    got = ts.theme_shares(stories, period="quarter", by=by)
+    read = stories[stories["language"] == "en"]
+    for r in got.sample(n=60, random_state=1).itertuples(index=False):
+        in_period = read[[ts.period_label(d, "quarter") == r.period for d in read["date"]]]
+        if by == "partner":
+            group = r.partner
+            in_group = in_period[[group in p or (group == ts.NO_PARTNER and not p) for p in in_period["partners"]]]
+        elif by == "outlet":
+            group = r.outlet
+            in_group = in_period[in_period["outlet"].replace("", ts.NO_OUTLET) == group]
+        else:
+            in_group = in_period
+        k = sum(r.theme in t for t in in_group["themes"])
+        assert (r.stories, r.with_theme) == (len(in_group), k)
+        if len(in_group):
+            assert r.share == pytest.approx(k / len(in_group))
+            assert (r.ci_low, r.ci_high) == pytest.approx(ts.wilson_interval(k, len(in_group)))
+        else:
+            assert math.isnan(r.share) and math.isnan(r.ci_low)
+
+
+def test_timeline_counts_pools_lanes_and_keeps_every_story():
+    stories = _synthetic_stories(3000).assign(title="t", actors=[["A", "B"]] * 3000, actor_ids=[["a", "b"]] * 3000)
+    tl = ts.timeline(stories)
+    counts = ts.timeline_counts(tl, period="month", max_lanes=3)
+    lanes = list(dict.fromkeys(counts["partner"]))
+    assert len(lanes) == 3 and lanes[-1].endswith("other partners)")
+    # every (story, partner) row lands in exactly one cell; a story in two pooled partners counts once there
+    per_lane = tl.assign(lane=tl["partner"].where(tl["partner"].isin(lanes[:2]), lanes[-1]))
+    assert counts["stories"].sum() == per_lane.drop_duplicates(["lane", "doc_id"]).shape[0]
+    year_only = counts[counts["binned_by"] == "year"]
+    assert (year_only["period"].str.len() == 4).all()
+    assert (
+        year_only["stories"].sum() == per_lane[tl["date"].str.len() == 4].drop_duplicates(["lane", "doc_id"]).shape[0]
+    )
+    assert len(ts.timeline_counts(tl, period="month", max_lanes=50)["partner"].unique()) == tl["partner"].nunique()

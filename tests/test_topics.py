@@ -42,12 +42,14 @@ def _article(title: str, paragraphs: list[str]) -> str:
 @pytest.fixture
 def two_groups(write_corpus) -> defcoop.Corpus:
     """Four articles: two naval, two medical, three paragraphs each."""
-    root = write_corpus({
-        "naval1.txt": _article("Navies train together", NAVAL[:3]),
-        "naval2.txt": _article("Frigate drill held", NAVAL[3:]),
-        "med1.txt": _article("Military doctors meet", MEDICAL[:3]),
-        "med2.txt": _article("Hospital cooperation", MEDICAL[3:]),
-    })
+    root = write_corpus(
+        {
+            "naval1.txt": _article("Navies train together", NAVAL[:3]),
+            "naval2.txt": _article("Frigate drill held", NAVAL[3:]),
+            "med1.txt": _article("Military doctors meet", MEDICAL[:3]),
+            "med2.txt": _article("Hospital cooperation", MEDICAL[3:]),
+        }
+    )
     return defcoop.load(root)
 
 
@@ -191,3 +193,76 @@ def test_stop_words_cover_names_but_keep_organisations():
     sw = set(topics.stop_words())
     assert {"belarus", "russian", "moscow", "shoigu", "giang", "said", "minister"} <= sw
     assert not {"asean", "hospital", "training", "sea", "peacekeeping"} & sw
+
+
+# --------------------------------------------------------------------------- scale
+
+
+def test_strip_accents_matches_scikit_learn():
+    import random
+
+    from sklearn.feature_extraction.text import strip_accents_unicode
+
+    rnd = random.Random(3)
+    alphabet = "aăâđeêioôơuưy ĐÀẢÃÁẠ" + "".join(chr(c) for c in range(0x300, 0x370)) + "\u0489\u20dd\u1dc0ǄΩß."
+    for _ in range(2000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 20)))
+        assert topics.strip_accents(s) == strip_accents_unicode(s), repr(s)
+
+
+def test_vocabulary_sample_gives_the_rows_of_fit_then_transform(two_groups):
+    u = topics.units(two_groups, unit="sentence")
+    got = topics.vectorise(u, vocab_sample=len(u) // 2, min_df=1)
+    # the reference: learn on the same sample, then transform every passage
+    idx = np.sort(np.random.default_rng(0).choice(len(u), size=len(u) // 2, replace=False))
+    ref = got.vectorizer.__class__(**got.vectorizer.get_params()).fit(u["text"].iloc[idx])
+    want = ref.transform(u["text"])
+    assert list(got.terms) == list(ref.get_feature_names_out())
+    assert (want != got.X).nnz == 0
+
+
+def test_k_and_stability_on_a_sample_above_the_threshold(two_groups):
+    u = topics.units(two_groups, unit="sentence")
+    v = topics.vectorise(u, min_df=1)
+    n = v.X.shape[0]
+    scores = topics.select_k(v, k_range=(2, 3), sample=n - 4)
+    assert set(scores["passages"]) == {n - 4}
+    assert set(topics.select_k(v, k_range=(2, 3), sample=None)["passages"]) == {n}
+    ref = topics.fit_topics(v, k=2)
+    table = topics.stability(v, ref, seeds=(1,), orders=1, subsamples=1, sample=n - 4)
+    assert table.groupby("kind")["passages"].max().to_dict() == {
+        "seed": n - 4,
+        "order": n - 4,
+        "subsample": round(0.9 * (n - 4)),
+    }
+    full = topics.stability(v, ref, seeds=(1,), orders=1, subsamples=1, sample=None)
+    assert full.groupby("kind")["passages"].max().to_dict()["seed"] == n
+
+
+def test_transforming_in_processes_gives_the_same_matrix(two_groups):
+    u = topics.units(two_groups, unit="sentence")
+    one = topics.vectorise(u, vocab_sample=8, min_df=1, n_jobs=1)
+    two = topics.vectorise(u, vocab_sample=8, min_df=1, n_jobs=2)
+    assert list(one.terms) == list(two.terms)
+    assert (one.X != two.X).nnz == 0 and one.X.shape == (len(u), len(one.terms))
+
+
+def test_sampled_fits_use_the_estimator_of_the_full_fit(two_groups, monkeypatch):
+    u = topics.units(two_groups, unit="sentence")
+    v = topics.vectorise(u, min_df=1)
+    ref = topics.fit_topics(v, k=2, minibatch=True)
+    assert ref.estimator == "MiniBatchNMF"
+    seen = []
+    real = topics.fit_topics
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("minibatch"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(topics, "fit_topics", spy)
+    topics.stability(v, ref, seeds=(1,), orders=1, subsamples=1, sample=len(u) - 2)
+    assert seen and all(mb is True for mb in seen)
+    seen.clear()
+    monkeypatch.setattr(topics, "MINIBATCH_FROM", len(u))  # the full fit would be mini-batch here
+    topics.select_k(v, k_range=(2, 2), sample=len(u) - 2)
+    assert seen == [True, True]

@@ -15,6 +15,10 @@ Two counts, never mixed up:
 Syndicated and mirrored copies (``docs.duplicate_of`` set) are left out unless
 ``include_copies=True``: a story reprinted by three outlets counts once.
 
+Every function that counts mentions starts from :func:`actor_mentions`; each takes its table
+as ``mentions=`` (made with the same ``include_copies``), so that a notebook builds it once: on
+100,000 articles it has over a million rows.
+
 The office an actor is grouped under is the one the registry says they held **on the
 article's date** (an article of 2018 counts Nguyễn Chí Vịnh as deputy defence minister even if
 he later held another post).  Unregistered officials (found through a title, not in the
@@ -56,6 +60,7 @@ __all__ = [
     "meeting_layout",
     "meeting_pairs",
     "office_label",
+    "strongest_edges",
     "unregistered_actors",
 ]
 
@@ -90,6 +95,17 @@ MEETING_CUES: tuple[tuple[str, re.Pattern[str], CueRole], ...] = tuple(
         ("met", r"\b(?:met|meets)\b", "neutral"),
     )
 )
+#: Words one of which must be in a sentence (case-folded) for each cue of ``MEETING_CUES`` to
+#: match it, so that a cue's regular expression runs only where it can match (a sentence of a
+#: large corpus went through six expressions, a fifth of the time of the meeting pairs).
+_CUE_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "received by": (("received", "welcomed", "hosted"), ("by",)),
+    "courtesy call on": (("courtesy",),),
+    "reception for": (("reception", "banquet", "welcome", "dinner"), ("for",)),
+    "received": (("receive", "host", "welcome", "greet"),),
+    "talks with": (("talk", "discuss", "conversation", "call", "meeting", "met", "meet"), ("with",)),
+    "met": (("met", "meet"),),
+}
 ONLINE = re.compile(
     r"\b(?:online|virtual(?:ly)?|video[- ]?(?:conference|link|call)s?|videoconferenc\w*|teleconferenc\w*"
     r"|(?:tele)?phone)\b",
@@ -187,9 +203,12 @@ def office_label(office: str) -> str:
 
 
 def _docs(corpus: Corpus, include_copies: bool) -> pd.DataFrame:
-    docs = corpus.docs if include_copies else corpus.stories
+    # the columns used here only: filtering the article texts too would copy them
+    docs = corpus.docs[["doc_id", "duplicate_of", "date", "date_precision", "language"]]
+    if not include_copies:
+        docs = docs[docs["duplicate_of"] == ""]  # Corpus.stories
     docs = docs.assign(
-        story_id=[d or i for i, d in zip(docs["doc_id"], docs["duplicate_of"], strict=True)],
+        story_id=[d or i for i, d in zip(docs["doc_id"].tolist(), docs["duplicate_of"].tolist(), strict=True)],
         year=docs["date"].str[:4].where(docs["date"] != "", "undated"),
     )
     return docs
@@ -245,23 +264,58 @@ def _title_before(text: str, sent_start: int, sent_end: int, pos: int, *, adjace
     return written, office
 
 
-def _office_in_doc(actor: Actor, doc: pd.Series, m: pd.DataFrame, texts: pd.Series, sents: pd.DataFrame) -> str:
+def _office_in_doc(
+    actor: Actor,
+    period: tuple[dt.date, dt.date] | None,
+    named: list[tuple[str, int, int, int]],
+    held_cache: dict,
+) -> str:
     """The office ``actor`` held on the article's date; where they held several at once (a chief
     of general staff who is also deputy minister), the one the article's titles name, else the
-    most senior."""
-    period = _period(doc["date"], doc["date_precision"])
+    most senior.  ``named`` lists ``(text, sentence start, sentence end, name start)`` of the
+    actor's full-name mentions in the article, in text order."""
     if period is None:
         return UNDATED
-    held = _offices_during(actor, period)
+    key = (actor.actor_id, period)
+    if key not in held_cache:
+        held_cache[key] = _offices_during(actor, period)
+    held = held_cache[key]
     if len(held) <= 1:
         return held[0] if held else ""
-    named = m[(m["doc_id"] == doc.name) & (m["id"] == actor.actor_id) & (m["how"] == "name")]
-    for r in named.sort_values("start").itertuples(index=False):
-        s = sents.loc[(r.doc_id, r.sent_no)]
-        office = _title_before(texts[r.doc_id], int(s["start"]), int(s["end"]), r.start, adjacent=True)[1]
+    for text, s0, s1, pos in named:
+        office = _title_before(text, s0, s1, pos, adjacent=True)[1]
         if office in held:
             return office
     return held[0]
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical columns (as ``Corpus.mentions`` may store them) as plain values."""
+    cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not cats:
+        return frame
+    return frame.assign(**{c: frame[c].astype(frame[c].cat.categories.dtype) for c in cats})
+
+
+def _sentence_bounds(corpus: Corpus, keys: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int, str, str]]:
+    """``(doc_id, sent_no) -> (start, end, section, sentence)`` for the sentences named in ``keys``."""
+    if keys.empty:
+        return {}
+    s = corpus.sentences
+    s = s[s["doc_id"].isin(keys["doc_id"].unique())]
+    s = s.merge(keys[["doc_id", "sent_no"]].drop_duplicates(), on=["doc_id", "sent_no"])
+    cols = [s[c].tolist() for c in ("doc_id", "sent_no", "start", "end", "section", "sentence")]
+    return {(d, int(n)): (int(a), int(b), sec, txt) for d, n, a, b, sec, txt in zip(*cols, strict=True)}
+
+
+def _texts(corpus: Corpus) -> dict[str, str]:
+    return dict(zip(corpus.docs["doc_id"].tolist(), corpus.docs["text"].tolist(), strict=True))
+
+
+def _columns(frame: pd.DataFrame, *cols: str) -> zip:
+    """Rows of ``frame[cols]`` as tuples of Python values (iterating pandas string columns
+    element by element costs about two microseconds each; ``tolist`` a twentieth of that)."""
+    return zip(*(frame[c].tolist() for c in cols), strict=True)
 
 
 def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
@@ -280,6 +334,9 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
     ``(no office on record)`` when the registry has no office for that date,
     ``(undated article)`` when the article has no date, and ``(unregistered, other title)`` for an
     unregistered official whose title names no office (a rank, a director of something).
+
+    The other functions of this module start from this table; each takes it as ``mentions=``
+    so that a notebook computes it once (on 100,000 articles it has millions of rows).
 
     Raises
     ------
@@ -315,68 +372,107 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
             f"article{'s' if len(docs) != 1 else ''} of {corpus.name!r} ({langs}); actors are only "
             "annotated in English text, so there is nothing to count"
         )
+    cols = ["doc_id", "id", "how", "registered", "country", "sent_no", "start", "end"]
+    long_text = m[["surface", "sentence"]].reset_index(drop=True)  # converted once, at the end
+    m = _plain(m[cols]).reset_index(drop=True)
+    m["surface"] = _plain(long_text[["surface"]])["surface"]
     reg = registry()
     info = docs.set_index("doc_id")
-    texts = info["text"]
-    sents = corpus.sentences.set_index(["doc_id", "sent_no"])
+    texts = _texts(corpus)
+    known = m["id"].isin(reg.actors.keys()).to_numpy()
+    unreg = m["how"].eq("unregistered").to_numpy()
+
+    # Sentence bounds only where a title has to be read: first full mentions of unregistered
+    # officials, and full-name mentions (looked at only for officials holding two offices at once).
+    firsts = m[unreg].sort_values(["doc_id", "start"], kind="stable").drop_duplicates("id")
+    named_rows = m[known & m["how"].eq("name").to_numpy()]
+    bounds = _sentence_bounds(corpus, pd.concat([firsts[["doc_id", "sent_no"]], named_rows[["doc_id", "sent_no"]]]))
     unreg_office: dict[str, str] = {}
-    for r in m[m["how"] == "unregistered"].sort_values(["doc_id", "start"]).itertuples(index=False):
-        if r.id not in unreg_office:
-            s = sents.loc[(r.doc_id, r.sent_no)]
-            unreg_office[r.id] = _title_before(texts[r.doc_id], int(s["start"]), int(s["end"]), r.start)[1]
-    office_cache: dict[tuple[str, str], str] = {}
-    rows = []
-    for r in m.itertuples(index=False):
-        d = info.loc[r.doc_id]
-        if r.id in reg.actors:
-            a = reg.actors[r.id]
-            name, country = a.name, a.country
-            key = (r.id, r.doc_id)
-            if key not in office_cache:
-                office_cache[key] = _office_in_doc(a, d, m, texts, sents)
-            office = office_cache[key]
-        else:
-            name, country = "", r.country
-            office = unreg_office.get(r.id, "") or UNREGISTERED_TITLE
-        rows.append(
-            {
-                "doc_id": r.doc_id,
-                "story_id": d["story_id"],
-                "date": d["date"],
-                "year": d["year"],
-                "actor_id": r.id,
-                "actor": name,
-                "country": country or UNKNOWN,
-                "registered": bool(r.registered),
-                "office": office,
-                "how": r.how,
-                "surface": r.surface,
-                "sent_no": int(r.sent_no),
-                "start": int(r.start),
-                "end": int(r.end),
-                "sentence": r.sentence,
-            }
-        )
-    out = pd.DataFrame(rows)
-    # display names of unregistered officials: the surface of their first full mention
-    first_full = (
-        out[out["how"] == "unregistered"]
-        .sort_values(["doc_id", "start"])
-        .drop_duplicates("actor_id")
-        .set_index("actor_id")["surface"]
+    for d, i, n, pos in _columns(firsts, "doc_id", "id", "sent_no", "start"):
+        s0, s1, _, _ = bounds[(d, int(n))]
+        unreg_office[i] = _title_before(texts[d], s0, s1, int(pos))[1]
+
+    # The office of each registered official, once per (official, article).
+    named: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
+    for d, i, n, pos in _columns(named_rows.sort_values("start", kind="stable"), "doc_id", "id", "sent_no", "start"):
+        s0, s1, _, _ = bounds[(d, int(n))]
+        named.setdefault((d, i), []).append((texts[d], s0, s1, int(pos)))
+    pairs = m.loc[known, ["id", "doc_id"]].drop_duplicates(ignore_index=True)
+    when = info.loc[pairs["doc_id"], ["date", "date_precision"]]
+    periods: dict[tuple[str, str], tuple[dt.date, dt.date] | None] = {}
+    held_cache: dict = {}
+    offices = []
+    rows = zip(_columns(pairs, "id", "doc_id"), _columns(when, "date", "date_precision"), strict=True)
+    for (i, d), (date, precision) in rows:
+        if (date, precision) not in periods:
+            periods[(date, precision)] = _period(date, precision)
+        offices.append(_office_in_doc(reg.actors[i], periods[(date, precision)], named.get((d, i), []), held_cache))
+    office_of = pd.Series(offices, index=pd.MultiIndex.from_frame(pairs), dtype=object)
+
+    actor_name = {a: reg.actors[a].name for a in m.loc[known, "id"].unique()}
+    actor_country = {a: reg.actors[a].country for a in actor_name}
+    doc_rows = info.loc[m["doc_id"], ["story_id", "date", "year"]]
+    out = pd.DataFrame(
+        {
+            "doc_id": m["doc_id"],
+            "story_id": doc_rows["story_id"].to_numpy(),
+            "date": doc_rows["date"].to_numpy(),
+            "year": doc_rows["year"].to_numpy(),
+            "actor_id": m["id"],
+        }
     )
+    out["actor"] = m["id"].map(actor_name).where(known, "")
+    country = m["id"].map(actor_country).where(known, m["country"])
+    out["country"] = country.fillna("").replace("", UNKNOWN)
+    out["registered"] = m["registered"].astype(bool)
+    office = pd.Series(
+        office_of.reindex(pd.MultiIndex.from_arrays([m["id"], m["doc_id"]])).to_numpy(), index=m.index, dtype=object
+    )
+    unreg_labels = m["id"].map({i: unreg_office.get(i, "") or UNREGISTERED_TITLE for i in m["id"].unique()})
+    out["office"] = office.where(known, unreg_labels)
+    for c in ("how", "surface"):
+        out[c] = m[c]
+    out["sent_no"] = m["sent_no"].astype(int)
+    out["start"] = m["start"].astype(int)
+    out["end"] = m["end"].astype(int)
+    out["sentence"] = long_text["sentence"]
+    # display names of unregistered officials: the surface of their first full mention
+    first_full = firsts.set_index("id")["surface"]
     missing = out["actor"] == ""
     out.loc[missing, "actor"] = (
         out.loc[missing, "actor_id"]
         .map(first_full)
         .fillna(out.loc[missing, "actor_id"].str.removeprefix("unregistered:"))
     )
-    out["level"] = [OFFICE_LEVEL.get(o, UNKNOWN) for o in out["office"]]
-    out["office"] = [o if o.startswith("(") else office_label(o) for o in out["office"]]
+    levels = {o: OFFICE_LEVEL.get(o, UNKNOWN) for o in out["office"].unique()}
+    labels = {o: o if o.startswith("(") else office_label(o) for o in levels}
+    out["level"] = out["office"].map(levels)
+    out["office"] = out["office"].map(labels)
+    out = out.astype(
+        {
+            c: "str"
+            for c in (
+                "doc_id",
+                "story_id",
+                "date",
+                "year",
+                "actor_id",
+                "actor",
+                "country",
+                "office",
+                "level",
+                "how",
+                "surface",
+                "sentence",
+            )
+        }
+    )
     return out[MENTION_TABLE_COLUMNS].sort_values(["doc_id", "start", "end", "actor_id"], ignore_index=True)
 
 
-def actor_documents(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
+def actor_documents(
+    corpus: Corpus, *, include_copies: bool = False, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per (article, actor): the article counts once for the actor, however named.
 
     Returns columns ``doc_id, story_id, date, year, actor_id, actor, country, registered,
@@ -391,7 +487,7 @@ def actor_documents(corpus: Corpus, *, include_copies: bool = False) -> pd.DataF
     002_4f2acdd73294d25d         2
     003_a96526d9f035a37c         5
     """
-    m = actor_mentions(corpus, include_copies=include_copies)
+    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     keys = ["doc_id", "story_id", "date", "year", "actor_id", "actor", "country", "registered", "office", "level"]
     out = m.groupby(keys, as_index=False, sort=False).agg(mentions=("start", "size"), first_start=("start", "min"))
     return out.sort_values(["doc_id", "first_start", "actor_id"], ignore_index=True)
@@ -402,6 +498,7 @@ def actor_frequencies(
     *,
     by: Grouping | Sequence[Grouping] = "actor",
     include_copies: bool = False,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Articles and mentions per actor, country, office, level or year (or a combination).
 
@@ -439,7 +536,7 @@ def actor_frequencies(
     if not groups or unknown:
         raise ValueError(f"by must be some of {sorted(_KEYS)}; got {unknown or groups!r}")
     keys = list(dict.fromkeys(k for g in groups for k in _KEYS[g]))
-    m = actor_mentions(corpus, include_copies=include_copies)
+    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     agg = {"articles": ("doc_id", "nunique"), "mentions": ("start", "size")}
     if "actor" not in groups:
         agg["actors"] = ("actor_id", "nunique")
@@ -450,7 +547,9 @@ def actor_frequencies(
     return out.sort_values(order, ascending=[True] * len(lead) + [False, False] + [True] * len(rest), ignore_index=True)
 
 
-def actor_surface_forms(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
+def actor_surface_forms(
+    corpus: Corpus, *, include_copies: bool = False, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """How each actor is named: one row per (actor, how, surface) with its counts.
 
     Shows that ``Viktor Gennadievich Khrenin``, ``Khrenin Viktor Gennadievich`` and ``Khrenin``
@@ -469,7 +568,7 @@ def actor_surface_forms(corpus: Corpus, *, include_copies: bool = False) -> pd.D
     Viktor Gennadievich Khrenin  name         1         1
                defence minister title         1         1
     """
-    m = actor_mentions(corpus, include_copies=include_copies)
+    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     out = m.groupby(["actor_id", "actor", "how", "surface"], as_index=False, sort=False).agg(
         mentions=("start", "size"), articles=("doc_id", "nunique")
     )
@@ -486,6 +585,8 @@ def actor_kwic(
     actor_ids: Sequence[str] | None = None,
     width: int = 50,
     include_copies: bool = False,
+    mentions: pd.DataFrame | None = None,
+    per_actor: int | None = None,
 ) -> pd.DataFrame:
     """Keyword in context for actor mentions, within their sentence: the evidence behind every count.
 
@@ -493,6 +594,8 @@ def actor_kwic(
     ----------
     actor_ids : only these actors, in this order (default: all, by actor id).
     width : characters of context on each side (whitespace squashed).
+    per_actor : at most this many mentions of each actor, the first by article and offset
+        (a minister can have tens of thousands on a large corpus); default all.
 
     Returns
     -------
@@ -507,18 +610,21 @@ def actor_kwic(
     >>> print(r["doc_id"], r["start"], r["end"], repr(r["left"]), repr(r["match"]), repr(r["right"]))
     004_d34a69dbff5fb9f4 1096 1106 '…r the pandemic, Minister' 'S.K.Shoigu' 'will visit Vietnam and a…'
     """
-    m = actor_mentions(corpus, include_copies=include_copies)
+    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     if actor_ids is not None:
         rank = {a: i for i, a in enumerate(actor_ids)}
         m = m[m["actor_id"].isin(rank)].assign(_rank=lambda x: x["actor_id"].map(rank))
     else:
         m = m.assign(_rank=0)
-    texts = corpus.docs.set_index("doc_id")["text"]
-    bounds = corpus.sentences.set_index(["doc_id", "sent_no"])[["start", "end"]]
+    m = m.sort_values(["_rank", "actor_id", "doc_id", "start"])
+    if per_actor is not None:
+        m = m.groupby("actor_id", sort=False).head(per_actor)
+    texts = _texts(corpus)
+    bounds = _sentence_bounds(corpus, m[["doc_id", "sent_no"]])
     rows = []
-    for r in m.sort_values(["_rank", "actor_id", "doc_id", "start"]).itertuples(index=False):
+    for r in m.itertuples(index=False):
         t = texts[r.doc_id]
-        s0, s1 = (int(x) for x in bounds.loc[(r.doc_id, r.sent_no)])
+        s0, s1 = bounds[(r.doc_id, int(r.sent_no))][:2]
         left = " ".join(t[s0 : r.start].split())
         right = " ".join(t[r.end : s1].split())
         rows.append(
@@ -539,7 +645,9 @@ def actor_kwic(
     return pd.DataFrame(rows, columns=cols)
 
 
-def unregistered_actors(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
+def unregistered_actors(
+    corpus: Corpus, *, include_copies: bool = False, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Officials found through a title but missing from the registry, for review.
 
     Returns one row per unregistered official: ``actor_id, name, country, title`` (as written
@@ -554,7 +662,7 @@ def unregistered_actors(corpus: Corpus, *, include_copies: bool = False) -> pd.D
     >>> len(unregistered_actors(defcoop.load(defcoop.paths.SEEDS_DIR)))
     0
     """
-    m = actor_mentions(corpus, include_copies=include_copies)
+    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     m = m[~m["registered"]]
     cols = [
         "actor_id",
@@ -572,31 +680,36 @@ def unregistered_actors(corpus: Corpus, *, include_copies: bool = False) -> pd.D
     ]
     if m.empty:
         return pd.DataFrame(columns=cols)
-    texts = corpus.docs.set_index("doc_id")["text"]
-    sents = corpus.sentences.set_index(["doc_id", "sent_no"])
-    rows = []
-    for aid, g in m.groupby("actor_id", sort=True):
-        firsts = g[g["how"] == "unregistered"].sort_values(["doc_id", "start"])
-        first = (firsts if len(firsts) else g.sort_values(["doc_id", "start"])).iloc[0]
-        s = sents.loc[(first["doc_id"], first["sent_no"])]
-        title, _office = _title_before(texts[first["doc_id"]], int(s["start"]), int(s["end"]), int(first["start"]))
-        rows.append(
-            {
-                "actor_id": aid,
-                "name": first["actor"],
-                "country": first["country"],
-                "title": title,
-                "office": first["office"],
-                "articles": g["doc_id"].nunique(),
-                "mentions": len(g),
-                "doc_id": first["doc_id"],
-                "sent_no": int(first["sent_no"]),
-                "start": int(first["start"]),
-                "end": int(first["end"]),
-                "sentence": first["sentence"],
-            }
-        )
-    out = pd.DataFrame(rows, columns=cols)
+    # the first mention: the first full one (how == unregistered) if any, in (doc_id, start) order
+    ordered = m.assign(_later=m["how"] != "unregistered").sort_values(
+        ["actor_id", "_later", "doc_id", "start"], kind="stable"
+    )
+    first = ordered.drop_duplicates("actor_id").set_index("actor_id")
+    counts = m.groupby("actor_id", sort=True).agg(articles=("doc_id", "nunique"), mentions=("start", "size"))
+    first = first.loc[counts.index]
+    texts = _texts(corpus)
+    bounds = _sentence_bounds(corpus, first[["doc_id", "sent_no"]])
+    titles_written = []
+    for d, n, pos in zip(first["doc_id"], first["sent_no"], first["start"], strict=True):
+        s0, s1 = bounds[(d, int(n))][:2]
+        titles_written.append(_title_before(texts[d], s0, s1, int(pos))[0])
+    out = pd.DataFrame(
+        {
+            "actor_id": counts.index.to_numpy(),
+            "name": first["actor"].to_numpy(),
+            "country": first["country"].to_numpy(),
+            "title": titles_written,
+            "office": first["office"].to_numpy(),
+            "articles": counts["articles"].to_numpy(),
+            "mentions": counts["mentions"].to_numpy(),
+            "doc_id": first["doc_id"].to_numpy(),
+            "sent_no": first["sent_no"].astype(int).to_numpy(),
+            "start": first["start"].astype(int).to_numpy(),
+            "end": first["end"].astype(int).to_numpy(),
+            "sentence": first["sentence"].to_numpy(),
+        },
+        columns=cols,
+    )
     return out.sort_values(["articles", "mentions", "actor_id"], ascending=[False, False, True], ignore_index=True)
 
 
@@ -616,7 +729,10 @@ def _canonical_city(country: str, surface: str) -> str:
 def _cues(sentence: str) -> list[tuple[int, int, str, str]]:
     """Non-overlapping meeting cues in ``sentence``: (start, end, name, role), in text order."""
     chosen: list[tuple[int, int, str, str]] = []
-    for _name, pattern, role in MEETING_CUES:
+    folded = sentence.casefold()
+    for name, pattern, role in MEETING_CUES:
+        if not all(any(w in folded for w in words) for words in _CUE_WORDS[name]):
+            continue  # a word the cue needs is missing: it cannot match
         for m in pattern.finditer(sentence):
             if not any(m.start() < e and s < m.end() for s, e, _, _ in chosen):
                 words = m.group(0).split()
@@ -629,25 +745,31 @@ def _places(corpus: Corpus, doc_ids: set[str]) -> tuple[dict, dict, dict]:
     """Capitals per (doc, sentence), the dateline city per doc, the single capital per doc."""
     c = corpus.mentions
     c = c[(c["kind"] == "country") & (c["how"] == "capital") & c["doc_id"].isin(doc_ids)]
+    c = _plain(c[["doc_id", "id", "surface", "sent_no", "start", "end"]]).sort_values(
+        ["doc_id", "start"], kind="stable"
+    )
     by_sent: dict[tuple[str, int], tuple[str, str]] = {}
     by_doc: dict[str, set[tuple[str, str]]] = {}
     dateline: dict[str, tuple[str, str]] = {}
-    sents = corpus.sentences.set_index(["doc_id", "sent_no"])
-    texts = corpus.docs.set_index("doc_id")["text"]
-    for r in c.sort_values(["doc_id", "start"]).itertuples(index=False):
-        city = (_canonical_city(r.id, r.surface), r.id)
-        by_sent.setdefault((r.doc_id, r.sent_no), city)
-        by_doc.setdefault(r.doc_id, set()).add(city)
-        s = sents.loc[(r.doc_id, r.sent_no)]
-        lead = texts[r.doc_id][int(s["start"]) : r.start].strip(" \t\r\n–—-")
-        after = texts[r.doc_id][r.end : r.end + 20]
-        if (
-            r.doc_id not in dateline
-            and s["section"] == "body"
-            and lead == ""
-            and (r.surface.isupper() or _DATELINE_TAIL.match(after))
-        ):
-            dateline[r.doc_id] = city
+    sents = _sentence_bounds(corpus, c[["doc_id", "sent_no"]])
+    texts = _texts(corpus)
+    canonical: dict[tuple[str, str], str] = {}
+    for doc_id, country, surface, sent_no, start, end in _columns(
+        c, "doc_id", "id", "surface", "sent_no", "start", "end"
+    ):
+        if (country, surface) not in canonical:
+            canonical[(country, surface)] = _canonical_city(country, surface)
+        city = (canonical[(country, surface)], country)
+        by_sent.setdefault((doc_id, sent_no), city)
+        by_doc.setdefault(doc_id, set()).add(city)
+        if doc_id in dateline:
+            continue
+        s0, _s1, section, _ = sents[(doc_id, int(sent_no))]
+        text = texts[doc_id]
+        lead = text[s0:start].strip(" \t\r\n–—-")
+        after = text[end : end + 20]
+        if section == "body" and lead == "" and (surface.isupper() or _DATELINE_TAIL.match(after)):
+            dateline[doc_id] = city
     single = {d: next(iter(v)) for d, v in by_doc.items() if len(v) == 1}
     return by_sent, dateline, single
 
@@ -657,6 +779,7 @@ def meeting_pairs(
     *,
     evidence: Evidence = "sentence",
     include_copies: bool = False,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Vietnamese–foreign pairs of officials per article, with the evidence that they met.
 
@@ -694,21 +817,30 @@ def meeting_pairs(
     """
     if evidence not in ("sentence", "article"):
         raise ValueError(f"evidence must be 'sentence' or 'article'; got {evidence!r}")
-    m = actor_mentions(corpus, include_copies=include_copies)
+    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     home = geo().self_name
-    m = m[m["country"] != UNKNOWN].assign(vn=lambda x: x["country"] == home)
-    sents = corpus.sentences.set_index(["doc_id", "sent_no"])
-    texts = corpus.docs.set_index("doc_id")["text"]
-    by_sent, dateline, single = _places(corpus, set(m["doc_id"]))
-    names = dict(zip(m["actor_id"], m["actor"], strict=False))
+    m = m.loc[m["country"] != UNKNOWN, ["doc_id", "sent_no", "start", "actor_id", "actor", "country", "office"]]
+    m = m.assign(vn=m["country"] == home)
+    by_sent, dateline, single = _places(corpus, set(m["doc_id"].unique()))
+    texts = _texts(corpus)
+    # only sentences that name officials of both sides can be meeting sentences
+    side = m.groupby(["doc_id", "sent_no"], sort=False)["vn"]
+    both = m[side.transform("any") & ~side.transform("all")]
+    both = both.sort_values(["doc_id", "sent_no"], kind="stable")
+    sents = _sentence_bounds(corpus, both[["doc_id", "sent_no"]])
     found: dict[tuple[str, str, str], list[dict]] = {}
-    for (doc_id, sent_no), g in m.groupby(["doc_id", "sent_no"], sort=True):
-        if g["vn"].all() or not g["vn"].any():
-            continue
-        s = sents.loc[(doc_id, sent_no)]
-        s0 = int(s["start"])
-        seg = texts[doc_id][s0 : int(s["end"])]
-        hits = sorted(zip(g["start"] - s0, g["actor_id"], g["vn"], strict=True))
+    keys = list(_columns(both, "doc_id", "sent_no"))
+    cols = list(_columns(both, "start", "actor_id", "vn"))
+    i = 0
+    while i < len(keys):
+        j = i + 1
+        while j < len(keys) and keys[j] == keys[i]:
+            j += 1
+        doc_id, sent_no = keys[i]
+        s0, s1, _, sentence = sents[(doc_id, int(sent_no))]
+        seg = texts[doc_id][s0:s1]
+        hits = sorted((int(start) - s0, a, bool(v)) for start, a, v in cols[i:j])
+        i = j
         online = bool(ONLINE.search(seg))
         for c_start, c_end, cue, role in _cues(seg):
             after = [h for h in hits if h[0] >= c_end]
@@ -735,81 +867,95 @@ def meeting_pairs(
                 {
                     "sent_no": int(sent_no),
                     "start": s0,
-                    "end": int(s["end"]),
-                    "sentence": s["sentence"],
+                    "end": s1,
+                    "sentence": sentence,
                     "cue": cue,
                     "host": host,
                     "basis": basis,
                     "online": online,
                 }
             )
+    # every (article, Vietnamese official, foreign official), with the official's first mention
     docs = _docs(corpus, include_copies).set_index("doc_id")
-    first_office = m.drop_duplicates(["doc_id", "actor_id"]).set_index(["doc_id", "actor_id"])["office"]
+    names = dict(zip(m["actor_id"].tolist(), m["actor"].tolist(), strict=True))
+    firsts = m.drop_duplicates(["doc_id", "actor_id"])
+    vn_side = firsts.loc[firsts["vn"], ["doc_id", "actor_id", "office"]].rename(
+        columns={"actor_id": "vn_actor_id", "office": "vn_office"}
+    )
+    fo_side = firsts.loc[~firsts["vn"], ["doc_id", "actor_id", "country", "office"]].rename(
+        columns={"actor_id": "foreign_actor_id", "country": "foreign_country", "office": "foreign_office"}
+    )
+    base = vn_side.merge(fo_side, on="doc_id").sort_values(
+        ["doc_id", "vn_actor_id", "foreign_actor_id"], kind="stable", ignore_index=True
+    )
+    evs = [found.get(k, []) for k in _columns(base, "doc_id", "vn_actor_id", "foreign_actor_id")]
+    if evidence == "sentence":
+        keep = [bool(e) for e in evs]
+        base = base[keep].reset_index(drop=True)
+        evs = [e for e in evs if e]
     rows = []
-    for doc_id, g in m.groupby("doc_id", sort=True):
-        vns = sorted(set(g.loc[g["vn"], "actor_id"]))
-        fos = sorted(set(g.loc[~g["vn"], "actor_id"]))
-        for v in vns:
-            for f in fos:
-                ev = found.get((doc_id, v, f), [])
-                if not ev and evidence == "sentence":
-                    continue
-                row = {
-                    "doc_id": doc_id,
-                    "story_id": docs.loc[doc_id, "story_id"],
-                    "date": docs.loc[doc_id, "date"],
-                    "vn_actor_id": v,
-                    "vn_actor": names[v],
-                    "vn_office": first_office[(doc_id, v)],
-                    "foreign_actor_id": f,
-                    "foreign_actor": names[f],
-                    "foreign_country": g.loc[g["actor_id"] == f, "country"].iloc[0],
-                    "foreign_office": first_office[(doc_id, f)],
-                    "evidence": "meeting sentence" if ev else "same article",
-                    "cue": "",
-                    "host": "",
-                    "guest": "",
-                    "host_basis": "",
-                    "place": "",
-                    "place_source": "",
-                    "online": False,
-                    "sent_no": -1,
-                    "start": -1,
-                    "end": -1,
-                    "sentence": "",
-                }
-                if ev:
-                    e0 = ev[0]
-                    row.update({k: e0[k] for k in ("cue", "sent_no", "start", "end", "sentence")})
-                    row["online"] = any(e["online"] for e in ev)
-                    if not row["online"]:
-                        place = next(
-                            (by_sent[(doc_id, e["sent_no"])] for e in ev if (doc_id, e["sent_no"]) in by_sent), None
-                        )
-                        source = "sentence"
-                        if place is None and doc_id in dateline:
-                            place, source = dateline[doc_id], "dateline"
-                        if place is None and doc_id in single:
-                            place, source = single[doc_id], "only capital in article"
-                        if place is not None:
-                            row["place"], row["place_source"] = place[0], source
-                    by_cue = next((e for e in ev if e["host"]), None)
-                    host_id = ""
-                    if by_cue is not None:
-                        host_id, row["host_basis"] = by_cue["host"], by_cue["basis"]
-                    elif row["place"]:
-                        country = place[1]
-                        if country == home:
-                            host_id = v
-                        elif country == row["foreign_country"]:
-                            host_id = f
-                        if host_id:
-                            row["host_basis"] = f"place: {row['place']}"
-                    if host_id:
-                        row["host"] = names[host_id]
-                        row["guest"] = names[f if host_id == v else v]
-                rows.append(row)
-    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    for (doc_id, v, f, fcountry), ev in zip(
+        _columns(base, "doc_id", "vn_actor_id", "foreign_actor_id", "foreign_country"), evs, strict=True
+    ):
+        row = {
+            "evidence": "meeting sentence" if ev else "same article",
+            "cue": "",
+            "host": "",
+            "guest": "",
+            "host_basis": "",
+            "place": "",
+            "place_source": "",
+            "online": False,
+            "sent_no": -1,
+            "start": -1,
+            "end": -1,
+            "sentence": "",
+        }
+        if ev:
+            e0 = ev[0]
+            row.update({k: e0[k] for k in ("cue", "sent_no", "start", "end", "sentence")})
+            row["online"] = any(e["online"] for e in ev)
+            if not row["online"]:
+                place = next((by_sent[(doc_id, e["sent_no"])] for e in ev if (doc_id, e["sent_no"]) in by_sent), None)
+                source = "sentence"
+                if place is None and doc_id in dateline:
+                    place, source = dateline[doc_id], "dateline"
+                if place is None and doc_id in single:
+                    place, source = single[doc_id], "only capital in article"
+                if place is not None:
+                    row["place"], row["place_source"] = place[0], source
+            by_cue = next((e for e in ev if e["host"]), None)
+            host_id = ""
+            if by_cue is not None:
+                host_id, row["host_basis"] = by_cue["host"], by_cue["basis"]
+            elif row["place"]:
+                country = place[1]
+                if country == home:
+                    host_id = v
+                elif country == fcountry:
+                    host_id = f
+                if host_id:
+                    row["host_basis"] = f"place: {row['place']}"
+            if host_id:
+                row["host"] = names[host_id]
+                row["guest"] = names[f if host_id == v else v]
+        rows.append(row)
+    detail = pd.DataFrame(rows, columns=PAIR_COLUMNS[10:])
+    out = pd.DataFrame(
+        {
+            "doc_id": base["doc_id"],
+            "story_id": docs.loc[base["doc_id"], "story_id"].to_numpy(),
+            "date": docs.loc[base["doc_id"], "date"].to_numpy(),
+            "vn_actor_id": base["vn_actor_id"],
+            "vn_actor": base["vn_actor_id"].map(names),
+            "vn_office": base["vn_office"],
+            "foreign_actor_id": base["foreign_actor_id"],
+            "foreign_actor": base["foreign_actor_id"].map(names),
+            "foreign_country": base["foreign_country"],
+            "foreign_office": base["foreign_office"],
+        }
+    )
+    out = pd.concat([out, detail], axis=1)[PAIR_COLUMNS]
     out["online"] = out["online"].astype(bool)
     return out.sort_values(["doc_id", "sent_no", "vn_actor", "foreign_actor"], ignore_index=True)
 
@@ -831,35 +977,80 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
     Phan Văn Giang Viktor Khrenin        2              1 Phan Văn Giang (2)
        Lương Cường Viktor Khrenin        1              1    Lương Cường (1)
     """
-    rows = []
-    for (v, f), g in pairs.groupby(["vn_actor_id", "foreign_actor_id"], sort=True):
-        g = g.sort_values(["date", "doc_id"])
-        dates = sorted(d for d in set(g["date"]) if d)
-        hosts = g.loc[g["host"] != "", "host"].value_counts()
-        places = sorted(set(g.loc[g["place"] != "", "place"]) | ({"online"} if g["online"].any() else set()))
-        rows.append(
-            {
-                "vn_actor_id": v,
-                "vn_actor": g["vn_actor"].iloc[0],
-                "vn_office": g["vn_office"].iloc[-1],
-                "foreign_actor_id": f,
-                "foreign_actor": g["foreign_actor"].iloc[0],
-                "foreign_country": g["foreign_country"].iloc[0],
-                "foreign_office": g["foreign_office"].iloc[-1],
-                "stories": g["story_id"].nunique(),
-                "articles": g["doc_id"].nunique(),
-                "meeting_dates": len(dates),
-                "first_date": dates[0] if dates else "",
-                "last_date": dates[-1] if dates else "",
-                "hosted_by": "; ".join(f"{h} ({n})" for h, n in sorted(hosts.items(), key=lambda x: (-x[1], x[0]))),
-                "places": "; ".join(places),
-                "online": bool(g["online"].any()),
-                "doc_ids": "; ".join(sorted(set(g["doc_id"]))),
-            }
-        )
-    out = pd.DataFrame(rows, columns=EDGE_COLUMNS)
+    keys = ["vn_actor_id", "foreign_actor_id"]
+    if pairs.empty:
+        return pd.DataFrame(columns=EDGE_COLUMNS)
+    s = pairs.sort_values([*keys, "date", "doc_id"], kind="stable")
+    out = s.groupby(keys, sort=True).agg(
+        vn_actor=("vn_actor", "first"),
+        vn_office=("vn_office", "last"),
+        foreign_actor=("foreign_actor", "first"),
+        foreign_country=("foreign_country", "first"),
+        foreign_office=("foreign_office", "last"),
+        stories=("story_id", "nunique"),
+        articles=("doc_id", "nunique"),
+        online=("online", "any"),
+    )
+    dated = s[s["date"] != ""].groupby(keys)["date"].agg(["nunique", "min", "max"])
+    out["meeting_dates"] = dated["nunique"].reindex(out.index).fillna(0).astype(int)
+    out["first_date"] = dated["min"].reindex(out.index).fillna("")
+    out["last_date"] = dated["max"].reindex(out.index).fillna("")
+    hosts: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for (v, f, h), n in s[s["host"] != ""].groupby([*keys, "host"]).size().items():
+        hosts.setdefault((v, f), []).append((-int(n), h))
+    out["hosted_by"] = ["; ".join(f"{h} ({-n})" for n, h in sorted(hosts.get(k, []))) for k in out.index]
+    places: dict[tuple[str, str], set[str]] = {}
+    for v, f, place in _columns(s.loc[s["place"] != "", [*keys, "place"]].drop_duplicates(), *keys, "place"):
+        places.setdefault((v, f), set()).add(place)
+    out["places"] = [
+        "; ".join(sorted(places.get(k, set()) | ({"online"} if on else set())))
+        for k, on in zip(out.index, out["online"], strict=True)
+    ]
+    docs: dict[tuple[str, str], set[str]] = {}
+    for v, f, d in _columns(s, *keys, "doc_id"):
+        docs.setdefault((v, f), set()).add(d)
+    out["doc_ids"] = ["; ".join(sorted(docs[k])) for k in out.index]
+    out["online"] = out["online"].astype(bool)
+    out = out.reset_index()[EDGE_COLUMNS]
     return out.sort_values(
         ["stories", "articles", "vn_actor", "foreign_actor"], ascending=[False, False, True, True], ignore_index=True
+    )
+
+
+def strongest_edges(edges: pd.DataFrame, *, max_nodes: int = 30, max_edges: int = 45) -> tuple[pd.DataFrame, str]:
+    """The part of the meeting network that can be drawn legibly, and a sentence saying what was cut.
+
+    Pairs are taken in the order of :func:`meeting_edges` (most stories first) and kept while
+    their officials fit in ``max_nodes``, up to ``max_edges`` pairs: the strongest pairs, drawn
+    with both their ends.  When nothing has to be cut the edges come back unchanged and the
+    sentence is empty.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"vn_actor_id": ["a", "a", "b"], "vn_actor": ["A", "A", "B"],
+    ...                   "foreign_actor_id": ["x", "y", "y"], "foreign_actor": ["X", "Y", "Y"],
+    ...                   "stories": [5, 2, 1], "articles": [5, 2, 1]})
+    >>> kept, cut = strongest_edges(e, max_nodes=3)
+    >>> kept[["vn_actor", "foreign_actor"]].values.tolist(), cut
+    ([['A', 'X'], ['A', 'Y']], 'the 2 pairs with most stories (of 3), among 3 officials (of 4)')
+    >>> strongest_edges(e)[1]
+    ''
+    """
+    officials = set(edges["vn_actor_id"]) | set(edges["foreign_actor_id"])
+    if len(officials) <= max_nodes and len(edges) <= max_edges:
+        return edges, ""
+    nodes: set[str] = set()
+    keep = []
+    for i, (v, f) in enumerate(zip(edges["vn_actor_id"], edges["foreign_actor_id"], strict=True)):
+        if len(keep) == max_edges:
+            break
+        if len(nodes | {v, f}) <= max_nodes:
+            nodes |= {v, f}
+            keep.append(i)
+    kept = edges.iloc[keep].reset_index(drop=True)
+    return kept, (
+        f"the {len(kept)} pairs with most stories (of {len(edges):,}), among {len(nodes)} officials "
+        f"(of {len(officials):,})"
     )
 
 

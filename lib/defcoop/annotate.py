@@ -42,10 +42,11 @@ from defcoop.actors import REGISTRY_CHECKED_YEAR, registry, titles
 from defcoop.corpus import Article
 from defcoop.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
 from defcoop.geo import geo
-from defcoop.matcher import PhraseMatcher, leftmost_longest
+from defcoop.matcher import MultiMatcher, PhraseMatcher, leftmost_longest
 from defcoop.paths import DATA_DIR
 from defcoop.resources import read_csv
 from defcoop.text import fold, fold_preserving_length
+from defcoop.themes import codebook
 
 __all__ = ["MENTION_COLUMNS", "Annotation", "annotate_article"]
 
@@ -284,13 +285,22 @@ class Annotation:
     actor_ids: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     on_topic: bool = False
-    mentions: list[dict] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)  # rows in MENTION_COLUMNS order
     warnings: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
 def _short_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher((k, k) for k in registry().short)
+
+
+@lru_cache(maxsize=1)
+def _english_matchers() -> tuple[tuple[PhraseMatcher, ...], MultiMatcher]:
+    """Every lexicon an English article is matched against, and all of them in one automaton."""
+    ms = [titles().matcher, registry().full, _short_matcher(), geo().matcher, codebook().matcher]
+    if "en" in _topic_matchers():
+        ms.append(_topic_matchers()["en"])
+    return tuple(ms), MultiMatcher(ms)
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +340,13 @@ class _Doc:
         self.folded = fold_preserving_length(art.text)
         self.sents = art.sentences
         self.starts = [s.start for s in art.sentences]
-        self.mentions: list[dict] = []
+        self.mentions: list[tuple] = []
+        self._candidates: dict[int, list] = {}  # id(matcher) -> its candidates, from one scan
+
+    def scan(self, matchers: tuple[PhraseMatcher, ...], combined: MultiMatcher) -> None:
+        """Match all ``matchers`` in one pass (``combined`` holds the same lexicons)."""
+        for m, hits in zip(matchers, combined.candidates(self.text, self.folded), strict=True):
+            self._candidates[id(m)] = hits
 
     def by_sentence(self, matcher: PhraseMatcher, *, overlapping: bool = False) -> list[list]:
         """Hits of ``matcher`` per sentence, with offsets into the text (one automaton pass).
@@ -341,32 +357,32 @@ class _Doc:
         out: list[list] = [[] for _ in self.sents]
         if not self.sents:
             return out
-        for h in matcher.candidates(self.text, self.folded):
+        hits = self._candidates.get(id(matcher))
+        for h in matcher.candidates(self.text, self.folded) if hits is None else hits:
             i = bisect_right(self.starts, h.start) - 1
             if i >= 0 and h.end <= self.sents[i].end:
                 out[i].append(h)
         return out if overlapping else [leftmost_longest(hs) for hs in out]
 
-    def sentence_text(self, n: int) -> str:
-        return self.art.sentence_texts[n]
-
-    def add(self, kind: str, ident: str, n: int, start: int, end: int, **extra) -> None:
-        row = {
-            "doc_id": self.doc_id,
-            "kind": kind,
-            "id": ident,
-            "surface": " ".join(self.text[start:end].split()),
-            "sent_no": n,
-            "start": start,
-            "end": end,
-            "how": "",
-            "registered": True,
-            "country": "",
-            "role": "",
-            "sentence": self.sentence_text(n) if n >= 0 else "",
-        }
-        row.update(extra)
-        self.mentions.append(row)
+    def add(
+        self,
+        kind: str,
+        ident: str,
+        n: int,
+        start: int,
+        end: int,
+        *,
+        how: str = "",
+        registered: bool = True,
+        country: str = "",
+        role: str = "",
+    ) -> None:
+        """Record one hit as a mention row: a tuple in :data:`MENTION_COLUMNS` order."""
+        surface = " ".join(self.text[start:end].split())
+        sentence = self.art.sentence_texts[n] if n >= 0 else ""
+        self.mentions.append(
+            (self.doc_id, kind, ident, surface, n, start, end, how, registered, country, role, sentence)
+        )
 
 
 def _title_chain(doc: _Doc, title_hits: list, pos: int) -> tuple[list, int]:
@@ -389,7 +405,7 @@ def _title_chain(doc: _Doc, title_hits: list, pos: int) -> tuple[list, int]:
 def _demonym_before(doc: _Doc, pos: int) -> str:
     """Country of a demonym or possessive country name ending right before ``pos``."""
     before = doc.text[max(0, pos - 40) : pos]
-    m = re.search(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$", before)
+    m = _DEMONYM_BEFORE.search(before)
     if not m:
         return ""
     g = geo()
@@ -415,6 +431,7 @@ def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
         return ann
 
     reg = registry()
+    doc.scan(*_english_matchers())
     title_hits_by_sent = dict(enumerate(doc.by_sentence(titles().matcher)))
     hits: list[_ActorHit] = []
     # 1. full names
@@ -502,6 +519,24 @@ def _resolve_same_names(hits: list[_ActorHit], period: tuple[dt.date, dt.date] |
         h.actor_id = min(h.alternatives, key=fit)
 
 
+def _word_before(text: str, lo: int, pos: int) -> str:
+    """The word (letters, digits, ``_``, ``.``, apostrophes) separated by white space from
+    ``pos``, looking no further back than ``lo``; ``""`` when there is no space or no word.
+
+    >>> _word_before("Kien Giang", 0, 5), _word_before("the  Giang", 0, 5), _word_before("x.Giang", 0, 2)
+    ('Kien', 'the', '')
+    """
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == pos:
+        return ""
+    j = i
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in "_’'."):
+        j -= 1
+    return text[j:i]
+
+
 def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by_sent: dict) -> None:
     reg = registry()
     full_spans = [(h.start, h.end) for h in hits]
@@ -516,10 +551,9 @@ def _short_mentions(doc: _Doc, hits: list[_ActorHit], named: set[str], titles_by
                 continue
             # part of a longer capitalised name ("Kien Giang", "Giang Province")?
             chain, _ = _title_chain(doc, titles_by_sent[n], a)
-            prev = re.search(r"([\w’'.]+)\s+$", doc.text[s.start : a])
-            if prev and not chain and prev.group(1)[:1].isupper() and a != s.start:
+            if not chain and a != s.start and _word_before(doc.text, s.start, a)[:1].isupper():
                 continue
-            nxt = re.match(r"\s+([\w’']+)", doc.text[b : s.end])
+            nxt = _WORD_AFTER.match(doc.text[b : s.end])
             if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) not in {"I"}:
                 continue
             cands = [c for c in reg.short.get(h.key, ()) if c in named]
@@ -549,7 +583,7 @@ def _title_only(
                 continue
             if any(a >= t.end and doc.text[t.end : a].strip() == "" for a, _ in taken):
                 continue
-            m = re.match(r"\s+(\S)", rest)
+            m = _NEXT_CHAR.match(rest)
             if m and m.group(1).isupper() and not _country_after(doc, t.end, doc.sents[n].end):
                 continue
             if rest[:1].isalnum():
@@ -585,13 +619,22 @@ def _title_only(
             taken.append((t.start, t.end))
 
 
+# Patterns used once per hit, compiled once.
+_DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$")
+_WORD_AFTER = re.compile(r"\s+([\w’']+)")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
+_OF_COUNTRY = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?((?:[A-ZÀ-ỸĐ][\w’'-]*\s?){1,4})")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _NP_TOKEN = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
 _NP_CONNECTORS = frozenset({"of", "to", "for", "under", "the", "and", "in", "at"})
 
 
 def _country_after(doc: _Doc, pos: int, stop: int) -> str:
     """Country of an ``of <Country>`` / ``to <Country>`` phrase right after ``pos``."""
-    m = re.match(r"\s+(?:of|to)\s+(?:the\s+)?((?:[A-ZÀ-ỸĐ][\w’'-]*\s?){1,4})", doc.text[pos:stop])
+    m = _OF_COUNTRY.match(doc.text[pos:stop])
     if not m:
         return ""
     g = geo()
@@ -620,7 +663,7 @@ def _name_after_title(doc: _Doc, pos: int, stop: int) -> tuple[int, int, list[st
         if not m:
             break
         tok = m.group(1)
-        bare = tok.rstrip(".’'") if not re.fullmatch(r"(?:[A-Z]\.)+", tok) else tok
+        bare = tok.rstrip(".’'") if not _INITIALS.fullmatch(tok) else tok
         if tok.lower() in _NP_CONNECTORS or (tok[:1].isupper() and tok[:1].isalpha()):
             tokens.append((m.start(1), m.start(1) + len(bare), bare))
             cursor = m.end()
@@ -740,7 +783,7 @@ def _unregistered(doc: _Doc, hits: list[_ActorHit], titles_by_sent: dict) -> dic
             if not country and fold(name_toks[0]) in VIETNAMESE_FAMILY:
                 country = "Vietnam"
             name = " ".join(name_toks)
-            ident = "unregistered:" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+            ident = "unregistered:" + _NON_SLUG.sub("-", fold(name)).strip("-")
             out.setdefault(ident, (name, country))
             hits.append(_ActorHit(ident, a, b, n, "unregistered"))
             taken.append((a, b))
@@ -870,12 +913,11 @@ def _countries(doc: _Doc, actor_country: dict[str, str]) -> list[str]:
                 if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
                     role = "multilateral"
                 elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or (
-                    re.search(r"\bbetween\b", seg[: h.start], re.I)
-                    and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
+                    _BETWEEN.search(seg[: h.start]) and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
                 ):
                     role = "bilateral"
                 elif form == "demonym":
-                    nxt = re.match(r"\s+([A-Za-z]+)", seg[h.end : h.end + 30])
+                    nxt = _NEXT_WORD.match(seg[h.end : h.end + 30])
                     if nxt and nxt.group(1).lower() in COUNTERPART_WORDS:
                         role = "counterpart"
                 elif form == "capital":
@@ -887,11 +929,11 @@ def _countries(doc: _Doc, actor_country: dict[str, str]) -> list[str]:
 
 
 def _themes(doc: _Doc) -> list[str]:
-    from defcoop.themes import codebook
-
     cb = codebook()
     count: dict[str, int] = defaultdict(int)
     for n, sent_hits in enumerate(doc.by_sentence(cb.matcher, overlapping=True)):
+        if not sent_hits:
+            continue
         for tid, hs in cb.evidence_from_hits(sent_hits).items():
             count[tid] += 1
             for h in hs:

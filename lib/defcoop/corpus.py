@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
+import operator
 import os
 import re
 import stat
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -265,6 +268,14 @@ def _line_rules() -> tuple[list, re.Pattern[str]]:
     return rules, re.compile(combined, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _credit_rules() -> tuple[list, re.Pattern[str]]:
+    """Photo-credit rules, and one alternation that says whether any of them occurs in a line
+    (most lines have no credit, so the rules are tried one by one only when it does)."""
+    rules = [r for r in furniture_rules() if r.scope == "credit"]
+    return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.IGNORECASE)
+
+
 def parse_article(text: str) -> Article:
     """Split an article into its blocks, paragraphs and sentences.
 
@@ -278,7 +289,7 @@ def parse_article(text: str) -> Article:
     art = Article(text=text)
     rules = furniture_rules()
     line_rules, line_regex = _line_rules()
-    credit_rules = [r for r in rules if r.scope == "credit"]
+    credit_rules, any_credit = _credit_rules()
     start = 0
     header = parse_header(text)
     if header is not None:
@@ -303,7 +314,7 @@ def parse_article(text: str) -> Article:
                 outlet_votes.append((0, rule.outlet))
         if kind == "body" and (dl := parse_dateline(line)) is not None:
             kind, reason = ("widget", "page's 'today' date") if dl.widget else ("dateline", dl.value.iso)
-        if kind == "body":
+        if kind == "body" and any_credit.search(line):
             for rule in credit_rules:
                 if rule.pattern.search(line):
                     kind, reason = "caption", rule.reason
@@ -412,12 +423,19 @@ def parse_article(text: str) -> Article:
 # --------------------------------------------------------------------------- discovery
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    path: Path  # absolute
+class Found(NamedTuple):
+    """One entry found under the corpus root (a named tuple: 100,000 of them are made per load)."""
+
+    fspath: str  # absolute path as the OS names it (a str: cheaper than a Path)
     relpath: str  # relative to the corpus root, POSIX separators, always valid UTF-8
     skip_reason: str = ""
     note: str = ""  # a repair made while finding the file (e.g. an undecodable file name)
+    # (size, mtime_ns, ctime_ns, inode, device) of a readable file (links followed) when found
+    stat: tuple[int, int, int, int, int] | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.fspath)
 
 
 def _shown(rel: str) -> tuple[str, str]:
@@ -427,6 +445,8 @@ def _shown(rel: str) -> tuple[str, str]:
     shown as ``\\xNN`` escapes instead, so the name is kept readable and the file is still opened
     by its real ``path``.
     """
+    if rel.isascii():
+        return rel, ""
     try:
         rel.encode("utf-8")
     except UnicodeEncodeError:
@@ -435,43 +455,95 @@ def _shown(rel: str) -> tuple[str, str]:
     return rel, ""
 
 
+_name = operator.attrgetter("name")
+_found = functools.partial(tuple.__new__, Found)  # Found(...) without the Python-level __new__
+
+
 def discover(root: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> list[Found]:
     """Every entry under ``root`` that could be an article, sorted by relative path.
 
     Symbolic links to directories are not followed (no loops); hidden files and folders,
     FIFOs, sockets, devices, broken or looping links, folders that cannot be listed and
     oversized files are returned with a reason.  Nothing is opened here, only ``stat``-ed.
+
+    The walk is ``os.walk``'s (top-down, links to folders not entered, a folder that cannot be
+    listed reported once), done with ``os.scandir`` entries and plain strings, so that each
+    file costs one ``stat`` and no path objects.
     """
+    top = os.fspath(Path(root))
+    cut = len(top) if top.endswith(os.sep) else len(top) + 1  # path[cut:] is the relative path
     found: list[Found] = []
+    posix, s_isreg = os.sep == "/", stat.S_ISREG
+
+    def rel_of(path: str) -> str:
+        rel = path[cut:]
+        return rel if os.sep == "/" else rel.replace(os.sep, "/")
 
     def unlistable(exc: OSError) -> None:
-        p = Path(exc.filename) if exc.filename else root
-        rel = p.relative_to(root).as_posix() if p != root else "."
-        shown, note = _shown(rel)
-        found.append(Found(p, shown, f"cannot list folder: {exc.strerror or exc}", note))
+        path = os.fspath(exc.filename) if exc.filename else top
+        shown, note = _shown(rel_of(path) if path != top else ".")
+        found.append(Found(path, shown, f"cannot list folder: {exc.strerror or exc}", note))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable, followlinks=False):
-        base = Path(dirpath)
-        keep_dirs = []
-        for d in sorted(dirnames):
-            p = base / d
-            shown, note = _shown(p.relative_to(root).as_posix())
-            if p.is_symlink():
-                found.append(Found(p, shown, "symbolic link to a folder (not followed)", note))
-            elif d.startswith("."):
-                found.append(Found(p, shown, "hidden folder (not read)", note))
+    pending = [top]
+    while pending:
+        dirpath = pending.pop()
+        dirs: list[os.DirEntry] = []
+        files: list[os.DirEntry] = []
+        try:
+            with os.scandir(dirpath) as it:
+                for entry in it:
+                    try:
+                        is_dir = entry.is_dir()  # follows links, as os.walk does
+                    except OSError:
+                        is_dir = False
+                    (dirs if is_dir else files).append(entry)
+        except OSError as exc:  # the folder cannot be listed (or stopped listing half-way)
+            unlistable(exc)
+            continue
+        keep: list[str] = []
+        for entry in sorted(dirs, key=_name):
+            shown, note = _shown(rel_of(entry.path))
+            if entry.is_symlink():
+                found.append(Found(entry.path, shown, "symbolic link to a folder (not followed)", note))
+            elif entry.name.startswith("."):
+                found.append(Found(entry.path, shown, "hidden folder (not read)", note))
             else:
-                keep_dirs.append(d)
-        dirnames[:] = keep_dirs
-        for name in sorted(filenames):
-            p = base / name
-            shown, note = _shown(p.relative_to(root).as_posix())
-            found.append(Found(p, shown, _file_problem(p, name, max_bytes), note))
+                keep.append(entry.path)
+        for entry in sorted(files, key=_name):
+            path, name = entry.path, entry.name
+            rel = path[cut:] if posix else rel_of(path)
+            shown, note = (rel, "") if rel.isascii() else _shown(rel)
+            try:
+                st = entry.stat() if name[:1] != "." else None  # follows links
+            except OSError:
+                st = None
+            # The usual case inline (a regular file of acceptable size with a text suffix);
+            # anything else gets its reason from _file_problem.
+            dot = name.rfind(".")
+            if (
+                st is not None
+                and s_isreg(st.st_mode)
+                and st.st_size <= max_bytes
+                and (name[dot:].lower() if 0 < dot < len(name) - 1 else "") in TEXT_SUFFIXES
+            ):
+                found.append(
+                    _found((path, shown, "", note, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)))
+                )
+            else:
+                found.append(Found(path, shown, _file_problem(entry, name, max_bytes), note))
+        pending.extend(reversed(keep))  # depth first, in name order, like os.walk
     found.sort(key=lambda f: f.relpath)
     return found
 
 
-def _file_problem(p: Path, name: str, max_bytes: int) -> str:
+def _suffix(name: str) -> str:
+    """``Path(name).suffix``: from the last dot, unless the dot leads or ends the name."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _file_problem(p: Path | os.DirEntry, name: str, max_bytes: int) -> str:
+    """Why the file ``p`` (named ``name``; a ``Path`` or an ``os.DirEntry``) is not read, or ``""``."""
     if name.startswith("."):
         return "hidden file (not read)"
     try:
@@ -492,8 +564,9 @@ def _file_problem(p: Path, name: str, max_bytes: int) -> str:
         return "not a regular file"
     if st.st_size > max_bytes:
         return f"file too large ({st.st_size:,} bytes > limit {max_bytes:,})"
-    if p.suffix.lower() not in TEXT_SUFFIXES:
-        return f"not a text article (suffix {p.suffix!r})"
+    suffix = _suffix(name)
+    if suffix.lower() not in TEXT_SUFFIXES:
+        return f"not a text article (suffix {suffix!r})"
     return ""
 
 

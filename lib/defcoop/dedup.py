@@ -11,7 +11,6 @@ points to it with ``duplicate_of``.
 
 from __future__ import annotations
 
-import re
 import zlib
 
 import numpy as np
@@ -21,16 +20,36 @@ from defcoop.text import fold
 
 __all__ = ["duplicate_of", "shingles"]
 
-_TOKEN = re.compile(r"[a-z0-9]+")
 _N_PERM = 128
 _MIX = np.uint64(1_000_003)
 _BANDS = 32  # 32 bands of 4 rows: a pair with Jaccard 0.6 is proposed with probability 0.986
 _RNG = np.random.default_rng(20240517)
 _SEEDS = _RNG.integers(0, np.iinfo(np.uint64).max, size=_N_PERM, dtype=np.uint64, endpoint=True)
+_EMPTY_SIGNATURE = np.full(_N_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+# bytes.translate table keeping ``a-z`` and ``0-9`` and turning every other byte into a space, so
+# that ``split()`` yields exactly the ``[a-z0-9]+`` runs.
+_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
+def _words(text: str) -> list[bytes]:
+    """The ``[a-z0-9]+`` runs of ``fold(text)``, as ASCII bytes, in order.
+
+    A character still outside ASCII after folding (Cyrillic, CJK, symbols) becomes ``?`` and so
+    separates words.
+
+    >>> _words("Việt Nam–Belarus: S-300, 2024 ✓ Минск")
+    [b'viet', b'nam', b'belarus', b's', b'300', b'2024']
+    """
+    return fold(text).encode("ascii", "replace").translate(_WORD_BYTES).split()
 
 
 def shingles(text: str, k: int = 5) -> np.ndarray:
-    """Sorted unique CRC32 hashes of the word ``k``-grams of ``text`` (stable across runs).
+    """Sorted unique 32-bit hashes of the word ``k``-grams of ``text`` (stable across runs).
+
+    Words are the ``[a-z0-9]+`` runs of ``fold(text)``.  Each word is hashed with CRC32 and the
+    ``k`` word hashes of a window are combined by a polynomial hash (wrapping ``uint64``
+    arithmetic), mixed with splitmix64 and cut to 32 bits; a text of fewer than ``k`` words is
+    one shingle.  Nothing depends on ``PYTHONHASHSEED`` or the process.
 
     >>> len(shingles("one two three four five six")) == 2
     True
@@ -38,27 +57,37 @@ def shingles(text: str, k: int = 5) -> np.ndarray:
     >>> bool((a == b).all())
     True
     """
-    words = _TOKEN.findall(fold(text))
-    if not words:
+    words = _words(text)
+    n = len(words)
+    if not n:
         return np.zeros(0, dtype=np.uint64)
-    # CRC32 of each word, combined over each window of k words by a polynomial hash computed
-    # with numpy (wrapping uint64 arithmetic), then folded to 32 bits: stable across runs and
-    # machines, and without building a string per shingle.
-    w = np.fromiter((zlib.crc32(x.encode()) for x in words), dtype=np.uint64, count=len(words))
-    k = min(k, len(w))
-    h = np.zeros(len(w) - k + 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i in range(k):
-            h = h * _MIX + w[i : i + len(h)]
-    return np.unique(_mix(h) & np.uint64(0xFFFFFFFF))
+    w = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=n)
+    k = min(k, n)
+    m = n - k + 1
+    # h = w[i]*MIX^(k-1) + w[i+1]*MIX^(k-2) + ... + w[i+k-1], Horner's rule on whole windows
+    # (numpy integer arrays wrap silently on overflow)
+    h = w[:m].copy()
+    for i in range(1, k):
+        h *= _MIX
+        h += w[i : i + m]
+    h = _mix(h)
+    h &= np.uint64(0xFFFFFFFF)
+    # np.unique, without its overhead on small arrays
+    h.sort()
+    keep = np.empty(m, dtype=bool)
+    keep[0] = True
+    np.not_equal(h[1:], h[:-1], out=keep[1:])
+    return h[keep]
 
 
 def _mix(h: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser: a strong 64-bit mix (wrapping arithmetic)."""
-    with np.errstate(over="ignore"):
-        h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return h ^ (h >> np.uint64(31))
+    """splitmix64 finaliser: a strong 64-bit mix (wrapping arithmetic), in place on ``h``."""
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
 
 
 def _signature(sh: np.ndarray) -> np.ndarray:
@@ -68,19 +97,79 @@ def _signature(sh: np.ndarray) -> np.ndarray:
     similarity of real copies badly on these hashes; a full mix per seed does not.)
     """
     if sh.size == 0:
-        return np.full(_N_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+        return _EMPTY_SIGNATURE.copy()
     # Shingle hashes are already mixed (see shingles); one multiply and xor-shift per seed
-    # decorrelates the seeds at a third of the cost of a full mix.
-    with np.errstate(over="ignore"):
-        v = np.bitwise_xor.outer(sh * np.uint64(0x9E3779B97F4A7C15), _SEEDS) * np.uint64(0xD6E8FEB86659FD93)
-        v ^= v >> np.uint64(32)
-    return v.min(axis=0)
+    # decorrelates the seeds at a third of the cost of a full mix.  One row per seed, so that
+    # the minimum runs along contiguous memory; multiply and xor in place.
+    v = np.bitwise_xor.outer(_SEEDS, sh * np.uint64(0x9E3779B97F4A7C15))
+    v *= np.uint64(0xD6E8FEB86659FD93)
+    v ^= v >> np.uint64(32)
+    return v.min(axis=1)
 
 
 def signature(body: str) -> tuple[bytes, int]:
     """MinHash signature of ``body`` (as bytes, for storage) and its number of shingles."""
     sh = shingles(body)
     return _signature(sh).tobytes(), int(sh.size)
+
+
+def _buckets(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of ``block`` with equal values: ``(order, starts, counts)`` of every bucket of two
+    rows or more, whose row numbers are ``order[start : start + count]`` (in no fixed order).
+
+    Rows are sorted by one 64-bit key mixing all their values, so that equal rows are
+    neighbours; a key shared by rows that differ (a collision, never seen in practice) makes
+    the block grouped by exact comparison of whole rows instead.
+    """
+    key = block[:, 0].copy()
+    for c in range(1, block.shape[1]):
+        key = _mix(key)
+        key ^= block[:, c]
+    order = np.argsort(key)
+    key = key[order]
+    run = np.flatnonzero(key[1:] == key[:-1])  # order[i] and order[i + 1] share their key
+    if run.size == 0:
+        return order, run, run
+    if not (block[order[run]] == block[order[run + 1]]).all():
+        keys = np.ascontiguousarray(block).view(np.dtype((np.void, block.dtype.itemsize * block.shape[1])))
+        _, inverse, counts = np.unique(keys.ravel(), return_inverse=True, return_counts=True)
+        order = np.argsort(inverse.ravel(), kind="stable")
+        starts = np.cumsum(counts) - counts
+        return order, starts[counts > 1], counts[counts > 1]
+    # runs of consecutive pairs sharing a key are the buckets
+    first = np.ones(run.size, dtype=bool)
+    first[1:] = run[1:] != run[:-1] + 1
+    seg = np.flatnonzero(first)
+    return order, run[seg], np.diff(np.append(seg, run.size)) + 1
+
+
+def _candidates(sigs: np.ndarray, idx: np.ndarray, n: int) -> np.ndarray:
+    """Sorted unique pairs ``(i, j)``, ``i < j``, of rows ``idx`` of ``sigs`` sharing a band.
+
+    Banded LSH: the ``_N_PERM`` MinHash values are cut into ``_BANDS`` bands, and two rows
+    whose values agree on a whole band share its bucket.  Every pair in a bucket is a
+    candidate, except in a huge bucket (over 50 rows), whose rows are paired with its first
+    (smallest) row only.
+    """
+    rows = _N_PERM // _BANDS
+    codes: list[np.ndarray] = []  # candidate pairs as i * n + j
+    for band in range(_BANDS):
+        order, starts, counts = _buckets(sigs[idx, band * rows : (band + 1) * rows])
+        members = idx[order]
+        two = starts[counts == 2]
+        a, b = members[two], members[two + 1]
+        codes.append(np.minimum(a, b) * n + np.maximum(a, b))
+        for g in np.flatnonzero(counts > 2):
+            m = np.sort(members[starts[g] : starts[g] + counts[g]])
+            if len(m) > 50:  # a huge bucket: link everything to its first member only
+                codes.append(m[0] * n + m[1:])
+            else:
+                a, b = np.triu_indices(len(m), 1)
+                codes.append(m[a] * n + m[b])
+    if not codes:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.unique(np.concatenate(codes).astype(np.int64))
+    return np.stack([pairs // n, pairs % n], axis=1)
 
 
 def duplicate_of(
@@ -106,26 +195,27 @@ def duplicate_of(
     n = len(docs)
     if n == 0:
         return pd.Series([], dtype="str", index=docs.index)
-    bodies = docs["body"].tolist()
     ids = docs["doc_id"].tolist()
     if signatures is None or sizes is None:
-        pairs = [signature(b) for b in bodies]
-        signatures, sizes = [p[0] for p in pairs], [p[1] for p in pairs]
+        computed = [signature(b) for b in docs["body"].tolist()]
+        signatures, sizes = [c[0] for c in computed], [c[1] for c in computed]
     sigs = np.frombuffer(b"".join(signatures), dtype=np.uint64).reshape(n, _N_PERM)
     usable = np.asarray(sizes) >= min_shingles
-    rows = _N_PERM // _BANDS
-    candidates: set[tuple[int, int]] = set()
-    idx = np.flatnonzero(usable)
-    for band in range(_BANDS):
-        block = np.ascontiguousarray(sigs[idx, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        for g in np.flatnonzero(counts > 1):
-            members = idx[inverse == g].tolist()
-            if len(members) > 50:  # a huge bucket: link everything to its first member only
-                candidates.update((members[0], m) for m in members[1:])
-            else:
-                candidates.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    pairs = _candidates(sigs, np.flatnonzero(usable), n)
+    if len(pairs):
+        # The share of equal MinHash values estimates Jaccard similarity; copies that pass the
+        # containment test have a Jaccard of at least ~0.5 (a copy missing a third of the text),
+        # so pairs far below that are dismissed without building their shingles.
+        equal = np.concatenate(
+            [
+                np.count_nonzero(sigs[pairs[s : s + 4096, 0]] == sigs[pairs[s : s + 4096, 1]], axis=1)
+                for s in range(0, len(pairs), 4096)
+            ]
+        )
+        pairs = pairs[equal / _N_PERM >= 0.35]
+    # only the articles of the remaining pairs are read again, to build their shingles
+    needed = np.unique(pairs).tolist()
+    bodies = dict(zip(needed, docs["body"].iloc[needed].tolist(), strict=True))
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -141,13 +231,10 @@ def duplicate_of(
             cache[i] = shingles(bodies[i])
         return cache[i]
 
-    for i, j in sorted(candidates):
+    # Whether a pair is joined depends on the pair alone, so the groups do not depend on the
+    # order of the pairs; a pair already in one group is skipped without building shingles.
+    for i, j in pairs.tolist():
         if find(i) == find(j):
-            continue
-        # The share of equal MinHash values estimates Jaccard similarity; copies that pass the
-        # containment test have a Jaccard of at least ~0.5 (a copy missing a third of the text),
-        # so pairs far below that are dismissed without building their shingles.
-        if float(np.mean(sigs[i] == sigs[j])) < 0.35:
             continue
         a, b = sh(i), sh(j)
         inter = np.intersect1d(a, b, assume_unique=True).size

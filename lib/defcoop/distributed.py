@@ -27,14 +27,13 @@ from defcoop.corpus import MAX_BYTES_DEFAULT, discover, read_bytes
 __all__ = ["annotate_partition", "annotate_with_dask"]
 
 
-def annotate_partition(
-    root: str, relpaths: list[str], store_root: str, max_bytes: int, cached: frozenset[str]
-) -> int:
+def annotate_partition(root: str, relpaths: list[str], store_root: str, max_bytes: int, cached: frozenset[str]) -> int:
     """Annotate the files ``relpaths`` under ``root`` not already cached; write one cache part.
 
     Runs on a worker.  Returns the number of articles annotated (files that cannot be decoded
     are left for ``load`` to report as skipped).
     """
+    from defcoop.assemble import encode_part
     from defcoop.load import process_chunk
 
     items = []
@@ -47,7 +46,7 @@ def annotate_partition(
         return 0
     tables = process_chunk(items)
     if len(tables["docs"]):
-        Store(Path(store_root), Path(root), max_bytes=max_bytes).write(tables)
+        Store(Path(store_root), Path(root), max_bytes=max_bytes).write(encode_part(tables))
     return len(tables["docs"])
 
 
@@ -68,9 +67,7 @@ def annotate_with_dask(
     if not root.is_dir():
         raise NotADirectoryError(f"corpus path {str(path)!r} is not a folder")
     store_root = Path(cache) if cache is not None else default_cache_dir()
-    store = Store(store_root, root, max_bytes=max_bytes)
-    existing = store.read()
-    cached = frozenset(existing["docs"]["sha256"]) if existing is not None else frozenset()
+    cached = frozenset(Store(store_root, root, max_bytes=max_bytes).cached_shas())
     relpaths = [f.relpath for f in discover(root, max_bytes=max_bytes) if not f.skip_reason]
     partitions = [relpaths[i : i + partition_size] for i in range(0, len(relpaths), partition_size)]
     futures = client.map(

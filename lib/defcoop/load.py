@@ -2,17 +2,23 @@
 
 Per file the work is a pure function of its bytes (:func:`process_bytes`), so it runs in
 chunks, in parallel processes for large corpora, on a Dask cluster (:mod:`defcoop.distributed`),
-and is cached on disk by content (:mod:`defcoop.cache`).  The corpus-level pass (near-duplicate
-detection) runs once all files are read, from cached MinHash signatures.  Results are also
-memoised in the process, so every notebook that calls ``load`` on the same folder gets the same
-tables without recomputing them.
+and is cached on disk by content (:mod:`defcoop.cache`): each chunk's results are written to the
+cache as they come, and the tables are then assembled from the cache's memory-mapped parts
+(:mod:`defcoop.assemble`), so a large corpus never has all its results in memory twice.  The
+corpus-level pass (near-duplicate detection) runs once all files are read, from cached MinHash
+signatures.  Results are also memoised in the process, so every notebook that calls ``load`` on
+the same folder gets the same tables without recomputing them.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import itertools
 import os
 import warnings
+from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,9 +74,9 @@ class DocResult:
     doc: dict | None = None
     signature: bytes = b""
     n_shingles: int = 0
-    sentences: list[dict] = field(default_factory=list)
-    segments: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)
+    sentences: list[tuple] = field(default_factory=list)  # rows in SENTENCE_COLUMNS order
+    segments: list[tuple] = field(default_factory=list)  # rows in SEGMENT_COLUMNS order
+    mentions: list[tuple] = field(default_factory=list)  # rows in MENTION_COLUMNS order
     skip_reason: str = ""
 
 
@@ -88,29 +94,12 @@ def process_bytes(doc_id: str, relpath: str, data: bytes) -> DocResult:
     warnings = [*decoded.warnings, *art.warnings]
     body = art.body
     language = detect_language(body) if body else "und"
+    # Rows as tuples in SENTENCE_COLUMNS / SEGMENT_COLUMNS order (a dict per row costs more
+    # than the annotation of the row).
     sentences = [
-        {
-            "doc_id": doc_id,
-            "sent_no": n,
-            "para_no": s.para_no,
-            "section": s.section,
-            "start": s.start,
-            "end": s.end,
-            "sentence": art.sentence_texts[n],
-        }
-        for n, s in enumerate(art.sentences)
+        (doc_id, n, s.para_no, s.section, s.start, s.end, art.sentence_texts[n]) for n, s in enumerate(art.sentences)
     ]
-    segments = [
-        {
-            "doc_id": doc_id,
-            "kind": b.kind,
-            "start": b.start,
-            "end": b.end,
-            "content": _squash(text[b.start : b.end]),
-            "reason": b.reason,
-        }
-        for b in art.blocks
-    ]
+    segments = [(doc_id, b.kind, b.start, b.end, _squash(text[b.start : b.end]), b.reason) for b in art.blocks]
     ann = annotate.annotate_article(doc_id, art, language)
     warnings.extend(ann.warnings)
     doc = {
@@ -144,16 +133,33 @@ def process_bytes(doc_id: str, relpath: str, data: bytes) -> DocResult:
     return DocResult(doc, sig, n_sh, sentences, segments, ann.mentions)
 
 
+def _without_suffix(rel: str) -> tuple[str, str]:
+    """``(Path(rel).stem, Path(rel).with_suffix("").as_posix())`` for a relative path as
+    :func:`~defcoop.corpus.discover` gives it (``/``-separated, no empty or ``.`` parts), with
+    string operations (pathlib costs seconds for 100,000 files)."""
+    folder, _, name = rel.rpartition("/")
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    return stem, (f"{folder}/{stem}" if folder else stem)
+
+
 def _doc_ids(relpaths: list[str]) -> dict[str, str]:
-    """File stem as doc_id; the relative path without suffix where two stems collide."""
-    stems: dict[str, int] = {}
-    for rel in relpaths:
-        stem = Path(rel).stem
-        stems[stem] = stems.get(stem, 0) + 1
-    out = {}
-    for rel in relpaths:
-        stem = Path(rel).stem
-        out[rel] = stem if stems[stem] == 1 else str(Path(rel).with_suffix("").as_posix())
+    """File stem as doc_id; the relative path without suffix where two stems collide; the whole
+    relative path where even those collide (``a/x.txt`` and ``a/x.md``)."""
+    stems = []
+    for rel in relpaths:  # _without_suffix(rel)[0], inline: this runs for every file
+        name = rel[rel.rfind("/") + 1 :]
+        dot = name.rfind(".")
+        stems.append(name[:dot] if 0 < dot < len(name) - 1 else name)
+    counts = Counter(stems)
+    if len(counts) == len(stems):
+        return dict(zip(relpaths, stems, strict=True))
+    out = {
+        rel: stem if counts[stem] == 1 else _without_suffix(rel)[1] for rel, stem in zip(relpaths, stems, strict=True)
+    }
+    seen = Counter(out.values())
+    if len(seen) < len(out):
+        out = {rel: rel if seen[doc_id] > 1 else doc_id for rel, doc_id in out.items()}
     return out
 
 
@@ -251,8 +257,20 @@ def process_chunk(items: list[tuple[str, str, bytes]]) -> dict[str, pd.DataFrame
         sentences.extend(res.sentences)
         segments.extend(res.segments)
         mentions.extend(res.mentions)
-    rows = {"docs": docs, "sentences": sentences, "segments": segments, "mentions": mentions}
-    return {t: frame(rows[t], TABLE_COLUMNS[t]) for t in TABLE_COLUMNS} | {"skipped": frame(skipped, SKIP_COLUMNS)}
+    tables = {
+        "docs": frame(docs, CACHE_DOC_COLUMNS),
+        "sentences": _tuple_frame(sentences, SENTENCE_COLUMNS),
+        "segments": _tuple_frame(segments, SEGMENT_COLUMNS),
+        "mentions": _tuple_frame(mentions, MENTION_COLUMNS),
+    }
+    return tables | {"skipped": frame(skipped, SKIP_COLUMNS)}
+
+
+def _tuple_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame from row tuples, built column by column (faster than row-wise construction)."""
+    if not rows:
+        return frame([], columns)
+    return pd.DataFrame({c: list(v) for c, v in zip(columns, zip(*rows, strict=True), strict=True)})
 
 
 def _warm() -> None:
@@ -262,27 +280,67 @@ def _warm() -> None:
     from defcoop.text import fold
     from defcoop.themes import codebook
 
-    registry(), titles(), geo(), codebook(), fold("warm")
+    registry(), titles(), geo(), codebook(), fold("warm"), annotate._english_matchers()
 
 
-def _run_chunks(items: list[tuple[str, str, bytes]], *, workers: int, bar) -> list[dict[str, pd.DataFrame]]:
-    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-    results: list[dict[str, pd.DataFrame]] = []
-    if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            results.append(process_chunk(chunk))
-            bar.update(len(chunk))
-        return results
+def _annotate_files(items: list[tuple[str, str, str]], max_bytes: int) -> dict:
+    """Read and annotate ``(doc_id, relpath, path)`` items (in a worker, for large corpora).
+
+    Returns the chunk as a compact part (:func:`defcoop.assemble.encode_part`; much less to
+    send back than the tables) and ``(relpath, reason)`` of the files that were not loaded.
+    """
+    from defcoop.assemble import encode_part
+
+    batch, unread = [], []
+    for doc_id, rel, path in items:
+        data, why = read_bytes(path, max_bytes)
+        if data is None:
+            unread.append((rel, why))
+        else:
+            batch.append((doc_id, rel, data))
+    tables = process_chunk(batch)
+    skipped = [*zip(tables["skipped"]["path"], tables["skipped"]["reason"], strict=True), *unread]
+    return {"part": encode_part(tables), "skipped": skipped}
+
+
+def _start_pool(workers: int):
+    """A pool of ``workers`` processes, started now: forked while this process is still small
+    and after the lexicons are loaded (so they share its pages)."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
     _warm()
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        for chunk, res in zip(chunks, pool.map(process_chunk, chunks), strict=True):
-            results.append(res)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=gc.enable)
+    pool.submit(int).result()  # the processes start with the first task
+    return pool
+
+
+def _run_chunks(items: list[tuple[str, str, str]], *, workers: int, bar, max_bytes: int, pool=None):
+    """Annotate ``items`` in chunks of ``CHUNK`` files; yield each chunk's result, in order.
+
+    With ``workers`` > 1 the chunks go to a pool of processes (``pool``, or one started here),
+    which read the files themselves: the main process never holds the corpus's bytes, and the
+    results are consumed (written to the cache) as they arrive.
+    """
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            res = _annotate_files(chunk, max_bytes)
             bar.update(len(chunk))
-    return results
+            yield res
+        return
+    from functools import partial
+
+    own = pool is None
+    pool = pool or _start_pool(workers)
+    try:
+        for chunk, res in zip(chunks, pool.map(partial(_annotate_files, max_bytes=max_bytes), chunks), strict=True):
+            bar.update(len(chunk))
+            yield res
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _NoBar:
@@ -307,49 +365,168 @@ def _progress_bar(total: int, enabled: bool | None):
     return tqdm(total=total, unit="article", desc="annotating", smoothing=0.1)
 
 
-def _normalise(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Same dtypes and Python lists whether the rows came from the cache or were just computed."""
-    docs = tables["docs"]
-    for col in ("partners", "actors", "actor_ids", "themes"):
-        docs[col] = [list(v) for v in docs[col]]
-    docs["on_topic"] = docs["on_topic"].astype(bool)
-    for col in ("n_paragraphs", "n_sentences", "n_words"):
-        docs[col] = docs[col].astype("int64")
-    for name, cols in (
-        ("sentences", ("sent_no", "para_no", "start", "end")),
-        ("segments", ("start", "end")),
-        ("mentions", ("sent_no", "start", "end")),
-    ):
-        for col in cols:
-            tables[name][col] = tables[name][col].astype("int64")
-    tables["mentions"]["registered"] = tables["mentions"]["registered"].astype(bool)
-    lists = {"partners", "actors", "actor_ids", "themes", "minhash"}
-    for df in tables.values():
-        for col in df.columns:
-            if col not in lists and (df[col].dtype == object or pd.api.types.is_string_dtype(df[col])):
-                df[col] = df[col].astype("str")
-    return tables
-
-
-# Mention columns with few distinct values (or, for ``sentence``, one value repeated for every
-# hit in the sentence) are stored as categoricals: the same values, a fraction of the memory.
-CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "country", "role", "sentence")
-
-
-def _compact_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    out = mentions.reset_index(drop=True)
-    for col in CATEGORICAL_MENTION_COLUMNS:
-        out[col] = out[col].astype("category")
-    return out
+PART_DOCS = 10_000  # fresh results are written to the cache in parts of at least this many documents
 
 
 def _cache_call(store, method: str, *args, **kwargs):
-    """Use the cache, but never fail a load because of it (read-only or full disk, bad part)."""
+    """Use the cache, but never fail a load because of it (read-only or full disk, bad part).
+
+    The first failure warns and the cache is not used again for this load.
+    """
+    if getattr(store, "broken", False):
+        return None
     try:
         return getattr(store, method)(*args, **kwargs)
     except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) on a corrupt part
+        store.broken = True
         warnings.warn(f"defcoop: cache {store.dir} not usable ({exc}); continuing without it", stacklevel=3)
         return None
+
+
+def _stat_rows(stats: list[tuple[int, int, int, int, int] | None]) -> np.ndarray:
+    """Stat keys as an int64 array (-1 for none; inode and device numbers as signed 64-bit)."""
+    rows = [s if s is not None else (-1, -1, -1, -1, -1) for s in stats]
+    try:
+        return np.fromiter(itertools.chain.from_iterable(rows), np.int64, 5 * len(rows)).reshape(-1, 5)
+    except OverflowError:  # an inode or device number of 2**63 or more
+        wrap = [tuple(v - (1 << 64) if v >= 1 << 63 else v for v in r) for r in rows]
+        return np.array(wrap, dtype=np.int64).reshape(-1, 5)
+
+
+@contextmanager
+def _gc_paused():
+    """The cyclic garbage collector off for a while (creating 100,000s of tuples and lists
+    otherwise triggers collections that cost more than creating them)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+class _Rows:
+    """``column.iloc[rows]`` of an Arrow-backed column of text, read chunk by chunk: Arrow's
+    take of a chunked column of strings first copies the whole column into one array."""
+
+    def __init__(self, column) -> None:
+        self.column = column
+
+    def __getitem__(self, rows):
+        from defcoop.assemble import _take
+
+        return pd.Series(_take(self.column, np.asarray(rows, np.int64)).to_pandas(), dtype="str")
+
+
+class _TextColumn:
+    """A docs column as :func:`dedup.duplicate_of` reads it, without copying the whole column."""
+
+    def __init__(self, column) -> None:
+        self.iloc = _Rows(column)
+
+
+class _DedupDocs:
+    """``docs`` for :func:`dedup.duplicate_of`: its columns, ``body`` read only where needed."""
+
+    def __init__(self, docs: pd.DataFrame, body) -> None:
+        self.docs, self.body, self.index = docs, body, docs.index
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __getitem__(self, col: str):
+        return _TextColumn(self.body) if col == "body" else self.docs[col]
+
+
+def _duplicate_of(docs_df: pd.DataFrame, docs) -> list[str]:
+    """``duplicate_of`` for every document, from the MinHash signatures of the parts.
+
+    ``dedup.duplicate_of`` reads the bodies of only the candidate copies; it is given them
+    through :class:`_DedupDocs` (falling back to the whole frame if it reads them otherwise).
+    """
+    signatures, sizes = _binary_views(docs.column("minhash")), docs.column("n_shingles").to_pylist()
+    try:
+        out = dedup.duplicate_of(_DedupDocs(docs_df, docs.column("body")), signatures=signatures, sizes=sizes)
+    except (AttributeError, KeyError, TypeError):
+        out = dedup.duplicate_of(docs_df, signatures=signatures, sizes=sizes)
+    return out.tolist()
+
+
+def _binary_views(col) -> list[memoryview]:
+    """The values of an Arrow binary column as views of its buffers (no copy of each value)."""
+    out: list[memoryview] = []
+    for chunk in col.chunks:
+        if not len(chunk):
+            continue
+        offsets = np.frombuffer(chunk.buffers()[1], np.int32)[chunk.offset : chunk.offset + len(chunk) + 1].tolist()
+        data = memoryview(chunk.buffers()[2])
+        out.extend(data[a:b] for a, b in itertools.pairwise(offsets))
+    return out
+
+
+class _CachedDerived:
+    """Results derived from the whole corpus (:class:`defcoop.assemble.Derived`), kept in the
+    cache; a failure to read or write them is a cache failure like any other."""
+
+    saves = True
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def table(self, composition: str, name: str):
+        return _cache_call(self.store, "read_derived", composition, name)
+
+    def save_table(self, composition: str, name: str, table) -> None:
+        _cache_call(self.store, "write_derived", composition, name, table)
+
+    def array(self, composition: str, name: str):
+        return _cache_call(self.store, "read_array", composition, name)
+
+    def save_array(self, composition: str, name: str, array) -> None:
+        _cache_call(self.store, "write_array", composition, name, array)
+
+
+def _hash_files(found: list, known, max_bytes: int) -> tuple[list[tuple[str, str, str, str]], object, bool]:
+    """``(relpath, path, sha256, reason)`` for every file found, ``sha256`` empty when the file
+    cannot be read (``reason`` says why); the file index of this load; whether it differs from
+    ``known``.
+
+    A file whose stat (size, times, inode, device) is the one recorded in ``known`` (the
+    :class:`~defcoop.cache.FileIndex` of an earlier load) is not read again: its recorded
+    SHA-256 stands.
+    """
+    from defcoop.cache import FileIndex
+
+    readable = [f for f in found if not f.skip_reason]
+    paths = [f.fspath.encode("utf-8", "surrogateescape") for f in readable]
+    stats = _stat_rows([f.stat for f in readable])
+    recorded = known.lookup(paths, stats) if known is not None else [""] * len(readable)
+    files: list[tuple[str, str, str, str]] = []
+    kept: list[int] = []
+    shas: list[str] = []
+    n_read = k = 0
+    for f in found:
+        if f.skip_reason:
+            files.append((f.relpath, f.fspath, "", f.skip_reason))
+            continue
+        sha = recorded[k]
+        if not sha:
+            data, why = read_bytes(f.fspath, max_bytes)
+            if data is None:
+                files.append((f.relpath, f.fspath, "", why))
+                k += 1
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            n_read += 1
+        if f.stat is not None:
+            kept.append(k)
+            shas.append(sha)
+        files.append((f.relpath, f.fspath, sha, ""))
+        k += 1
+    index = FileIndex([paths[i] for i in kept], stats[kept], shas)
+    changed = n_read > 0 or known is None or index.paths != known.paths
+    return files, index, changed
 
 
 def load(
@@ -376,118 +553,131 @@ def load(
     Raises ``FileNotFoundError``/``NotADirectoryError`` naming the path when it is not a folder;
     any problem with a single file lands in ``Corpus.skipped`` instead.
     """
+    import pyarrow as pa
+
+    from defcoop.assemble import assemble, check_part, merge_parts
+
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"corpus folder {str(path)!r} does not exist")
     if not root.is_dir():
         raise NotADirectoryError(f"corpus path {str(path)!r} is not a folder")
     root = root.resolve()
-    found = discover(root, max_bytes=max_bytes)
-    contents: list[tuple[str, bytes | None, str, str]] = []  # relpath, bytes, skip reason, sha256
-    for f in found:
-        if f.skip_reason:
-            contents.append((f.relpath, None, f.skip_reason, ""))
-            continue
-        data, why = read_bytes(f.path, max_bytes)
-        contents.append((f.relpath, data, why, hashlib.sha256(data).hexdigest() if data is not None else ""))
-    key = (root.name, tuple((rel, sha or why) for rel, _, why, sha in contents), data_version(), max_bytes)
-    if key in _MEMO:
-        return _MEMO[key]
+    with _gc_paused():  # (many small objects, no cycles: the collector would only slow this)
+        found = discover(root, max_bytes=max_bytes)
+        store = None
+        if cache:
+            from defcoop.cache import Store, default_cache_dir
 
-    ids = _doc_ids([rel for rel, data, _, _ in contents if data is not None])
-    store = None
-    if cache:
-        from defcoop.cache import Store, default_cache_dir
-
-        store = Store(default_cache_dir() if cache is True else Path(cache), root, max_bytes=max_bytes)
-    cached = _cache_call(store, "read") if store is not None else None
-    cached_by_sha: dict[str, str] = {}
-    if cached is not None:
-        for doc_id, sha in zip(cached["docs"]["doc_id"], cached["docs"]["sha256"], strict=True):
-            cached_by_sha.setdefault(sha, doc_id)
-
-    todo = [(ids[rel], rel, data) for rel, data, _, sha in contents if data is not None and sha not in cached_by_sha]
-    bar = _progress_bar(len(todo), progress)
-    if workers is None:
-        workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
+            store = Store(default_cache_dir() if cache is True else Path(cache), root, max_bytes=max_bytes)
+        # Parts of the cache, memory-mapped; then the parts annotated now, each written to the
+        # cache as it is complete and read back from it (a large run never holds its results).
+        parts = (_cache_call(store, "read_parts", check_part) or []) if store is not None else []
+        have = {sha for part in parts for sha in part["docs"].column("sha256").to_pylist()}
+    # Many files not in the cache: start the worker processes now, while this one is small.
+    n_new = sum(1 for f in found if not f.skip_reason) - len(have)
+    want = workers if workers is not None else (os.cpu_count() or 1)
+    pool = _start_pool(want) if want > 1 and n_new >= PARALLEL_THRESHOLD else None
     try:
-        fresh = _run_chunks(todo, workers=workers, bar=bar)
+        with _gc_paused():
+            known = _cache_call(store, "read_file_index") if store is not None else None
+            files, index, changed = _hash_files(found, known, max_bytes)
+            if store is not None and changed:
+                _cache_call(store, "write_file_index", index)
+            del known, index
+            key = (root.name, tuple((rel, sha or why) for rel, _, sha, why in files), data_version(), max_bytes)
+        if key in _MEMO:
+            return _MEMO[key]
+
+        with _gc_paused():
+            loaded = [(rel, fspath, sha) for rel, fspath, sha, _ in files if sha]
+            ids = _doc_ids([rel for rel, _, _ in loaded])
+            todo: list[tuple[str, str, str]] = []  # one file per content not cached (copies: the first)
+            sha_of: dict[str, str] = {}  # relpath -> SHA-256, for the files annotated now
+            queued: set[str] = set()
+            for rel, fspath, sha in loaded:
+                if sha not in have and sha not in queued:
+                    queued.add(sha)
+                    sha_of[rel] = sha
+                    todo.append((ids[rel], rel, fspath))
+        skip_by_sha: dict[str, str] = {}  # a file's bytes that did not decode into an article
+        renewed: dict[str, str] = {}  # relpath -> SHA-256 of a file that changed since it was hashed
+        pending: list[dict] = []
+
+        def flush() -> None:
+            part = merge_parts(pending)
+            pending.clear()
+            if not len(part["docs"]):  # every file of these chunks was skipped
+                return
+            name = _cache_call(store, "write", part) if store is not None else None
+            mapped = _cache_call(store, "read_part", name) if name else None
+            parts.append(mapped if mapped is not None else part)
+            pa.default_memory_pool().release_unused()
+
+        bar = _progress_bar(len(todo), progress)
+        if workers is None:
+            workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
+        try:
+            for res in _run_chunks(todo, workers=workers, bar=bar, max_bytes=max_bytes, pool=pool):
+                for rel, reason in res["skipped"]:
+                    skip_by_sha[sha_of[rel]] = reason
+                docs = res["part"]["docs"]
+                for rel, sha in zip(docs.column("path").to_pylist(), docs.column("sha256").to_pylist(), strict=True):
+                    have.add(sha)
+                    if sha != sha_of[rel]:
+                        renewed[rel] = sha
+                pending.append(res["part"])
+                if sum(len(p["docs"]) for p in pending) >= PART_DOCS:
+                    flush()
+            if pending:
+                flush()
+        finally:
+            bar.close()
     finally:
-        bar.close()
-    parts: dict[str, list[pd.DataFrame]] = {
-        t: [r[t] for r in fresh] for t in ("docs", "sentences", "segments", "mentions")
-    }
-    decode_skips = pd.concat([r["skipped"] for r in fresh], ignore_index=True) if fresh else frame([], SKIP_COLUMNS)
-    if store is not None and todo:
-        new = {t: pd.concat(parts[t], ignore_index=True) for t in parts}
-        stale = cached is not None and len(cached["docs"]) > 2 * len(contents)
-        _cache_call(store, "write", new, replace=stale)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
-    if cached is not None:
-        reuse = [
-            (ids[rel], rel, cached_by_sha[sha])
-            for rel, data, _, sha in contents
-            if data is not None and sha in cached_by_sha
-        ]
-        # The usual rerun: a file keeps its name, so its cached rows are taken as they are;
-        # only renamed or copied files need their rows re-keyed (a merge on the few of them).
-        same = {new_id for new_id, _, old_id in reuse if new_id == old_id}
-        moved = pd.DataFrame([r for r in reuse if r[0] not in same], columns=["new_id", "new_path", "doc_id"])
-        cached_paths = dict(zip(cached["docs"]["doc_id"], cached["docs"]["path"], strict=True))
-        paths_changed = any(cached_paths[i] != rel for i, rel, _ in reuse if i in same)
-        for table in parts:
-            kept = cached[table][cached[table]["doc_id"].isin(same)]
-            if table == "docs" and paths_changed:
-                kept = kept.assign(path=kept["doc_id"].map({i: rel for i, rel, _ in reuse}))
-            parts[table].append(kept)
-            if len(moved):
-                got = cached[table].merge(moved, on="doc_id", how="inner", sort=False)
-                got["doc_id"] = got.pop("new_id")
-                if table == "docs":
-                    got["path"] = got["new_path"]
-                parts[table].append(got.drop(columns=["new_path"]))
-
-    order = [ids[rel] for rel, data, _, _ in contents if data is not None]
-    tables = {}
-    for table, frames in parts.items():
-        df = pd.concat(frames, ignore_index=True) if frames else frame([], TABLE_COLUMNS[table])
-        # rows in corpus order (stable, so each document keeps its own row order)
-        pos = pd.Categorical(df["doc_id"], categories=order).codes
-        df = df.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
-        tables[table] = df
-    tables = _normalise(tables)
-    docs_df = tables["docs"]
-    # Notes about a file's name (not its bytes, so not cached) join the article's warnings.
-    notes = {ids[f.relpath]: f.note for f in found if f.note and f.relpath in ids}
-    if notes:
-        docs_df["warnings"] = [
-            "; ".join(x for x in (w, notes.get(d, "")) if x)
-            for d, w in zip(docs_df["doc_id"], docs_df["warnings"], strict=True)
-        ]
-    # Near-duplicates depend on the whole corpus: reuse the cached answer when nothing changed.
-    composition = hashlib.sha256(
-        "\n".join(
-            f"{d}\t{h}\t{t}" for d, h, t in zip(docs_df["doc_id"], docs_df["sha256"], docs_df["date"], strict=True)
-        ).encode()
-    ).hexdigest()[:24]
-    dup = _cache_call(store, "read_dedup", composition) if store is not None else None
-    if dup is None or len(dup) != len(docs_df):
-        dup = dedup.duplicate_of(
-            docs_df, signatures=list(docs_df["minhash"]), sizes=[int(x) for x in docs_df["n_shingles"]]
-        ).tolist()
-        if store is not None:
-            _cache_call(store, "write_dedup", composition, dup)
-    docs_df["duplicate_of"] = pd.Series(dup, index=docs_df.index, dtype="str")
-    skipped_rows = [{"path": rel, "reason": why} for rel, data, why, _ in contents if data is None]
-    skipped = pd.concat([frame(skipped_rows, SKIP_COLUMNS), decode_skips], ignore_index=True)
-    skipped = skipped.sort_values("path", kind="mergesort").reset_index(drop=True)
-    corpus = Corpus(
-        name=root.name,
-        docs=docs_df.drop(columns=["minhash", "n_shingles"]).reset_index(drop=True),
-        sentences=tables["sentences"][SENTENCE_COLUMNS],
-        segments=tables["segments"][SEGMENT_COLUMNS],
-        mentions=_compact_mentions(tables["mentions"][MENTION_COLUMNS]),
-        skipped=skipped,
-    )
-    _MEMO[key] = corpus
+    with _gc_paused():
+        late: list[dict] = []  # files found unloadable only now
+        final: list[tuple[str, str, str]] = []
+        for rel, _, sha in loaded:
+            sha = renewed.get(rel, sha)
+            if sha in skip_by_sha:
+                late.append({"path": rel, "reason": skip_by_sha[sha]})
+            elif sha in have:
+                final.append((ids[rel], rel, sha))
+            else:  # a copy of a file that changed while the load read it
+                late.append({"path": rel, "reason": "file changed while it was being read; load again"})
+        asm = assemble(parts, final, derived=_CachedDerived(store) if store is not None else None)
+        docs_df = asm.tables["docs"]
+        # Notes about a file's name (not its bytes, so not cached) join the article's warnings.
+        notes = {ids[f.relpath]: f.note for f in found if f.note and f.relpath in ids}
+        if notes:
+            docs_df["warnings"] = [
+                "; ".join(x for x in (w, notes.get(d, "")) if x)
+                for d, w in zip(docs_df["doc_id"], docs_df["warnings"], strict=True)
+            ]
+        # Near-duplicates depend on the whole corpus: reuse the cached answer when nothing changed.
+        dup = _cache_call(store, "read_dedup", asm.composition) if store is not None else None
+        if dup is None or len(dup) != len(docs_df):
+            dup = _duplicate_of(docs_df, asm.docs)
+            if store is not None:
+                _cache_call(store, "write_dedup", asm.composition, dup)
+        docs_df["duplicate_of"] = pd.Series(dup, index=docs_df.index, dtype="str")
+        skipped_rows = [{"path": rel, "reason": why} for rel, _, sha, why in files if not sha]
+        skipped = frame([*skipped_rows, *late], SKIP_COLUMNS)
+        skipped = skipped.sort_values("path", kind="mergesort").reset_index(drop=True)
+        corpus = Corpus(
+            name=root.name,
+            docs=docs_df,
+            sentences=asm.tables["sentences"],
+            segments=asm.tables["segments"],
+            mentions=asm.tables["mentions"],
+            skipped=skipped,
+        )
+        if store is not None and sum(len(p["docs"]) for p in parts) > 2 * len(files):
+            # the cache holds mostly files no longer in the corpus: keep only the rows in use
+            _cache_call(store, "compact", {sha for _, _, sha in final})
+    if not renewed:
+        _MEMO[key] = corpus
     return corpus

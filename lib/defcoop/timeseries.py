@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from defcoop.errors import InsufficientData
@@ -44,10 +45,29 @@ from defcoop.resources import DataFileError, read_csv
 from defcoop.themes import codebook
 
 __all__ = [
-    "CONTEXT_COLUMNS", "NO_OUTLET", "NO_PARTNER", "PERIODS", "THEME_LANGUAGES", "Period", "PeriodChoice",
-    "accounting", "choose_period", "context_periods", "period_bounds", "period_label",
-    "period_options", "period_range", "placement", "select_stories", "stack_labels",
-    "theme_shares", "theme_totals", "timeline", "wilson_interval",
+    "CONTEXT_COLUMNS",
+    "NO_OUTLET",
+    "NO_PARTNER",
+    "PERIODS",
+    "THEME_LANGUAGES",
+    "Period",
+    "PeriodChoice",
+    "accounting",
+    "choose_period",
+    "context_periods",
+    "period_bounds",
+    "period_label",
+    "period_options",
+    "period_range",
+    "placement",
+    "select_stories",
+    "stack_labels",
+    "theme_shares",
+    "theme_totals",
+    "timeline",
+    "timeline_counts",
+    "wilson_interval",
+    "wilson_intervals",
 ]
 
 Period = Literal["month", "quarter", "year"]
@@ -159,9 +179,7 @@ def period_range(first: str, last: str) -> list[str]:
     return out
 
 
-def select_stories(
-    docs: pd.DataFrame, *, include_copies: bool = False, on_topic_only: bool = True
-) -> pd.DataFrame:
+def select_stories(docs: pd.DataFrame, *, include_copies: bool = False, on_topic_only: bool = True) -> pd.DataFrame:
     """The articles an analysis counts: copies dropped (unless asked), off-topic dropped (unless asked).
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "duplicate_of": ["", "a", ""],
@@ -193,15 +211,14 @@ def placement(stories: pd.DataFrame, *, period: Period) -> pd.DataFrame:
     for doc_id, date in zip(stories["doc_id"], stories["date"].fillna(""), strict=True):
         label = period_label(date, period)
         status = "placed" if label else "undated" if not date else "too coarse"
-        rows.append({"doc_id": doc_id, "date": date, "date_precision": _precision(date),
-                     "period": label, "status": status})
+        rows.append(
+            {"doc_id": doc_id, "date": date, "date_precision": _precision(date), "period": label, "status": status}
+        )
     out = pd.DataFrame(rows, columns=["doc_id", "date", "date_precision", "period", "status"])
     return out.sort_values("doc_id", ignore_index=True)
 
 
-def period_options(
-    stories: pd.DataFrame, *, min_per_period: float = 3.0, min_placed: float = 0.9
-) -> pd.DataFrame:
+def period_options(stories: pd.DataFrame, *, min_per_period: float = 3.0, min_placed: float = 0.9) -> pd.DataFrame:
     """How dense each period would be: one row per candidate period, finest first.
 
     ``periods`` counts every bin from the first to the last placed story (empty ones too);
@@ -219,11 +236,16 @@ def period_options(
         labels = sorted(x for x in (period_label(d, period) for d in stories["date"].fillna("")) if x)
         bins = len(period_range(labels[0], labels[-1])) if labels else 0
         per = len(labels) / bins if bins else 0.0
-        rows.append({
-            "period": period, "dated": dated, "placed": len(labels), "periods": bins,
-            "per_period": round(per, 2),
-            "dense_enough": bool(bins and per >= min_per_period and len(labels) >= min_placed * dated),
-        })
+        rows.append(
+            {
+                "period": period,
+                "dated": dated,
+                "placed": len(labels),
+                "periods": bins,
+                "per_period": round(per, 2),
+                "dense_enough": bool(bins and per >= min_per_period and len(labels) >= min_placed * dated),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -289,6 +311,7 @@ def accounting(
     """
     _check_columns(docs, ("doc_id", "date", "duplicate_of", "on_topic", "language"))
     copies = int((docs["duplicate_of"] != "").sum())
+    docs = docs[["doc_id", "date", "duplicate_of", "on_topic", "language"]]  # copying the texts is slow
     pool = select_stories(docs, include_copies=include_copies, on_topic_only=False)
     off = int((~pool["on_topic"].astype(bool)).sum()) if on_topic_only else 0
     stories = select_stories(docs, include_copies=include_copies, on_topic_only=on_topic_only)
@@ -298,8 +321,11 @@ def accounting(
     read = int(stories["language"].isin(THEME_LANGUAGES).sum())
     rows = [
         ("articles loaded", len(docs), ""),
-        ("syndicated copies (counted once, as their first copy)", 0 if include_copies else copies,
-         "kept as separate articles: INCLUDE_COPIES is on" if include_copies else ""),
+        (
+            "syndicated copies (counted once, as their first copy)",
+            0 if include_copies else copies,
+            "kept as separate articles: INCLUDE_COPIES is on" if include_copies else "",
+        ),
         ("off topic", off, "" if on_topic_only else "kept: ON_TOPIC_ONLY is off"),
         ("stories counted", len(stories), ""),
         ("  dated to the day", int(precision.get("day", 0)), ""),
@@ -307,12 +333,18 @@ def accounting(
         ("  dated to the year only", int(precision.get("year", 0)), ""),
         ("  undated", int(precision.get("none", 0)), ""),
         (f"placed in a {period}", int(status.get("placed", 0)), "the denominators over time"),
-        (f"not placed: date coarser than a {period}", int(status.get("too coarse", 0)),
-         "in the year totals, the totals by partner and outlet, and the timeline"),
+        (
+            f"not placed: date coarser than a {period}",
+            int(status.get("too coarse", 0)),
+            "in the year totals, the totals by partner and outlet, and the timeline",
+        ),
         ("not placed: undated", int(status.get("undated", 0)), "in the totals by partner and outlet"),
         ("read for themes (English)", read, ""),
-        ("not read for themes (no theme lexicon for the language)", len(stories) - read,
-         "left out of every theme denominator"),
+        (
+            "not read for themes (no theme lexicon for the language)",
+            len(stories) - read,
+            "left out of every theme denominator",
+        ),
     ]
     return pd.DataFrame(rows, columns=["step", "articles", "note"])
 
@@ -352,34 +384,69 @@ def _groups(stories: pd.DataFrame, by: GroupBy | None) -> pd.DataFrame:
     raise ValueError(f"by must be None, 'partner' or 'outlet', not {by!r}")
 
 
-def _prevalence(
-    rows: pd.DataFrame, keys: list[str], grid: pd.DataFrame, theme_ids: list[str]
-) -> pd.DataFrame:
-    """Count stories and stories with each theme per ``keys`` over every cell of ``grid``."""
+def _prevalence(rows: pd.DataFrame, keys: list[str], grid: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
+    """Count stories and stories with each theme per ``keys`` over every cell of ``grid``.
+
+    Vectorised: a grid of 17 partners x 240 months x 15 themes is 61,200 rows.
+    """
     labels = {t: codebook().themes[t].label for t in theme_ids}
+    cols = [*keys, "theme", "theme_label", "stories", "with_theme", "share", "ci_low", "ci_high"]
+    cells = grid[keys].reset_index(drop=True)
+    cells = cells.loc[cells.index.repeat(len(theme_ids))].reset_index(drop=True)
+    cells["theme"] = theme_ids * (len(cells) // len(theme_ids)) if theme_ids else []
+    if cells.empty:
+        return pd.DataFrame(columns=cols)
     n = rows.groupby(keys, sort=False)["doc_id"].nunique() if len(rows) else pd.Series(dtype="int64")
     hits = rows[["doc_id", *keys, "themes"]].explode("themes")
     hits = hits[hits["themes"].isin(theme_ids)]
-    k = hits.groupby([*keys, "themes"], sort=False)["doc_id"].nunique() if len(hits) else pd.Series()
-    out = []
-    for cell in grid[keys].itertuples(index=False, name=None):
-        key = tuple(cell)
-        key1 = key[0] if len(key) == 1 else key
-        stories = int(n.get(key1, 0))
-        for t in theme_ids:
-            with_theme = int(k.get((*key, t), 0))
-            lo, hi = wilson_interval(with_theme, stories)
-            out.append({**dict(zip(keys, key, strict=True)), "theme": t, "theme_label": labels[t],
-                        "stories": stories, "with_theme": with_theme,
-                        "share": with_theme / stories if stories else math.nan,
-                        "ci_low": lo, "ci_high": hi})
-    return pd.DataFrame(out, columns=[*keys, "theme", "theme_label", "stories", "with_theme", "share",
-                                      "ci_low", "ci_high"])
+    k = hits.groupby([*keys, "themes"], sort=False)["doc_id"].nunique() if len(hits) else pd.Series(dtype="int64")
+
+    def lookup(counts: pd.Series, on: list[str]) -> np.ndarray:
+        if counts.empty:
+            return np.zeros(len(cells), dtype=np.int64)
+        where = pd.MultiIndex.from_frame(cells[on]) if len(on) > 1 else pd.Index(cells[on[0]])
+        counts = counts.copy()
+        counts.index = counts.index.set_names(on) if len(on) > 1 else counts.index.rename(on[0])
+        return counts.reindex(where).fillna(0).to_numpy(dtype=np.int64)
+
+    stories = lookup(n, keys)
+    with_theme = lookup(k, [*keys, "theme"])
+    lo, hi = wilson_intervals(with_theme, stories)
+    cells["theme_label"] = cells["theme"].map(labels)
+    cells["stories"] = stories
+    cells["with_theme"] = with_theme
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cells["share"] = np.where(stories > 0, with_theme / np.maximum(stories, 1), np.nan)
+    cells["ci_low"] = lo
+    cells["ci_high"] = hi
+    return cells[cols]
+
+
+def wilson_intervals(k: np.ndarray, n: np.ndarray, *, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`wilson_interval` over arrays (``NaN`` bounds where ``n == 0``), same arithmetic.
+
+    >>> lo, hi = wilson_intervals(np.array([1, 5, 0]), np.array([1, 10, 0]))
+    >>> lo.round(3).tolist(), hi.round(3).tolist()
+    ([0.207, 0.237, nan], [1.0, 0.763, nan])
+    """
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        denom = 1 + z * z / n
+        centre = (p + z * z / (2 * n)) / denom
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+        lo = np.maximum(0.0, centre - half)
+        hi = np.minimum(1.0, centre + half)
+    empty = n == 0
+    lo[empty] = np.nan
+    hi[empty] = np.nan
+    return lo, hi
 
 
 def _read_for_themes(stories: pd.DataFrame) -> pd.DataFrame:
     _check_columns(stories, _REQUIRED)
-    return stories[stories["language"].isin(THEME_LANGUAGES)]
+    return stories.loc[stories["language"].isin(THEME_LANGUAGES), list(_REQUIRED)]  # not the texts: slow to copy
 
 
 def _group_order(rows: pd.DataFrame) -> list[str]:
@@ -474,7 +541,8 @@ def _actor_countries(mentions: pd.DataFrame | None) -> dict[tuple[str, str], str
     if mentions is None or not len(mentions):
         return {}
     m = mentions[mentions["kind"] == "actor"]
-    return {(d, a): c for d, a, c in zip(m["doc_id"], m["id"], m["country"], strict=True)}
+    cols = (m[c].astype(object).tolist() for c in ("doc_id", "id", "country"))
+    return {(d, a): c for d, a, c in zip(*cols, strict=True)}
 
 
 def timeline(
@@ -502,7 +570,8 @@ def timeline(
     _check_columns(stories, ("doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"))
     country = _actor_countries(mentions)
     rows = []
-    for r in stories.itertuples(index=False):
+    needed = ["doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"]
+    for r in stories[needed].itertuples(index=False):  # not the article text: iterating it is slow
         if not r.date:
             continue
         precision = _precision(r.date)
@@ -520,12 +589,86 @@ def timeline(
                         chosen.append(name)
             if not chosen:
                 chosen = [n for _, n in pairs[:max_actors]] or ["(no actors found)"]
-            rows.append({"partner": partner, "doc_id": r.doc_id, "date": r.date, "date_precision": precision,
-                         "start": start.isoformat(), "end": end.isoformat(), "outlet": r.outlet,
-                         "actors": " – ".join(chosen), "title": r.title})
+            rows.append(
+                {
+                    "partner": partner,
+                    "doc_id": r.doc_id,
+                    "date": r.date,
+                    "date_precision": precision,
+                    "start": start.isoformat(),
+                    "end": end.isoformat(),
+                    "outlet": r.outlet,
+                    "actors": " – ".join(chosen),
+                    "title": r.title,
+                }
+            )
     cols = ["partner", "doc_id", "date", "date_precision", "start", "end", "outlet", "actors", "title"]
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["partner", "start", "doc_id"], ignore_index=True)
+
+
+def timeline_counts(timeline: pd.DataFrame, *, period: Period = "month", max_lanes: int = 12) -> pd.DataFrame:
+    """The rows of :func:`timeline` counted per partner and period: the timeline of a large corpus.
+
+    Stories dated to the day or the month go to their ``period`` bin; stories dated only to the
+    year go to their year (``binned_by`` says which), never spread over months.  Partners are
+    ordered by stories (most first, then name, ``(no partner found)`` last); beyond
+    ``max_lanes`` lanes the smallest are pooled into one ``(N other partners)`` lane, so the
+    figure has a bounded number of lanes.  ``actors`` is the most frequent label among the
+    cell's stories (ties by label) and ``actors_stories`` how many stories carry it.
+
+    Columns: ``partner, binned_by, period, start, end`` (ISO, end exclusive), ``stories,
+    actors, actors_stories``; sorted by lane, then start, then ``binned_by``.
+
+    >>> tl = pd.DataFrame({"partner": ["Laos", "Laos", "Laos", "Cuba"], "doc_id": list("abcd"),
+    ...     "date": ["2019-05-02", "2019-05-20", "2019", "2019-06-01"],
+    ...     "actors": ["A – B", "A – B", "C – D", "E – F"]})
+    >>> print(timeline_counts(tl, period="month").drop(columns=["start", "end"]).to_string(index=False))
+    partner binned_by  period  stories actors  actors_stories
+       Laos      year    2019        1  C – D               1
+       Laos     month 2019-05        2  A – B               2
+       Cuba     month 2019-06        1  E – F               1
+    >>> timeline_counts(tl, max_lanes=1)["partner"].unique().tolist()
+    ['(2 other partners)']
+    """
+    cols = ["partner", "binned_by", "period", "start", "end", "stories", "actors", "actors_stories"]
+    if timeline.empty:
+        return pd.DataFrame(columns=cols)
+    per_partner = timeline.groupby("partner")["doc_id"].nunique()
+    order = sorted(per_partner.index, key=lambda p: (p == NO_PARTNER, -per_partner[p], p))
+    if len(order) > max_lanes:
+        pooled = order[max_lanes - 1 :]
+        other = f"({len(pooled)} other partners)"
+        order = [*order[: max_lanes - 1], other]
+        lane = timeline["partner"].where(~timeline["partner"].isin(pooled), other)
+    else:
+        lane = timeline["partner"]
+    labels = [period_label(d, period) or period_label(d, "year") for d in timeline["date"]]
+    rows = pd.DataFrame(
+        {
+            "partner": lane.to_numpy(),
+            "period": labels,
+            "doc_id": timeline["doc_id"].to_numpy(),
+            "actors": timeline["actors"].to_numpy(),
+        }
+    )
+    rows["binned_by"] = [_kind(x) for x in rows["period"]]
+    cells = rows.groupby(["partner", "binned_by", "period"], as_index=False).agg(stories=("doc_id", "nunique"))
+    top = (
+        rows.drop_duplicates(["partner", "binned_by", "period", "doc_id", "actors"])
+        .groupby(["partner", "binned_by", "period", "actors"], as_index=False)
+        .size()
+        .sort_values(["partner", "binned_by", "period", "size", "actors"], ascending=[True, True, True, False, True])
+        .drop_duplicates(["partner", "binned_by", "period"])
+        .rename(columns={"size": "actors_stories"})
+    )
+    out = cells.merge(top, on=["partner", "binned_by", "period"], how="left")
+    bounds = {x: period_bounds(x) for x in out["period"].unique()}
+    out["start"] = [bounds[x][0].isoformat() for x in out["period"]]
+    out["end"] = [bounds[x][1].isoformat() for x in out["period"]]
+    out["_lane"] = out["partner"].map({p: i for i, p in enumerate(order)})
+    out = out.sort_values(["_lane", "start", "binned_by"], ignore_index=True)
+    return out[cols]
 
 
 def stack_labels(starts: Sequence[float], widths: Sequence[float], *, gap: float = 0.0) -> list[int]:

@@ -16,17 +16,36 @@ import os
 import sys
 import time
 from pathlib import Path
-
-import jupytext
-import nbformat
-from nbclient import NotebookClient
+from typing import TYPE_CHECKING
 
 from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
 
-__all__ = ["clean_notebook", "notebooks", "run_in_place", "write_twin"]
+if TYPE_CHECKING:  # the notebook machinery is imported where it is used, not by notebooks importing head()
+    import nbformat
+    import pandas as pd
+
+__all__ = ["clean_notebook", "head", "notebooks", "run_in_place", "write_twin"]
 
 KERNEL = "python3"
 EDITOR_METADATA = ("collapsed", "scrolled", "execution", "ExecuteTime", "jupyter", "papermill", "vscode")
+
+
+def head(table: pd.DataFrame, n: int, *, what: str = "rows") -> pd.DataFrame:
+    """The first ``n`` rows of ``table``, for display; when rows are cut, print how many there are.
+
+    Notebooks show tables through this so that a table is bounded on any corpus and says what
+    it leaves out.  Nothing is printed when the whole table fits.
+
+    >>> import pandas as pd
+    >>> head(pd.DataFrame({"x": range(3)}), 5)["x"].tolist()
+    [0, 1, 2]
+    >>> head(pd.DataFrame({"x": range(1500)}), 2, what="articles")["x"].tolist()
+    1,500 articles; the first 2 are shown
+    [0, 1]
+    """
+    if len(table) > n:
+        print(f"{len(table):,} {what}; the first {n} are shown")
+    return table.head(n)
 
 
 def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -49,6 +68,9 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def write_twin(path: Path, nb: nbformat.NotebookNode | None = None) -> Path:
     """Write the jupytext percent-script twin ``NN-name.py`` of a notebook."""
+    import jupytext
+    import nbformat
+
     nb = nb if nb is not None else nbformat.read(path, as_version=4)
     twin = path.with_suffix(".py")
     tmp = twin.with_name(f".{twin.name}.tmp")
@@ -64,6 +86,9 @@ def _deterministic_env() -> None:
 
 def run_in_place(path: Path, *, timeout: int = 1800) -> float:
     """Execute ``path`` top to bottom in its own folder and store it with its outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
     _deterministic_env()
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:

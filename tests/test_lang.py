@@ -1,0 +1,53 @@
+"""Language identification: scripts first, then function words; fast paths equal the definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from defcoop import lang
+from defcoop.lang import detect_language
+from defcoop.text import fold
+
+SAMPLES = [
+    "",
+    "viet nam's 2024 talks… co-operation",
+    "talks… co-operation ² ½ ª",
+    "Минск — Ханой • €100 © ✓",
+    "x_y 3d ǅ ß ﬁ 😀 \U00020000 abc",
+    "ĐẶNG Thị Ngọc Thịnh và Bộ trưởng",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_latin_words_equal_the_regular_expression(text: str) -> None:
+    for t in (text, fold(text)):
+        assert lang._latin_words(t) == lang._WORD.findall(t)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_script_counts_count_code_points_per_block(text: str) -> None:
+    expected = {
+        name: sum(any(lo <= ord(ch) < hi for lo, hi in ranges) for ch in text) for name, ranges in lang._SCRIPTS
+    }
+    assert lang._script_counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Министр обороны Беларуси провёл переговоры с вьетнамской делегацией.", "ru"),
+        ("Міністр оборони України провів переговори з в'єтнамською делегацією.", "uk"),
+        ("Міністр абароны Беларусі правёў перамовы з в'етнамскай дэлегацыяй.", "be"),
+        ("越南国防部长与白俄罗斯国防部长举行会谈并签署合作协议", "zh"),
+        ("รัฐมนตรีกลาโหมเวียดนามพบกับรัฐมนตรีกลาโหมเบลารุส", "th"),
+        ("The two defence ministers signed a number of cooperation agreements in Hà Nội.", "en"),
+        ("Les deux ministres de la défense ont signé des accords pour la coopération dans le domaine.", "fr"),
+        ("Bộ trưởng Quốc phòng Phan Văn Giang đã hội đàm với Bộ trưởng Quốc phòng Belarus.", "vi"),
+        # Vietnamese function words without the tone marks are not enough
+        ("Bo truong Quoc phong Phan Van Giang da hoi dam voi Bo truong Quoc phong cua Belarus.", "und"),
+        ("Hà Nội", "und"),
+        ("1234567890 !!! ???", "und"),
+    ],
+)
+def test_detect_language(text: str, code: str) -> None:
+    assert detect_language(text) == code
