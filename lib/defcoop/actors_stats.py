@@ -131,6 +131,7 @@ MENTION_TABLE_COLUMNS = [
     "end",
     "sentence",
 ]
+_NON_STR_MENTION_COLUMNS = frozenset({"registered", "sent_no", "start", "end"})
 _KEYS: dict[str, list[str]] = {
     "actor": ["actor_id", "actor", "country", "registered"],
     "country": ["country"],
@@ -448,25 +449,7 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
     labels = {o: o if o.startswith("(") else office_label(o) for o in levels}
     out["level"] = out["office"].map(levels)
     out["office"] = out["office"].map(labels)
-    out = out.astype(
-        {
-            c: "str"
-            for c in (
-                "doc_id",
-                "story_id",
-                "date",
-                "year",
-                "actor_id",
-                "actor",
-                "country",
-                "office",
-                "level",
-                "how",
-                "surface",
-                "sentence",
-            )
-        }
-    )
+    out = out.astype({c: "str" for c in MENTION_TABLE_COLUMNS if c not in _NON_STR_MENTION_COLUMNS})
     return out[MENTION_TABLE_COLUMNS].sort_values(["doc_id", "start", "end", "actor_id"], ignore_index=True)
 
 
