@@ -54,6 +54,7 @@ report: setup
 
 lint: setup
 	$(VENV)/bin/ruff check lib tests notebooks benchmarks
+	$(VENV)/bin/ruff format --check lib tests benchmarks
 
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

@@ -101,8 +101,12 @@ PARTNERS = [
     ("United States", "the American", ["Lloyd Austin"]),
     ("Indonesia", "the Indonesian", ["Prabowo Subianto"]),
 ]
-HOSTS = ["Minister Phan Van Giang", "Deputy Minister Hoang Xuan Chien", "President Luong Cuong",
-         "General Nguyen Tan Cuong"]
+HOSTS = [
+    "Minister Phan Van Giang",
+    "Deputy Minister Hoang Xuan Chien",
+    "President Luong Cuong",
+    "General Nguyen Tan Cuong",
+]
 OUTLETS = ["VNA", "VOV", "Vietnam News", "VietNamNet", "QDND"]
 PLACES = ["Hai Phong", "Cam Ranh", "Da Nang", "Khanh Hoa", "Quang Ninh", "Nha Trang", "Can Tho", "Vinh"]
 
@@ -124,18 +128,26 @@ def synthetic_corpus(n: int, *, seed: int = 0) -> Corpus:
             subject = chosen[rng.integers(len(chosen))]
             sents = SUBJECTS[subject]
             picks = rng.choice(len(sents), size=min(2, len(sents)), replace=False)
-            text = " ".join(sents[j].format(n=int(rng.integers(2, 500)), place=PLACES[rng.integers(len(PLACES))])
-                            for j in picks)
+            text = " ".join(
+                sents[j].format(n=int(rng.integers(2, 500)), place=PLACES[rng.integers(len(PLACES))]) for j in picks
+            )
             if rng.random() < 0.5:
                 text += " " + COURTESY[rng.integers(1, len(COURTESY))].format(**fill)
             paras.append(text)
         body = "\n\n".join(paras)
-        docs.append({
-            "doc_id": f"syn{i:06d}", "outlet": OUTLETS[rng.integers(len(OUTLETS))],
-            "date": f"{year}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}",
-            "language": "en", "partners": [partner], "themes": [], "duplicate_of": "",
-            "body": body, "text": body,
-        })
+        docs.append(
+            {
+                "doc_id": f"syn{i:06d}",
+                "outlet": OUTLETS[rng.integers(len(OUTLETS))],
+                "date": f"{year}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}",
+                "language": "en",
+                "partners": [partner],
+                "themes": [],
+                "duplicate_of": "",
+                "body": body,
+                "text": body,
+            }
+        )
     df = pd.DataFrame(docs)
     copies = rng.choice(n, size=n // 20, replace=False)  # 5 % syndicated copies of an earlier story
     df.loc[copies, "duplicate_of"] = [f"syn{max(0, c - 1):06d}" for c in copies]

@@ -3,6 +3,8 @@
 import importlib
 import os
 import shutil
+import tempfile
+import warnings
 
 import pandas as pd
 import pandas.testing as pdt
@@ -181,6 +183,30 @@ def test_results_are_written_in_parts_as_they_arrive(tmp_path, monkeypatch):
     assert [len(p["docs"]) for p in store.read_parts()] == [2, 2, 1]
     _assert_same(streamed, _cold(root))
     _assert_same(_cold(root, cache=cache), streamed)
+
+
+def test_a_large_run_without_a_cache_spills_to_a_temporary_folder_it_removes(tmp_path, monkeypatch):
+    root, spill_root = _copy_seeds(tmp_path), tmp_path / "tmp"
+    spill_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
+    monkeypatch.setattr(load_module, "CHUNK", 1)
+    monkeypatch.setattr(load_module, "PART_DOCS", 2)
+    monkeypatch.setattr(load_module, "SPILL_FROM", 5)  # the five seeds are a "large" run
+    written = []
+    real_write = Store.write
+    monkeypatch.setattr(Store, "write", lambda self, tables: written.append(self.dir) or real_write(self, tables))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        spilled = _cold(root, cache=False)
+    # removed by load itself, not left to the temporary folder's finaliser (which warns)
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+    assert len(written) == 3 and all(spill_root in d.parents for d in written)  # parts of 2, 2 and 1
+    assert list(spill_root.iterdir()) == []  # removed before load returned
+    monkeypatch.setattr(load_module, "SPILL_FROM", 6)  # one file short: everything stays in memory
+    written.clear()
+    in_memory = _cold(root, cache=False)
+    assert written == []
+    _assert_same(spilled, in_memory)  # every column still readable from the removed files
 
 
 def test_a_cache_mostly_of_removed_files_is_compacted(tmp_path, monkeypatch):

@@ -32,7 +32,11 @@ def test_own_corpus_run_writes_only_to_runs(tmp_path):
     try:
         done = subprocess.run(
             [sys.executable, "-m", "defcoop.workbook", "run", "--corpus", str(corpus)],
-            cwd=REPO_ROOT, capture_output=True, text=True, timeout=900, check=False,
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
         )
         assert done.returncode == 0, done.stderr[-3000:]
         assert sorted(p.name for p in out.glob("*.ipynb")) == [p.name for p in notebooks()]
