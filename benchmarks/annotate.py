@@ -71,6 +71,7 @@ if mode == "workbook":
     per = {}
     t = time.perf_counter()
     for nb in notebooks():
+        Path(kwargs["mark"]).write_text(nb.name)  # tells the parent whose memory it is sampling
         t1 = time.perf_counter()
         try:
             run_with_papermill(nb, out / nb.name, corpus=Path(path), figures=out / "figures")
@@ -193,7 +194,15 @@ def run_child(
 ) -> dict:
     """Run ``defcoop.load(path, **kwargs)`` (or, in ``workbook`` mode, every notebook on
     ``path``) in a fresh interpreter; its JSON report plus the peak resident memory of its
-    whole process tree (kernels and workers included), sampled every 0.2 s from /proc."""
+    whole process tree (kernels and workers included), sampled every 0.2 s from /proc; in
+    ``workbook`` mode also per notebook."""
+    import tempfile
+
+    mark = None
+    if mode == "workbook":  # the child writes the running notebook's name here
+        fd, mark = tempfile.mkstemp(prefix="defcoop-bench-", suffix=".txt")
+        os.close(fd)
+        kwargs = {**kwargs, "mark": mark}
     cmd = [sys.executable, "-c", CHILD, str(path), json.dumps(kwargs), mode, str(top)]
     t = time.perf_counter()
     with (
@@ -212,16 +221,25 @@ def run_child(
         for th in readers:
             th.start()
         tree_peak = 0
+        per_notebook: dict[str, int] = {}
         while proc.poll() is None:
             if os.path.isdir("/proc"):
-                tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+                now = _tree_rss_kb(proc.pid)
+                tree_peak = max(tree_peak, now)
+                if mark is not None:
+                    running = Path(mark).read_text()
+                    per_notebook[running] = max(per_notebook.get(running, 0), now)
             if timeout is not None and time.perf_counter() - t > timeout:
                 proc.kill()
+                if mark is not None:
+                    os.unlink(mark)
                 raise RuntimeError(f"defcoop.load child exceeded {timeout} s")
             time.sleep(0.2)
         for th in readers:
             th.join()
     wall = time.perf_counter() - t
+    if mark is not None:
+        os.unlink(mark)
     if proc.returncode != 0:
         raise RuntimeError(f"defcoop.load child failed ({proc.returncode}):\n{chunks.get('err', '')[-3000:]}")
     out = json.loads(chunks["out"].strip().splitlines()[-1])
@@ -229,6 +247,9 @@ def run_child(
     out["tree_peak_rss_mb"] = max(tree_peak / 1024, out["peak_rss_mb"])
     if mode == "profile":
         out["profile"] = chunks.get("err", "")
+    for name, kb in per_notebook.items():
+        if name in out.get("notebooks", {}):
+            out["notebooks"][name]["tree_peak_rss_mb"] = kb / 1024
     return out
 
 
@@ -340,7 +361,10 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(out, ignore_errors=True)
                 wb = run_child(corpus, {"out": str(out)}, mode="workbook", timeout=args.timeout, env=env)
                 row["workbook"] = wb
-                per = ", ".join(f"{k} {v['seconds']:.0f} s" for k, v in wb["notebooks"].items())
+                per = ", ".join(
+                    f"{k} {v['seconds']:.0f} s, {v.get('tree_peak_rss_mb', 0):,.0f} MB"
+                    for k, v in wb["notebooks"].items()
+                )
                 stopped = [f"{k} ({v['status']})" for k, v in wb["notebooks"].items() if v["status"] != "ran through"]
                 print(
                     f"workbook (4 notebooks, papermill, cache warm): {wb['process_seconds']:.0f} s ({per}), "
