@@ -63,22 +63,16 @@ path, kwargs, mode = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 if mode == "workbook":
     # every notebook on the corpus through papermill, as `make workbook CORPUS=...` runs them
     from pathlib import Path
-    import papermill as pm
-    from defcoop.workbook import _deterministic_env, notebooks, run_with_papermill
-    _deterministic_env()
-    out = Path(kwargs["out"])
-    (out / "figures").mkdir(parents=True, exist_ok=True)
-    per = {}
-    t = time.perf_counter()
-    for nb in notebooks():
+    from defcoop.workbook import run_notebooks
+    started = {}
+    def before(nb):
         Path(kwargs["mark"]).write_text(nb.name)  # tells the parent whose memory it is sampling
-        t1 = time.perf_counter()
-        try:
-            run_with_papermill(nb, out / nb.name, corpus=Path(path), figures=out / "figures")
-            status = "ran through"
-        except pm.PapermillExecutionError as exc:
-            status = f"stopped: {exc.ename}: {exc.evalue[:200]}"
-        per[nb.name] = {"seconds": time.perf_counter() - t1, "status": status}
+        started[nb.name] = time.perf_counter()
+    t = time.perf_counter()
+    status = run_notebooks(Path(path), Path(kwargs["out"]), before=before)
+    ends = [*list(started.values())[1:], time.perf_counter()]
+    per = {name: {"seconds": end - t1, "status": f"stopped: {status[name][:200]}" if status[name] else "ran through"}
+           for (name, t1), end in zip(started.items(), ends)}
     ruc = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"seconds": time.perf_counter() - t, "notebooks": per, "import_seconds": imported,
                       "peak_rss_mb": ruc.ru_maxrss / 1024}))
@@ -205,41 +199,41 @@ def run_child(
         kwargs = {**kwargs, "mark": mark}
     cmd = [sys.executable, "-c", CHILD, str(path), json.dumps(kwargs), mode, str(top)]
     t = time.perf_counter()
-    with (
-        open(os.devnull, "rb") as devnull,
-        subprocess.Popen(
-            cmd, stdin=devnull, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-        ) as proc,
-    ):
-        import threading
+    try:
+        with (
+            open(os.devnull, "rb") as devnull,
+            subprocess.Popen(
+                cmd, stdin=devnull, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+            ) as proc,
+        ):
+            import threading
 
-        chunks: dict[str, str] = {}
-        readers = [
-            threading.Thread(target=lambda k, f: chunks.__setitem__(k, f.read()), args=(k, f), daemon=True)
-            for k, f in (("out", proc.stdout), ("err", proc.stderr))
-        ]
-        for th in readers:
-            th.start()
-        tree_peak = 0
-        per_notebook: dict[str, int] = {}
-        while proc.poll() is None:
-            if os.path.isdir("/proc"):
-                now = _tree_rss_kb(proc.pid)
-                tree_peak = max(tree_peak, now)
-                if mark is not None:
-                    running = Path(mark).read_text()
-                    per_notebook[running] = max(per_notebook.get(running, 0), now)
-            if timeout is not None and time.perf_counter() - t > timeout:
-                proc.kill()
-                if mark is not None:
-                    os.unlink(mark)
-                raise RuntimeError(f"defcoop.load child exceeded {timeout} s")
-            time.sleep(0.2)
-        for th in readers:
-            th.join()
+            chunks: dict[str, str] = {}
+            readers = [
+                threading.Thread(target=lambda k, f: chunks.__setitem__(k, f.read()), args=(k, f), daemon=True)
+                for k, f in (("out", proc.stdout), ("err", proc.stderr))
+            ]
+            for th in readers:
+                th.start()
+            tree_peak = 0
+            per_notebook: dict[str, int] = {}
+            while proc.poll() is None:
+                if os.path.isdir("/proc"):
+                    now = _tree_rss_kb(proc.pid)
+                    tree_peak = max(tree_peak, now)
+                    if mark is not None:
+                        running = Path(mark).read_text()
+                        per_notebook[running] = max(per_notebook.get(running, 0), now)
+                if timeout is not None and time.perf_counter() - t > timeout:
+                    proc.kill()
+                    raise RuntimeError(f"defcoop.load child exceeded {timeout} s")
+                time.sleep(0.2)
+            for th in readers:
+                th.join()
+    finally:
+        if mark is not None:
+            os.unlink(mark)
     wall = time.perf_counter() - t
-    if mark is not None:
-        os.unlink(mark)
     if proc.returncode != 0:
         raise RuntimeError(f"defcoop.load child failed ({proc.returncode}):\n{chunks.get('err', '')[-3000:]}")
     out = json.loads(chunks["out"].strip().splitlines()[-1])
@@ -367,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 stopped = [f"{k} ({v['status']})" for k, v in wb["notebooks"].items() if v["status"] != "ran through"]
                 print(
-                    f"workbook (4 notebooks, papermill, cache warm): {wb['process_seconds']:.0f} s ({per}), "
+                    f"workbook ({len(wb['notebooks'])} notebooks, papermill, cache warm): "
+                    f"{wb['process_seconds']:.0f} s ({per}), "
                     f"peak RSS {wb['tree_peak_rss_mb']:,.0f} MB (process tree)"
                     + (f"; stopped: {'; '.join(stopped)}" if stopped else ""),
                     flush=True,

@@ -66,7 +66,8 @@ pd.set_option("display.width", 200)
 
 # %%
 corpus = defcoop.load(CORPUS)
-counted = corpus.docs if INCLUDE_COPIES else corpus.stories
+docs = corpus.docs[["duplicate_of", "language"]]  # (filtering every column would copy the texts)
+counted = docs if INCLUDE_COPIES else docs[docs["duplicate_of"] == ""]
 pd.DataFrame(
     {
         "articles loaded": [len(corpus.docs)],
@@ -218,7 +219,8 @@ for ax, (dim, piv) in zip(axes, panels, strict=True):
     im = ax.imshow(m.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(m.to_numpy().max())) * 1.25, aspect="auto")
     if not labelled:
         fig.colorbar(im, ax=ax, shrink=0.8, label="mentions")
-    for (i, j), v in np.ndenumerate(m.to_numpy() if labelled else np.zeros((0, 0), dtype=int)):
+    cells = np.ndenumerate(m.to_numpy()) if labelled else ()
+    for (i, j), v in cells:
         if v:
             ax.text(
                 j,

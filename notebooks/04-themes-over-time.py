@@ -199,7 +199,7 @@ for r in bins.itertuples():  # with many periods, print the counts of the non-em
             textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=6.5 if len(bins) <= 24 else 5,
+            fontsize=6.5,
             color="#000000" if r.stories else "#999999",
         )
     if not r.stories:
@@ -300,7 +300,8 @@ cells = by_partner.pivot(index="partner", columns="theme", values="share").loc[p
 counts = by_partner.pivot(index="partner", columns="theme", values="with_theme").loc[partners, themes]
 fig, ax = plt.subplots(figsize=(7.2, 2.4 + 0.24 * len(partners)))
 im = ax.imshow(cells.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-for (i, j), k in pd.DataFrame(counts.to_numpy()).stack().items() if labelled else []:
+cell_counts = pd.DataFrame(counts.to_numpy()).stack().items() if labelled else ()
+for (i, j), k in cell_counts:
     ax.annotate(
         f"{k}",
         (j, i),

@@ -724,8 +724,9 @@ def _cues(sentence: str) -> list[tuple[int, int, str, str]]:
     return sorted(chosen)
 
 
-def _places(corpus: Corpus, doc_ids: set[str]) -> tuple[dict, dict, dict]:
-    """Capitals per (doc, sentence), the dateline city per doc, the single capital per doc."""
+def _places(corpus: Corpus, doc_ids: set[str], texts: dict[str, str]) -> tuple[dict, dict, dict]:
+    """Capitals per (doc, sentence), the dateline city per doc, the single capital per doc
+    (``texts``: :func:`_texts` of the corpus)."""
     c = corpus.mentions
     c = c[(c["kind"] == "country") & (c["how"] == "capital") & c["doc_id"].isin(doc_ids)]
     c = _plain(c[["doc_id", "id", "surface", "sent_no", "start", "end"]]).sort_values(
@@ -735,7 +736,6 @@ def _places(corpus: Corpus, doc_ids: set[str]) -> tuple[dict, dict, dict]:
     by_doc: dict[str, set[tuple[str, str]]] = {}
     dateline: dict[str, tuple[str, str]] = {}
     sents = _sentence_bounds(corpus, c[["doc_id", "sent_no"]])
-    texts = _texts(corpus)
     canonical: dict[tuple[str, str], str] = {}
     for doc_id, country, surface, sent_no, start, end in _columns(
         c, "doc_id", "id", "surface", "sent_no", "start", "end"
@@ -804,8 +804,8 @@ def meeting_pairs(
     home = geo().self_name
     m = m.loc[m["country"] != UNKNOWN, ["doc_id", "sent_no", "start", "actor_id", "actor", "country", "office"]]
     m = m.assign(vn=m["country"] == home)
-    by_sent, dateline, single = _places(corpus, set(m["doc_id"].unique()))
     texts = _texts(corpus)
+    by_sent, dateline, single = _places(corpus, set(m["doc_id"].unique()), texts)
     # only sentences that name officials of both sides can be meeting sentences
     side = m.groupby(["doc_id", "sent_no"], sort=False)["vn"]
     both = m[side.transform("any") & ~side.transform("all")]

@@ -32,10 +32,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from defcoop.cache import ROWS, encode_dictionary, ranges
+from defcoop.cache import ROWS, encode_dictionary, ranges, reencode_dictionaries, single_array
 from defcoop.load import CACHE_DOC_COLUMNS, MENTION_COLUMNS, SEGMENT_COLUMNS, SENTENCE_COLUMNS
 
-__all__ = ["CATEGORICAL_MENTION_COLUMNS", "PART_SCHEMAS", "assemble", "check_part", "encode_part", "merge_parts"]
+__all__ = [
+    "CATEGORICAL_MENTION_COLUMNS",
+    "PART_SCHEMAS",
+    "assemble",
+    "check_part",
+    "encode_part",
+    "merge_parts",
+    "take_rows",
+]
 
 # Mention columns with few distinct values (or, for ``sentence``, one value repeated for every
 # hit in the sentence) are categoricals: the same values, a fraction of the memory.
@@ -120,7 +128,8 @@ def encode_part(tables: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
     for table in ROWS:
         df, schema = tables[table], PART_SCHEMAS[table]
         arrays = [_arrow(df[f.name], f.type) for f in schema]
-        if table == "mentions" and not _sentences_derivable(tables, doc_of, len(ids)):
+        # (sentences come before mentions in ROWS: their text column is already converted)
+        if table == "mentions" and not _sentences_derivable(tables, out["sentences"], doc_of, len(ids)):
             arrays.append(_arrow(df["sentence"], _DICT))
             schema = schema.append(pa.field("sentence", arrays[-1].type))
         out[table] = pa.Table.from_arrays(arrays, schema=_with_index_types(schema, arrays))
@@ -132,9 +141,11 @@ def _with_index_types(schema: pa.Schema, arrays: list[pa.Array]) -> pa.Schema:
     return pa.schema([pa.field(f.name, a.type) for f, a in zip(schema, arrays, strict=True)])
 
 
-def _sentences_derivable(tables: dict[str, pd.DataFrame], doc_of: dict[str, np.ndarray], n_docs: int) -> bool:
+def _sentences_derivable(
+    tables: dict[str, pd.DataFrame], sentences: pa.Table, doc_of: dict[str, np.ndarray], n_docs: int
+) -> bool:
     """Whether every mention's ``sentence`` is the text of its document's sentence ``sent_no``
-    (``""`` for a mention outside any sentence, ``sent_no`` -1)."""
+    (``""`` for a mention outside any sentence, ``sent_no`` -1); ``sentences``: the part's."""
     sents, ments = tables["sentences"], tables["mentions"]
     if not len(ments):
         return True
@@ -148,7 +159,7 @@ def _sentences_derivable(tables: dict[str, pd.DataFrame], doc_of: dict[str, np.n
     inside = m_no >= 0
     if (m_no >= counts[mpos]).any():
         return False
-    text = _arrow(sents["sentence"], _STR)
+    text = single_array(sentences.column("sentence"))
     expected = pc.if_else(
         pa.array(inside), text.take(pa.array(np.where(inside, first[mpos] + m_no, 0))), pa.scalar("", _STR)
     )
@@ -182,11 +193,7 @@ def _unify(tables: list[pa.Table]) -> pa.Table:
             t.cast(pa.schema([pa.field(f.name, _DICT if pa.types.is_dictionary(f.type) else f.type) for f in t.schema]))
             for t in tables
         ]
-    t = pa.concat_tables(tables).unify_dictionaries().combine_chunks()
-    for i, f in enumerate(t.schema):
-        if pa.types.is_dictionary(f.type):
-            t = t.set_column(i, f.name, encode_dictionary(t.column(i).cast(_STR)))
-    return t
+    return reencode_dictionaries(pa.concat_tables(tables).unify_dictionaries().combine_chunks())
 
 
 def merge_parts(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
@@ -230,11 +237,6 @@ def _np(col: pa.ChunkedArray | pa.Array, dtype: type | None = None) -> np.ndarra
     return np.concatenate(arrays, dtype=dtype)
 
 
-def _one(col: pa.ChunkedArray) -> pa.Array:
-    """A chunked column as one array, without a copy when it has one chunk."""
-    return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
-
-
 class _Runs:
     """Rows of a source table, in order, as runs ``(start, length)``.
 
@@ -266,7 +268,7 @@ class _Runs:
             return col
         if self.few:
             return pa.chunked_array([c for s, n in self._spans() for c in col.slice(s, n).chunks], col.type)
-        return pa.chunked_array([_take(col, ranges(self.starts, self.lengths))], col.type)
+        return pa.chunked_array([take_rows(col, ranges(self.starts, self.lengths))], col.type)
 
 
 def _str_categorical(codes: np.ndarray, categories: pa.Array, *, unique: bool = False) -> pd.Categorical:
@@ -365,7 +367,7 @@ def _lists(col: pa.ChunkedArray) -> list[list[str]]:
 def composition_of(doc_ids: pa.Array, shas: pa.Array, dates: pa.ChunkedArray) -> str:
     """A digest of which documents, with which contents and dates, the corpus has, in order."""
     h = hashlib.sha256()
-    for col in (doc_ids, shas, _one(dates) if isinstance(dates, pa.ChunkedArray) else dates):
+    for col in (doc_ids, shas, single_array(dates) if isinstance(dates, pa.ChunkedArray) else dates):
         col = col.cast(_STR)
         n, at = len(col), col.offset
         offsets = np.frombuffer(col.buffers()[1], np.int64)[at : at + n + 1] if n else np.zeros(1, np.int64)
@@ -464,10 +466,10 @@ class _LazyCategories:
 
     def batches(self, size: int = 1 << 17):
         for a in range(0, max(len(self.rows), 1), size):
-            yield pa.record_batch([_take(self.values, self.rows[a : a + size]).cast(_STR)], names=["categories"])
+            yield pa.record_batch([take_rows(self.values, self.rows[a : a + size]).cast(_STR)], names=["categories"])
 
     def categorical(self) -> pd.Categorical:
-        return _str_categorical(self.codes, _take(self.values, self.rows), unique=True)
+        return _str_categorical(self.codes, take_rows(self.values, self.rows), unique=True)
 
 
 def assemble(
@@ -685,7 +687,7 @@ def _sort_groups(values: pa.ChunkedArray, used_rows: np.ndarray) -> tuple[np.nda
     return group, first
 
 
-def _take(col: pa.ChunkedArray, idx: np.ndarray) -> pa.Array:
+def take_rows(col: pa.ChunkedArray, idx: np.ndarray) -> pa.Array:
     """``col.take(idx)`` taking from each chunk apart (Arrow's take of a chunked column of
     strings first copies the whole column into one array)."""
     idx = np.asarray(idx, np.int64)

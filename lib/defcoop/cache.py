@@ -55,7 +55,18 @@ import pyarrow.compute as pc
 from defcoop.paths import PACKAGE_DIR
 from defcoop.resources import data_version
 
-__all__ = ["ROWS", "TABLES", "FileIndex", "Store", "code_version", "default_cache_dir", "encode_dictionary", "ranges"]
+__all__ = [
+    "ROWS",
+    "TABLES",
+    "FileIndex",
+    "Store",
+    "code_version",
+    "default_cache_dir",
+    "encode_dictionary",
+    "ranges",
+    "reencode_dictionaries",
+    "single_array",
+]
 
 TABLES = ("docs", "sentences", "segments", "mentions")
 # In a part's docs: how many rows of each other table belong to the document (those tables'
@@ -168,11 +179,16 @@ def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.repeat(starts - before, lengths) + np.arange(total)
 
 
+def single_array(col: pa.ChunkedArray) -> pa.Array:
+    """A chunked column as one array, without a copy when it has one chunk."""
+    return col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+
+
 def encode_dictionary(values: pa.Array | pa.ChunkedArray) -> pa.DictionaryArray:
     """Dictionary-encoded ``values`` (its dictionary: the values that occur), with the smallest
     index type that holds them."""
     if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+        values = single_array(values)
     enc = pc.dictionary_encode(values)
     n = len(enc.dictionary)
     index = pa.int8() if n <= 128 else pa.int16() if n <= 32768 else pa.int32()
@@ -188,12 +204,17 @@ def _keep_docs(part: dict[str, pa.Table], rows: list[int]) -> dict[str, pa.Table
     for table, col in ROWS.items():
         counts = docs.column(col).to_numpy().astype(np.int64)
         starts = np.cumsum(counts) - counts
-        t = part[table].take(pa.array(ranges(starts[keep], counts[keep])))
-        for i, f in enumerate(t.schema):
-            if pa.types.is_dictionary(f.type):
-                t = t.set_column(i, f.name, encode_dictionary(t.column(i).cast(f.type.value_type)))
-        out[table] = t
+        out[table] = reencode_dictionaries(part[table].take(pa.array(ranges(starts[keep], counts[keep]))))
     return out
+
+
+def reencode_dictionaries(t: pa.Table) -> pa.Table:
+    """``t`` with every dictionary column encoded again: only the values it uses, in the
+    smallest index type."""
+    for i, f in enumerate(t.schema):
+        if pa.types.is_dictionary(f.type):
+            t = t.set_column(i, f.name, encode_dictionary(t.column(i).cast(f.type.value_type)))
+    return t
 
 
 def _read_arrow(path: Path) -> pa.Table:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import functools
 import operator
 import os
 import re
@@ -433,10 +432,6 @@ class Found(NamedTuple):
     # (size, mtime_ns, ctime_ns, inode, device) of a readable file (links followed) when found
     stat: tuple[int, int, int, int, int] | None = None
 
-    @property
-    def path(self) -> Path:
-        return Path(self.fspath)
-
 
 def _shown(rel: str) -> tuple[str, str]:
     """A file name that can be printed and written to CSV/Parquet, and a note if it had to change.
@@ -456,7 +451,6 @@ def _shown(rel: str) -> tuple[str, str]:
 
 
 _name = operator.attrgetter("name")
-_found = functools.partial(tuple.__new__, Found)  # Found(...) without the Python-level __new__
 
 
 def discover(root: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> list[Found]:
@@ -473,7 +467,6 @@ def discover(root: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> list[Found]:
     top = os.fspath(Path(root))
     cut = len(top) if top.endswith(os.sep) else len(top) + 1  # path[cut:] is the relative path
     found: list[Found] = []
-    posix, s_isreg = os.sep == "/", stat.S_ISREG
 
     def rel_of(path: str) -> str:
         rel = path[cut:]
@@ -511,23 +504,21 @@ def discover(root: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> list[Found]:
                 keep.append(entry.path)
         for entry in sorted(files, key=_name):
             path, name = entry.path, entry.name
-            rel = path[cut:] if posix else rel_of(path)
-            shown, note = (rel, "") if rel.isascii() else _shown(rel)
+            shown, note = _shown(rel_of(path))
             try:
                 st = entry.stat() if name[:1] != "." else None  # follows links
             except OSError:
                 st = None
             # The usual case inline (a regular file of acceptable size with a text suffix);
             # anything else gets its reason from _file_problem.
-            dot = name.rfind(".")
             if (
                 st is not None
-                and s_isreg(st.st_mode)
+                and stat.S_ISREG(st.st_mode)
                 and st.st_size <= max_bytes
-                and (name[dot:].lower() if 0 < dot < len(name) - 1 else "") in TEXT_SUFFIXES
+                and _suffix(name).lower() in TEXT_SUFFIXES
             ):
                 found.append(
-                    _found((path, shown, "", note, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)))
+                    Found(path, shown, "", note, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev))
                 )
             else:
                 found.append(Found(path, shown, _file_problem(entry, name, max_bytes), note))
@@ -542,8 +533,8 @@ def _suffix(name: str) -> str:
     return name[i:] if 0 < i < len(name) - 1 else ""
 
 
-def _file_problem(p: Path | os.DirEntry, name: str, max_bytes: int) -> str:
-    """Why the file ``p`` (named ``name``; a ``Path`` or an ``os.DirEntry``) is not read, or ``""``."""
+def _file_problem(p: os.DirEntry, name: str, max_bytes: int) -> str:
+    """Why the file ``p`` (a directory entry named ``name``) is not read, or ``""``."""
     if name.startswith("."):
         return "hidden file (not read)"
     try:

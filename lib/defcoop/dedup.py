@@ -12,6 +12,7 @@ points to it with ``duplicate_of``.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -179,11 +180,14 @@ def duplicate_of(
     sizes: list[int] | None = None,
     threshold: float = 0.8,
     min_shingles: int = 8,
+    bodies: Callable[[list[int]], list[str]] | None = None,
 ) -> pd.Series:
     """For each row of ``docs`` the ``doc_id`` of the first copy of its story, else ``""``.
 
     Uses the columns ``doc_id``, ``body`` and ``date``.  ``signatures``/``sizes`` (from
-    :func:`signature`, e.g. cached) save recomputing them.  Articles with fewer than
+    :func:`signature`, e.g. cached) save recomputing them.  ``bodies`` gives the bodies of the
+    rows at the positions asked (default: from ``docs["body"]``); with signatures given, only
+    the bodies of candidate copies are asked for.  Articles with fewer than
     ``min_shingles`` shingles are too short to judge and are never marked.
 
     >>> story = "Minister Giang held talks with Minister Khrenin on training and military medicine in Hanoi."
@@ -196,8 +200,13 @@ def duplicate_of(
     if n == 0:
         return pd.Series([], dtype="str", index=docs.index)
     ids = docs["doc_id"].tolist()
+    if bodies is None:
+
+        def bodies(rows: list[int]) -> list[str]:
+            return docs["body"].iloc[rows].tolist()
+
     if signatures is None or sizes is None:
-        computed = [signature(b) for b in docs["body"].tolist()]
+        computed = [signature(b) for b in bodies(list(range(n)))]
         signatures, sizes = [c[0] for c in computed], [c[1] for c in computed]
     sigs = np.frombuffer(b"".join(signatures), dtype=np.uint64).reshape(n, _N_PERM)
     usable = np.asarray(sizes) >= min_shingles
@@ -215,7 +224,7 @@ def duplicate_of(
         pairs = pairs[equal / _N_PERM >= 0.35]
     # only the articles of the remaining pairs are read again, to build their shingles
     needed = np.unique(pairs).tolist()
-    bodies = dict(zip(needed, docs["body"].iloc[needed].tolist(), strict=True))
+    body_of = dict(zip(needed, bodies(needed), strict=True))
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -228,7 +237,7 @@ def duplicate_of(
 
     def sh(i: int) -> np.ndarray:
         if i not in cache:
-            cache[i] = shingles(bodies[i])
+            cache[i] = shingles(body_of[i])
         return cache[i]
 
     # Whether a pair is joined depends on the pair alone, so the groups do not depend on the

@@ -149,8 +149,10 @@ def count_heatmap(
     labelled = values.size <= max_labels
     if not labelled:
         ax.figure.colorbar(im, ax=ax, shrink=0.8, label=label)
-    for (i, j), v in np.ndenumerate(values if labelled else np.zeros((0, 0))):
-        ax.annotate(f"{v}", (j, i), ha="center", va="center", fontsize=8, color="white" if v > 0.6 * top else "black")
+    if labelled:
+        for (i, j), v in np.ndenumerate(values):
+            colour = "white" if v > 0.6 * top else "black"
+            ax.annotate(f"{v}", (j, i), ha="center", va="center", fontsize=8, color=colour)
     ax.set_xticks(range(wide.shape[1]), wide.columns)
     ax.set_yticks(range(wide.shape[0]), ylabels if ylabels is not None else list(wide.index))
     ax.set_xlabel(xlabel)
@@ -284,11 +286,7 @@ def meetings_timeline(
         return _timeline_marks(tl, ctx, x0, x1)
     counts = ts.timeline_counts(tl, period=period, max_lanes=max_lanes)
     lanes = list(dict.fromkeys(counts["partner"]))
-    totals = (
-        tl.assign(partner=tl["partner"].where(tl["partner"].isin(lanes), lanes[-1]))
-        .groupby("partner")["doc_id"]
-        .nunique()
-    )
+    totals = tl.assign(partner=ts.timeline_lanes(tl, max_lanes)[1]).groupby("partner")["doc_id"].nunique()
     start = pd.to_datetime(counts["start"])
     mid = start + (pd.to_datetime(counts["end"]) - start) / 2
     fig, ax = plt.subplots(figsize=(7.2, 1.6 + 0.32 * len(lanes) + 0.12 * len(ctx)))

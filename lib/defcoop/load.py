@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from defcoop import annotate, dedup
-from defcoop.corpus import MAX_BYTES_DEFAULT, decode, discover, frame, parse_article, read_bytes
+from defcoop.corpus import MAX_BYTES_DEFAULT, _suffix, decode, discover, frame, parse_article, read_bytes
 from defcoop.errors import InsufficientData
 from defcoop.lang import detect_language
 from defcoop.resources import data_version
@@ -138,19 +138,14 @@ def _without_suffix(rel: str) -> tuple[str, str]:
     :func:`~defcoop.corpus.discover` gives it (``/``-separated, no empty or ``.`` parts), with
     string operations (pathlib costs seconds for 100,000 files)."""
     folder, _, name = rel.rpartition("/")
-    dot = name.rfind(".")
-    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    stem = name[: len(name) - len(_suffix(name))]
     return stem, (f"{folder}/{stem}" if folder else stem)
 
 
 def _doc_ids(relpaths: list[str]) -> dict[str, str]:
     """File stem as doc_id; the relative path without suffix where two stems collide; the whole
     relative path where even those collide (``a/x.txt`` and ``a/x.md``)."""
-    stems = []
-    for rel in relpaths:  # _without_suffix(rel)[0], inline: this runs for every file
-        name = rel[rel.rfind("/") + 1 :]
-        dot = name.rfind(".")
-        stems.append(name[:dot] if 0 < dot < len(name) - 1 else name)
+    stems = [_without_suffix(rel)[0] for rel in relpaths]
     counts = Counter(stems)
     if len(counts) == len(stems):
         return dict(zip(relpaths, stems, strict=True))
@@ -235,12 +230,6 @@ class Corpus:
 
 _MEMO: dict[tuple, Corpus] = {}
 CACHE_DOC_COLUMNS = [*DOC_COLUMNS, "minhash", "n_shingles"]
-TABLE_COLUMNS = {
-    "docs": CACHE_DOC_COLUMNS,
-    "sentences": SENTENCE_COLUMNS,
-    "segments": SEGMENT_COLUMNS,
-    "mentions": MENTION_COLUMNS,
-}
 PARALLEL_THRESHOLD = 2000  # below this many files, one process is faster than starting workers
 CHUNK = 500
 
@@ -411,50 +400,18 @@ def _gc_paused():
             gc.enable()
 
 
-class _Rows:
-    """``column.iloc[rows]`` of an Arrow-backed column of text, read chunk by chunk: Arrow's
-    take of a chunked column of strings first copies the whole column into one array."""
-
-    def __init__(self, column) -> None:
-        self.column = column
-
-    def __getitem__(self, rows):
-        from defcoop.assemble import _take
-
-        return pd.Series(_take(self.column, np.asarray(rows, np.int64)).to_pandas(), dtype="str")
-
-
-class _TextColumn:
-    """A docs column as :func:`dedup.duplicate_of` reads it, without copying the whole column."""
-
-    def __init__(self, column) -> None:
-        self.iloc = _Rows(column)
-
-
-class _DedupDocs:
-    """``docs`` for :func:`dedup.duplicate_of`: its columns, ``body`` read only where needed."""
-
-    def __init__(self, docs: pd.DataFrame, body) -> None:
-        self.docs, self.body, self.index = docs, body, docs.index
-
-    def __len__(self) -> int:
-        return len(self.docs)
-
-    def __getitem__(self, col: str):
-        return _TextColumn(self.body) if col == "body" else self.docs[col]
-
-
 def _duplicate_of(docs_df: pd.DataFrame, docs) -> list[str]:
-    """``duplicate_of`` for every document, from the MinHash signatures of the parts.
+    """``duplicate_of`` for every document, from the MinHash signatures of the parts; the bodies
+    of candidate copies are read from the parts row by row (not the whole column)."""
+    from defcoop.assemble import take_rows
 
-    ``dedup.duplicate_of`` reads the bodies of only the candidate copies; it is given them
-    through :class:`_DedupDocs` (falling back to the whole frame if it reads them otherwise).
-    """
-    signatures, sizes = _binary_views(docs.column("minhash")), docs.column("n_shingles").to_pylist()
-    try:
-        out = dedup.duplicate_of(_DedupDocs(docs_df, docs.column("body")), signatures=signatures, sizes=sizes)
-    except (AttributeError, KeyError, TypeError):
-        out = dedup.duplicate_of(docs_df, signatures=signatures, sizes=sizes)
+    body = docs.column("body")
+    out = dedup.duplicate_of(
+        docs_df,
+        signatures=_binary_views(docs.column("minhash")),
+        sizes=docs.column("n_shingles").to_pylist(),
+        bodies=lambda rows: take_rows(body, np.asarray(rows, np.int64)).to_pylist(),
+    )
     return out.tolist()
 
 
@@ -607,8 +564,16 @@ def load(
                     queued.add(sha)
                     sha_of[rel] = sha
                     todo.append((ids[rel], rel, fspath))
-        spill = _Spill(root, max_bytes) if store is None and len(todo) >= SPILL_FROM else None
-        writer = store if store is not None else spill.store if spill is not None else None
+        # where this run's parts go: the cache, a temporary folder (SPILL_FROM), or nowhere
+        writer, spill = store, None
+        if store is None and len(todo) >= SPILL_FROM:
+            import tempfile
+
+            from defcoop.cache import Store
+
+            # (an unexpected error below leaves the folder to its finaliser)
+            spill = tempfile.TemporaryDirectory(prefix="defcoop-spill-", ignore_cleanup_errors=True)
+            writer = Store(Path(spill.name), root, max_bytes=max_bytes)
         skip_by_sha: dict[str, str] = {}  # a file's bytes that did not decode into an article
         renewed: dict[str, str] = {}  # relpath -> SHA-256 of a file that changed since it was hashed
         pending: list[dict] = []
@@ -624,8 +589,8 @@ def load(
             pa.default_memory_pool().release_unused()
 
         bar = _progress_bar(len(todo), progress)
-        if workers is None:
-            workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_THRESHOLD else 1
+        if workers is None:  # (a pool started above is used whatever the count turned out to be)
+            workers = want if pool is not None or len(todo) >= PARALLEL_THRESHOLD else 1
         try:
             for res in _run_chunks(todo, workers=workers, bar=bar, max_bytes=max_bytes, pool=pool):
                 for rel, reason in res["skipped"]:
@@ -688,23 +653,7 @@ def load(
             # the cache holds mostly files no longer in the corpus: keep only the rows in use
             _cache_call(store, "compact", {sha for _, _, sha in final})
         if spill is not None:
-            spill.remove()
+            spill.cleanup()
     if not renewed:
         _MEMO[key] = corpus
     return corpus
-
-
-class _Spill:
-    """A temporary cache for one uncached run (see ``SPILL_FROM``)."""
-
-    def __init__(self, root: Path, max_bytes: int) -> None:
-        import tempfile
-
-        from defcoop.cache import Store
-
-        # an unexpected error in load() leaves the folder to this object's finaliser
-        self._dir = tempfile.TemporaryDirectory(prefix="defcoop-spill-", ignore_cleanup_errors=True)
-        self.store = Store(Path(self._dir.name), root, max_bytes=max_bytes)
-
-    def remove(self) -> None:
-        self._dir.cleanup()

@@ -30,7 +30,6 @@ by partner do not add up to the total; a story with no partner found is grouped 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -66,6 +65,7 @@ __all__ = [
     "theme_totals",
     "timeline",
     "timeline_counts",
+    "timeline_lanes",
     "wilson_interval",
     "wilson_intervals",
 ]
@@ -355,13 +355,8 @@ def wilson_interval(k: int, n: int, *, z: float = 1.96) -> tuple[float, float]:
     >>> [round(x, 3) for x in wilson_interval(1, 1)], [round(x, 3) for x in wilson_interval(5, 10)]
     ([0.207, 1.0], [0.237, 0.763])
     """
-    if n == 0:
-        return (math.nan, math.nan)
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    lo, hi = wilson_intervals(np.array([k]), np.array([n]), z=z)
+    return (float(lo[0]), float(hi[0]))
 
 
 def _theme_order(themes: Sequence[str] | None) -> list[str]:
@@ -423,7 +418,7 @@ def _prevalence(rows: pd.DataFrame, keys: list[str], grid: pd.DataFrame, theme_i
 
 
 def wilson_intervals(k: np.ndarray, n: np.ndarray, *, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`wilson_interval` over arrays (``NaN`` bounds where ``n == 0``), same arithmetic.
+    """:func:`wilson_interval` over arrays (``NaN`` bounds where ``n == 0``).
 
     >>> lo, hi = wilson_intervals(np.array([1, 5, 0]), np.array([1, 10, 0]))
     >>> lo.round(3).tolist(), hi.round(3).tolist()
@@ -567,10 +562,10 @@ def timeline(
     >>> timeline(s)[["partner", "date", "start", "end", "actors"]].values.tolist()
     [['Russia', '2019-05', '2019-05-01', '2019-05-31', 'Nguyễn Chí Vịnh – Alexander Fomin']]
     """
-    _check_columns(stories, ("doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"))
+    needed = ["doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"]
+    _check_columns(stories, needed)
     country = _actor_countries(mentions)
     rows = []
-    needed = ["doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"]
     for r in stories[needed].itertuples(index=False):  # not the article text: iterating it is slow
         if not r.date:
             continue
@@ -607,6 +602,24 @@ def timeline(
     return out.sort_values(["partner", "start", "doc_id"], ignore_index=True)
 
 
+def timeline_lanes(timeline: pd.DataFrame, max_lanes: int) -> tuple[list[str], pd.Series]:
+    """The lanes of a :func:`timeline`, in order (most stories first, no partner last), and the
+    lane of each row: past ``max_lanes`` the smaller partners share one "(N other partners)".
+
+    >>> tl = pd.DataFrame({"partner": ["Laos", "Laos", "Cuba", "Peru"], "doc_id": ["a", "b", "c", "d"]})
+    >>> order, lane = timeline_lanes(tl, 2)
+    >>> order, lane.tolist()
+    (['Laos', '(2 other partners)'], ['Laos', 'Laos', '(2 other partners)', '(2 other partners)'])
+    """
+    per_partner = timeline.groupby("partner")["doc_id"].nunique()
+    order = sorted(per_partner.index, key=lambda p: (p == NO_PARTNER, -per_partner[p], p))
+    if len(order) <= max_lanes:
+        return order, timeline["partner"]
+    pooled = order[max_lanes - 1 :]
+    other = f"({len(pooled)} other partners)"
+    return [*order[: max_lanes - 1], other], timeline["partner"].where(~timeline["partner"].isin(pooled), other)
+
+
 def timeline_counts(timeline: pd.DataFrame, *, period: Period = "month", max_lanes: int = 12) -> pd.DataFrame:
     """The rows of :func:`timeline` counted per partner and period: the timeline of a large corpus.
 
@@ -634,15 +647,7 @@ def timeline_counts(timeline: pd.DataFrame, *, period: Period = "month", max_lan
     cols = ["partner", "binned_by", "period", "start", "end", "stories", "actors", "actors_stories"]
     if timeline.empty:
         return pd.DataFrame(columns=cols)
-    per_partner = timeline.groupby("partner")["doc_id"].nunique()
-    order = sorted(per_partner.index, key=lambda p: (p == NO_PARTNER, -per_partner[p], p))
-    if len(order) > max_lanes:
-        pooled = order[max_lanes - 1 :]
-        other = f"({len(pooled)} other partners)"
-        order = [*order[: max_lanes - 1], other]
-        lane = timeline["partner"].where(~timeline["partner"].isin(pooled), other)
-    else:
-        lane = timeline["partner"]
+    order, lane = timeline_lanes(timeline, max_lanes)
     labels = [period_label(d, period) or period_label(d, "year") for d in timeline["date"]]
     rows = pd.DataFrame(
         {

@@ -462,8 +462,7 @@ def vectorise(
     )
     texts = units["text"]
     if n > vocab_sample:
-        rng = np.random.default_rng(random_state)
-        sample = np.sort(rng.choice(n, size=vocab_sample, replace=False))
+        sample = _seeded_sample(n, vocab_sample, random_state)
         rest = np.setdiff1d(np.arange(n), sample)
         # each passage is analysed once: the sample's rows come from fitting, the others from
         # transforming (the same rows as transforming every passage after the fit)
@@ -472,6 +471,11 @@ def vectorise(
     else:
         X = vec.fit_transform(texts)
     return Vectors(X.tocsr(), vec.get_feature_names_out(), units["unit_id"].to_numpy(), vec)
+
+
+def _seeded_sample(n: int, size: int, seed: int) -> np.ndarray:
+    """Positions of ``size`` of ``n`` rows drawn without replacement under ``seed``, in order."""
+    return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
 def _transform(vec: TfidfVectorizer, texts: pd.Series, n_jobs: int | None) -> sp.csr_matrix:
@@ -679,7 +683,7 @@ def sample_vectors(vectors: Vectors, size: int | None, *, random_state: int = 0)
     n = vectors.X.shape[0]
     if size is None or n <= size:
         return vectors
-    idx = np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
+    idx = _seeded_sample(n, size, random_state)
     return Vectors(vectors.X[idx], vectors.terms, vectors.unit_ids[idx], vectors.vectorizer)
 
 
@@ -1026,7 +1030,7 @@ def stability(
     minibatch = reference.estimator.startswith("MiniBatch")  # refit with the reference's estimator
     pool = np.arange(n)
     if sample is not None and n > sample:
-        pool = np.sort(np.random.default_rng(base + 1).choice(n, size=sample, replace=False))
+        pool = _seeded_sample(n, sample, base + 1)
     m_pool = len(pool)
     runs: list[tuple[str, int, np.ndarray, int]] = [("seed", s, pool, s) for s in seeds]
     rng = np.random.default_rng(base)

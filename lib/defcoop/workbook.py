@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
 
 if TYPE_CHECKING:  # the notebook machinery is imported where it is used, not by notebooks importing head()
+    from collections.abc import Callable
+
     import nbformat
     import pandas as pd
 
@@ -136,29 +138,41 @@ def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -
             os.environ["MPLBACKEND"] = backend
 
 
-def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
-    """Run every notebook on ``corpus`` with papermill into ``runs/<name>/``."""
+def run_notebooks(corpus: Path, out: Path, *, before: Callable[[Path], None] | None = None) -> dict[str, str]:
+    """Run every notebook on ``corpus`` with papermill into ``out`` (figures in ``out/figures``).
+
+    Returns each notebook's status: ``""`` when it ran through, else why it stopped (a notebook
+    that cannot proceed on a corpus, too small or undated, stops with its own message; the
+    others still run).  ``before(notebook)`` is called as each one starts.
+    """
     import papermill as pm
 
     _deterministic_env()
-    corpus = corpus.resolve()
-    if not corpus.is_dir():
-        raise SystemExit(f"defcoop: corpus {corpus} is not a folder")
-    out = (out_root or REPO_ROOT / "runs") / corpus.name
     figs = out / "figures"
     figs.mkdir(parents=True, exist_ok=True)
-    stopped = []
+    status: dict[str, str] = {}
     for nb in notebooks():
+        if before is not None:
+            before(nb)
         target = out / nb.name
         shown = target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target
         print(f"running {nb.name} on {corpus.name} -> {shown}")
         try:
             run_with_papermill(nb, target, corpus=corpus, figures=figs)
+            status[nb.name] = ""
         except pm.PapermillExecutionError as exc:
-            # A notebook that cannot proceed on this corpus (too small, no dates...) stops with
-            # its own message; the others still run.
-            stopped.append(nb.name)
-            print(f"  {nb.name} stopped: {exc.ename}: {exc.evalue}")
+            status[nb.name] = f"{exc.ename}: {exc.evalue}"
+            print(f"  {nb.name} stopped: {status[nb.name]}")
+    return status
+
+
+def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
+    """Run every notebook on ``corpus`` with papermill into ``runs/<name>/``."""
+    corpus = corpus.resolve()
+    if not corpus.is_dir():
+        raise SystemExit(f"defcoop: corpus {corpus} is not a folder")
+    out = (out_root or REPO_ROOT / "runs") / corpus.name
+    stopped = [name for name, why in run_notebooks(corpus, out).items() if why]
     if stopped:
         print(f"{len(stopped)} notebook(s) stopped early: {', '.join(stopped)} (see their last cell in {out})")
     return out
