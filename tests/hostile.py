@@ -3,9 +3,10 @@
 ``make_hostile_corpus(root)`` fills an empty folder and returns ``{relative path: Expected}``:
 the path as the loader reports it (``Corpus.docs.path`` / ``Corpus.skipped.path``) and whether
 the file must be loaded (``detail`` then is a substring of its warnings, if a repair is due)
-or skipped (``detail`` is a substring of the reason).  The folder and every file in it are
-world-readable except the two entries made unreadable on purpose, so that the loader can be
-run as an unprivileged user (``root`` reads everything, which would make them meaningless).
+or skipped (``detail`` is a substring of the reason).  Every file in it is readable by its
+owner except the two entries made unreadable on purpose (``chmod 000``); the tests run the
+loader as a reader that cannot read past permissions (:mod:`tests.unprivileged`), since
+``root`` with its usual capabilities reads everything, which would make them meaningless.
 
 The articles are the English gold articles, re-encoded and damaged in the ways crawls damage
 them.

@@ -34,7 +34,7 @@ def _copy_seeds(tmp_path):
 
 
 def _cold(root, **kw):
-    load_module._MEMO.clear()
+    defcoop.clear_memo()
     return defcoop.load(root, **kw)
 
 
@@ -80,15 +80,15 @@ def test_a_lexicon_change_starts_a_new_cache_version(tmp_path, monkeypatch):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     _cold(root, cache=cache)
     before = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT).dir
-    from defcoop import cache as cache_module
+    from defcoop import versioning
 
-    monkeypatch.setattr(cache_module, "data_version", lambda: "a-changed-lexicon")
-    cache_module.code_version.cache_clear()
+    monkeypatch.setattr(versioning, "data_digest", lambda data_dir: "a-changed-lexicon")
+    versioning.code_version.cache_clear()
     try:
         after = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT).dir
         assert after != before and not after.exists()
     finally:
-        cache_module.code_version.cache_clear()
+        versioning.code_version.cache_clear()
 
 
 def test_half_written_part_is_ignored(tmp_path):

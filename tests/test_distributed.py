@@ -32,11 +32,11 @@ def test_dask_results_equal_the_single_process_path_row_for_row(tmp_path, monkey
     calls = []
     real = load_module.process_bytes
     monkeypatch.setattr(load_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
-    load_module._MEMO.clear()
+    defcoop.clear_memo()
     from_dask = defcoop.load(root, cache=cache)
     assert calls == ["b/empty.txt"]  # only the file Dask could not annotate is read again
     monkeypatch.setattr(load_module, "process_bytes", real)
-    load_module._MEMO.clear()
+    defcoop.clear_memo()
     local = defcoop.load(root, cache=False, workers=1)
     for name in ("docs", "sentences", "segments", "mentions", "skipped"):
         pdt.assert_frame_equal(getattr(from_dask, name), getattr(local, name), obj=name)

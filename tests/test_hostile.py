@@ -5,11 +5,12 @@ The loader and ``defcoop annotate`` run in a subprocess, for two reasons:
 * a hang (a FIFO opened for reading, /dev/zero read to the end) becomes a timeout failure
   instead of a stuck test run;
 * "a file that cannot be read" must mean something when the tests run as root, who reads
-  everything.  The subprocess imports everything it needs while it is still root (the
-  interpreter may live under /root, which other users cannot enter) and then drops to the
-  unprivileged uid/gid 65534 (``nobody``) with setgroups/setgid/setuid before touching the
-  corpus, so the ``chmod 000`` file and folder are really unreadable to it.  Run as an
-  ordinary user, it keeps that user, for whom ``chmod 000`` already works.
+  everything.  Before touching the corpus the subprocess gives up the capabilities that let root
+  read past permissions (:mod:`tests.unprivileged`), so the ``chmod 000`` file and folder are
+  really unreadable to it, and it checks that on a probe file of its own.  It keeps its uid, so
+  it imports the package and its dependencies from wherever they live, a checkout inside a
+  ``chmod 700`` home folder included (``make test-private`` runs this file from such a clone).
+  Run as an ordinary user, it keeps that user, for whom ``chmod 000`` already works.
 """
 
 from __future__ import annotations
@@ -32,28 +33,16 @@ from defcoop.corpus import MAX_BYTES_DEFAULT
 from defcoop.load import process_bytes
 from tests.hostile import GLUED_SENTENCES, Expected, make_hostile_corpus, remove_hostile_corpus
 
-NOBODY = 65534
 TIMEOUT = 300  # seconds; the load itself takes a few, a hang must fail rather than block CI
 
 RUNNER = r"""
-import codecs, io, json, os, sys, time
-for enc in ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
-            "cp1252", "latin-1"):
-    codecs.lookup(enc)
-import pandas as pd, pyarrow.parquet
-import defcoop, defcoop.cache, defcoop.cli
+import json, os, sys, time
+sys.path.insert(0, REPO)
+from tests.unprivileged import drop_read_override, reader_status
+how = drop_read_override()  # first: everything below, imports included, runs without the override
+status = reader_status()
+import defcoop.cli
 L = sys.modules["defcoop.load"]  # the module (defcoop.load is also the function)
-from defcoop.paths import SEEDS_DIR
-# Warm every lazy import (lexicons, pandas writers, the Parquet cache) while the interpreter's
-# files are readable; the cache itself is $DEFCOOP_CACHE, a folder the reader can write.
-defcoop.load(SEEDS_DIR, cache=False).docs.to_csv(io.StringIO())
-buf = io.BytesIO()
-pd.DataFrame({"a": [1]}).to_parquet(buf)
-pyarrow.parquet.read_table(io.BytesIO(buf.getvalue())).to_pandas()
-if os.geteuid() == 0:
-    os.setgroups([])
-    os.setgid(UID)
-    os.setuid(UID)
 mode, corpus, *rest = sys.argv[1:]
 if mode == "annotate":
     sys.exit(defcoop.cli.main(["annotate", corpus, *rest]))
@@ -67,15 +56,15 @@ t0 = time.perf_counter()
 c = L.load(corpus)
 secs = time.perf_counter() - t0
 docs = c.docs[["doc_id", "path", "encoding", "warnings", "duplicate_of", "n_sentences"]].to_dict("records")
-json.dump({"uid": os.geteuid(), "seconds": secs, "read": calls, "docs": docs,
+json.dump({"how": how, **status, "seconds": secs, "read": calls, "docs": docs,
            "skipped": c.skipped.to_dict("records")}, sys.stdout)
-""".replace("UID", str(NOBODY))
+""".replace("REPO", repr(str(Path(__file__).resolve().parents[1])))
 
 
 def run_as_reader(*args: str) -> subprocess.CompletedProcess:
-    """Run the loader (``load DIR``) or the CLI (``annotate DIR -o OUT``) as an unprivileged user."""
-    cache = Path(tempfile.mkdtemp(prefix="defcoop-hostile-cache-"))
-    cache.chmod(0o777)
+    """Run the loader (``load DIR``) or the CLI (``annotate DIR -o OUT``) as a reader that cannot
+    read past file permissions."""
+    cache = _private_dir("defcoop-hostile-cache-")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "DEFCOOP_CACHE": str(cache)}
     env.pop("MPLBACKEND", None)
     try:
@@ -112,15 +101,15 @@ def snapshot(root: Path) -> dict[str, tuple]:
     return out
 
 
-def _world_dir(prefix: str) -> Path:
-    d = Path(tempfile.mkdtemp(prefix=prefix))
-    d.chmod(0o755)  # mkdtemp makes 0700: the unprivileged reader must be able to enter it
-    return d
+def _private_dir(prefix: str) -> Path:
+    """A fresh folder only its owner may enter (``mkdtemp`` makes it 0700), as a home folder is:
+    the reader keeps the tests' uid, so it must work in one."""
+    return Path(tempfile.mkdtemp(prefix=prefix))
 
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[tuple[Path, dict[str, Expected], dict[str, tuple]]]:
-    base = _world_dir("defcoop-hostile-")
+    base = _private_dir("defcoop-hostile-")
     root = base / "hostile corpus"
     expected = make_hostile_corpus(root)
     try:
@@ -143,8 +132,10 @@ def test_at_least_twenty_kinds_of_bad_input(hostile):
     assert len({e.kind for e in expected.values()}) >= 20
 
 
-def test_reader_is_unprivileged(loaded):
-    assert loaded["uid"] != 0, "the permission cases would be meaningless as root"
+def test_reader_cannot_read_a_chmod_000_file_or_list_a_chmod_000_folder(loaded):
+    # checked on a probe of the reader's own, independently of the loader's verdicts below
+    assert not loaded["file_readable"], f"the reader ({loaded['how']}) reads a chmod 000 file"
+    assert not loaded["folder_listable"], f"the reader ({loaded['how']}) lists a chmod 000 folder"
 
 
 def test_every_file_is_loaded_or_skipped_with_the_expected_outcome(hostile, loaded):
@@ -231,8 +222,7 @@ def test_corpus_folder_is_never_written(hostile, loaded):
 
 def test_annotate_exits_0_and_summarises_skipped_files(hostile, tmp_path):
     root, expected, before = hostile
-    out = _world_dir("defcoop-out-")
-    out.chmod(0o777)
+    out = _private_dir("defcoop-out-")
     try:
         proc = run_as_reader("annotate", str(root), "-o", str(out / "articles.csv"))
         assert "Traceback" not in proc.stderr, proc.stderr
@@ -251,7 +241,7 @@ def test_annotate_exits_0_and_summarises_skipped_files(hostile, tmp_path):
 
 
 def test_annotate_exits_1_when_nothing_loads(tmp_path):
-    base = _world_dir("defcoop-nothing-")
+    base = _private_dir("defcoop-nothing-")
     root = base / "nothing"
     try:
         root.mkdir()
@@ -269,7 +259,6 @@ def test_annotate_exits_1_when_nothing_loads(tmp_path):
         for p in root.iterdir():
             if p.name != "locked.txt" and not p.is_symlink():
                 p.chmod(0o644)
-        base.chmod(0o777)
         proc = run_as_reader("annotate", str(root), "-o", str(base / "out.csv"))
         assert "Traceback" not in proc.stderr, proc.stderr
         assert proc.returncode == 1, proc.stderr

@@ -39,6 +39,7 @@ def test_own_corpus_run_writes_only_to_runs(tmp_path):
             check=False,
         )
         assert done.returncode == 0, done.stderr[-3000:]
+        assert "WARNING" not in done.stderr, done.stderr[-3000:]  # no kernel noise (issue 13)
         assert sorted(p.name for p in out.glob("*.ipynb")) == [p.name for p in notebooks()]
         figs = sorted(p.name for p in (out / "figures").iterdir())
         assert any(f.startswith("01-") and f.endswith(".png") for f in figs)
@@ -48,3 +49,28 @@ def test_own_corpus_run_writes_only_to_runs(tmp_path):
         assert git_after.stdout == git_before.stdout  # runs/ is ignored; nothing else changed
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+TINY_RUN = r"""
+import sys
+from pathlib import Path
+import nbformat
+from defcoop.workbook import run_in_place
+nb = nbformat.v4.new_notebook()
+nb.cells = [nbformat.v4.new_code_cell("1 + 1")]
+nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+path = Path(sys.argv[1]) / "tiny.ipynb"
+nbformat.write(nb, path)
+run_in_place(path)
+print(nbformat.read(path, as_version=4).cells[0].outputs[0]["data"]["text/plain"])
+"""
+
+
+def test_running_a_notebook_prints_no_kernel_warning(tmp_path):
+    # `make workbook` on the seeds goes through run_in_place; the kernel's own stderr is ours
+    done = subprocess.run(
+        [sys.executable, "-c", TINY_RUN, str(tmp_path)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "2"
+    assert "without encryption" not in done.stderr and "WARNING" not in done.stderr, done.stderr

@@ -7,7 +7,7 @@ Corpus(5 articles, 4 outlets, 2018-03..2024-12)
 """
 
 from defcoop import paths
-from defcoop.load import Corpus, load
+from defcoop.load import Corpus, clear_memo, load
 
-__all__ = ["Corpus", "load", "paths"]
+__all__ = ["Corpus", "clear_memo", "load", "paths"]
 __version__ = "0.1.0"

@@ -1,9 +1,10 @@
 """The on-disk annotation cache: Arrow parts per corpus and code version, read memory-mapped.
 
 Annotation is a pure function of a file's bytes and of the code and lexicons, so results are
-keyed by the SHA-256 of each file under a *version* that digests the annotating modules' source
-and every data file.  Rerunning on an unchanged corpus reads the parts instead of
-re-annotating; a changed file is re-annotated alone; a changed lexicon starts a new version.
+keyed by the SHA-256 of each file under a *version* that digests the source of every module
+annotation runs and every data file (:mod:`defcoop.versioning`).  Rerunning on an unchanged
+corpus reads the parts instead of re-annotating; a changed file is re-annotated alone; a
+changed lexicon or rule starts a new version.
 
 Layout (outside the corpus folder; default ``~/.cache/defcoop``, or ``$DEFCOOP_CACHE``)::
 
@@ -45,15 +46,13 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from defcoop.paths import PACKAGE_DIR
-from defcoop.resources import data_version
+from defcoop.versioning import code_version
 
 __all__ = [
     "ROWS",
@@ -73,22 +72,6 @@ TABLES = ("docs", "sentences", "segments", "mentions")
 # rows are grouped by document, in the order of docs).
 ROWS = {"sentences": "_sentence_rows", "segments": "_segment_rows", "mentions": "_mention_rows"}
 SUFFIX = ".arrow"
-# Modules whose code decides what annotation produces; their source is part of the version.
-_ANNOTATING_MODULES = (
-    "corpus.py",
-    "text.py",
-    "dates.py",
-    "lang.py",
-    "annotate.py",
-    "actors.py",
-    "geo.py",
-    "themes.py",
-    "matcher.py",
-    "dedup.py",
-    "load.py",
-    "cache.py",
-    "assemble.py",
-)
 # A file's recorded SHA-256 is trusted from its stat only when it was last changed at least this
 # long before the record was written (a change within the file system's timestamp resolution of
 # the hashing could otherwise go unseen: git's "racy" rule).
@@ -99,16 +82,6 @@ def default_cache_dir() -> Path:
     """``$DEFCOOP_CACHE`` if set, else ``~/.cache/defcoop``."""
     env = os.environ.get("DEFCOOP_CACHE")
     return Path(env) if env else Path.home() / ".cache" / "defcoop"
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Digest of the annotating code and of every data file (16 hex digits)."""
-    h = hashlib.sha256(data_version().encode())
-    for name in _ANNOTATING_MODULES:
-        h.update(name.encode())
-        h.update((PACKAGE_DIR / name).read_bytes())
-    return h.hexdigest()[:16]
 
 
 def _write_arrow(

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from defcoop.load import DOC_COLUMNS
+from defcoop.export import write_csv
+from defcoop.load import DOC_COLUMNS, LIST_COLUMNS
 
 __all__ = ["main"]
 
 # every article column except the full texts (the mentions table carries the evidence sentences)
 ARTICLE_COLUMNS = [c for c in DOC_COLUMNS if c not in ("body", "text")]
-LIST_COLUMNS = ("partners", "actors", "actor_ids", "themes")
 
 
 def _write_table(df: pd.DataFrame, out: Path, *, list_columns: tuple[str, ...] = ()) -> None:
@@ -30,7 +30,7 @@ def _write_table(df: pd.DataFrame, out: Path, *, list_columns: tuple[str, ...] =
         flat = df.copy()
         for c in list_columns:
             flat[c] = flat[c].map(lambda xs: ";".join(xs))
-        flat.to_csv(tmp, index=False, lineterminator="\n")
+        write_csv(flat, tmp)  # text cells that would start a formula get a leading ' (defcoop.export)
     elif suffix == ".jsonl":
         with tmp.open("w", encoding="utf-8") as fh:
             for row in df.to_dict("records"):

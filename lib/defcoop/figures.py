@@ -23,6 +23,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from defcoop import timeseries as ts
+from defcoop.export import write_csv
 from defcoop.paths import FIGURES_DIR, STYLE_FILE
 
 __all__ = [
@@ -88,7 +89,8 @@ def save_figure(
     ----------
     fig : the matplotlib figure.
     name : ``NN-words-with-hyphens``, NN being the number of the notebook that makes it.
-    data : the tidy table the figure plots (written as ``NAME.csv``, UTF-8, no index).
+    data : the tidy table the figure plots (written as ``NAME.csv``, UTF-8, no index; text cells
+        that a spreadsheet would take for a formula get a leading ``'``, see :mod:`defcoop.export`).
     directory : where to write; defaults to the repository's ``figures/``.
 
     Examples
@@ -115,7 +117,7 @@ def save_figure(
     with mpl.rc_context({"svg.hashsalt": "defcoop", "svg.fonttype": "path"}):
         _atomic_write(png, lambda p: fig.savefig(p, format="png", metadata={"Software": None}))
         _atomic_write(svg, lambda p: fig.savefig(p, format="svg", metadata={"Date": None, "Creator": None}))
-    _atomic_write(csv, lambda p: data.to_csv(p, index=False, lineterminator="\n", encoding="utf-8"))
+    _atomic_write(csv, lambda p: write_csv(data, p))  # spreadsheet-safe (defcoop.export)
     return SavedFigure(name, (png.name, svg.name, csv.name))
 
 

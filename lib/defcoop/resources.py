@@ -16,7 +16,15 @@ from pathlib import Path
 
 from defcoop.paths import DATA_DIR
 
-__all__ = ["DataFileError", "FurnitureRule", "data_version", "furniture_rules", "language_profiles", "read_csv"]
+__all__ = [
+    "DataFileError",
+    "FurnitureRule",
+    "data_digest",
+    "data_version",
+    "furniture_rules",
+    "language_profiles",
+    "read_csv",
+]
 
 
 class DataFileError(ValueError):
@@ -81,10 +89,16 @@ def language_profiles() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def data_version() -> str:
-    """A short digest of every data file: changes whenever a lexicon or registry changes."""
+    """A short digest of every data file of the package: changes whenever a lexicon or registry
+    changes (computed once per process)."""
+    return data_digest(DATA_DIR)
+
+
+def data_digest(data_dir: Path) -> str:
+    """A short digest of every file under ``data_dir``, subfolders included, with its path."""
     h = hashlib.sha256()
-    for path in sorted(DATA_DIR.iterdir()):
+    for path in sorted(data_dir.rglob("*")):
         if path.is_file():
-            h.update(path.name.encode())
+            h.update(path.relative_to(data_dir).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -81,6 +81,20 @@ def write_twin(path: Path, nb: nbformat.NotebookNode | None = None) -> Path:
     return twin
 
 
+def _kernel_config():
+    """Kernel set-up for every notebook run: CurveZMQ encryption of the kernel's sockets.
+
+    ipykernel's own kernelspec declares Curve support and pyzmq's wheels carry libsodium, so
+    with ``transport_encryption = "auto"`` the kernel manager provisions keys and the kernel's
+    TCP traffic on localhost is encrypted.  Without it every run printed ipykernel's warning
+    "Kernel is running over TCP without encryption" once per notebook; "auto" falls back to
+    plain TCP (and so to that warning) only where Curve is unavailable.
+    """
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport_encryption": "auto"}})
+
+
 def _deterministic_env() -> None:
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ.pop("MPLBACKEND", None)  # Agg would remove inline figures from the outputs
@@ -102,6 +116,7 @@ def run_in_place(path: Path, *, timeout: int = 1800) -> float:
         nb,
         timeout=timeout,
         kernel_name=KERNEL,
+        config=_kernel_config(),
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
@@ -132,6 +147,7 @@ def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -
             cwd=str(nb.parent),
             kernel_name=KERNEL,
             progress_bar=False,
+            config=_kernel_config(),
         )
     finally:
         if backend is not None:

@@ -1,0 +1,114 @@
+"""The version that keys the annotation cache: a digest of what annotation actually runs.
+
+Cached annotations are valid only for the code and data that produced them.  Rather than a
+hand-kept list of "annotating modules" (which drifts: a module added to annotation and not to
+the list would let a cached ``load`` return stale results), the modules are found from the
+source: every module of the package that the annotating entry points import, directly or
+through other modules, with imports inside functions counted too (the loader imports some
+lazily).  Every data file is part of the digest as well.
+
+The entry points (:data:`ROOTS`) are the modules whose code runs per file and writes or reads
+the cached parts: ``load`` (``process_bytes``, ``process_chunk``), ``cache`` and ``assemble``
+(the part format) and ``distributed`` (the Dask path writes the same parts).  A module that
+only analyses or draws the tables (``figures``, ``topics``) is not reached from them, so
+changing it does not throw the cache away.
+
+>>> "resources.py" in annotating_modules() and "annotate.py" in annotating_modules()
+True
+>>> "figures.py" in annotating_modules()
+False
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from defcoop.paths import PACKAGE_DIR
+from defcoop.resources import data_digest
+
+__all__ = ["ROOTS", "annotating_modules", "code_version", "version_of"]
+
+PACKAGE = "defcoop"
+#: Modules whose code decides what the cache holds; everything they import is covered too.
+ROOTS = ("load.py", "cache.py", "assemble.py", "distributed.py")
+
+
+def _module_file(package_dir: Path, dotted: str) -> str | None:
+    """``a/b.py`` or ``a/b/__init__.py`` (relative to ``package_dir``) for ``defcoop.a.b``."""
+    parts = dotted.split(".")[1:]
+    if not parts:
+        return "__init__.py"
+    base = Path(*parts)
+    for rel in (base.with_suffix(".py"), base / "__init__.py"):
+        if (package_dir / rel).is_file():
+            return rel.as_posix()
+    return None
+
+
+def _with_parents(rel: str) -> list[str]:
+    """A module and the ``__init__.py`` of every package above it (importing it runs them)."""
+    parts = Path(rel).parts
+    out = ["__init__.py"]
+    for i in range(1, len(parts)):
+        out.append(Path(*parts[:i], "__init__.py").as_posix())
+    out.append(rel)
+    return out
+
+
+def _imports(package_dir: Path, rel: str) -> set[str]:
+    """The package's modules that module ``rel`` imports anywhere in its source."""
+    tree = ast.parse((package_dir / rel).read_text(encoding="utf-8"), filename=rel)
+    # the package a relative import starts from: a package's own for its __init__.py
+    package = [PACKAGE, *Path(rel).parent.parts]
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: ``level`` 1 is the module's own package
+                base = package[: len(package) - node.level + 1]
+                mod = ".".join([*base, *([node.module] if node.module else [])])
+            elif node.module and node.module.split(".")[0] == PACKAGE:
+                mod = node.module
+            else:
+                continue
+            names.add(mod)
+            # ``from defcoop import annotate``: the imported names may be modules themselves
+            names.update(f"{mod}.{a.name}" for a in node.names if a.name != "*")
+    out: set[str] = set()
+    for dotted in names:
+        found = _module_file(package_dir, dotted)
+        if found is not None:
+            out.update(_with_parents(found))
+    return out
+
+
+def annotating_modules(package_dir: Path = PACKAGE_DIR) -> tuple[str, ...]:
+    """Every module (path relative to the package) reachable by imports from :data:`ROOTS`."""
+    seen: set[str] = set()
+    todo = [m for root in ROOTS for m in _with_parents(root)]
+    while todo:
+        rel = todo.pop()
+        if rel in seen or not (package_dir / rel).is_file():
+            continue
+        seen.add(rel)
+        todo.extend(_imports(package_dir, rel) - seen)
+    return tuple(sorted(seen))
+
+
+def version_of(package_dir: Path) -> str:
+    """Digest (16 hex digits) of the annotating modules' source and of every data file."""
+    h = hashlib.sha256(data_digest(package_dir / "data").encode())
+    for rel in annotating_modules(package_dir):
+        h.update(rel.encode() + b"\0")
+        h.update((package_dir / rel).read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """:func:`version_of` the installed package (computed once per process)."""
+    return version_of(PACKAGE_DIR)
