@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml constraints.txt
 CORPUS_ARG = $(if $(strip $(CORPUS)),--corpus "$(CORPUS)")
 
 workbook: setup
-	$(PY) -m defcoop.workbook run $(CORPUS_ARG)
+	$(PY) -m defcoop.app.workbook run $(CORPUS_ARG)
 
 # Headless Chromium (Debian's package) for the report's browser test, which fails, never skips,
 # without it. Installed here so that `make test` alone sets up everything it needs.
@@ -61,7 +61,7 @@ test-private:
 	  && cd "$$d" && $(VENV)/bin/python -m pytest -q tests/test_hostile.py
 
 report: setup
-	$(PY) -m defcoop.report build $(CORPUS_ARG)
+	$(PY) -m defcoop.app.report build $(CORPUS_ARG)
 
 lint: setup
 	$(VENV)/bin/ruff check lib tests notebooks benchmarks

@@ -63,7 +63,7 @@ path, kwargs, mode = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 if mode == "workbook":
     # every notebook on the corpus through papermill, as `make workbook CORPUS=...` runs them
     from pathlib import Path
-    from defcoop.workbook import run_notebooks
+    from defcoop.app.workbook import run_notebooks
     started = {}
     def before(nb):
         Path(kwargs["mark"]).write_text(nb.name)  # tells the parent whose memory it is sampling
@@ -113,9 +113,9 @@ print(json.dumps({
 
 def export_lexicon(path: Path) -> dict[str, int]:
     """The lexicon the baseline matches: the same phrases defcoop's matchers are built from."""
-    from defcoop.actors import name_forms, registry
-    from defcoop.geo import geo
-    from defcoop.themes import codebook
+    from defcoop.lexicons.actors import name_forms, registry
+    from defcoop.lexicons.geo import geo
+    from defcoop.lexicons.themes import codebook
 
     reg = registry()
     lex = {
@@ -260,9 +260,12 @@ def cache_support() -> tuple[bool, str]:
     params = load_params()
     if "cache" in params:
         return True, "defcoop.load(..., cache=DIR)"
-    if importlib.util.find_spec("defcoop.cache") is not None:
-        return False, "defcoop.cache exists but defcoop.load takes no `cache` keyword; cached reload not measured"
-    return False, "no on-disk cache in defcoop (no `cache` keyword, no defcoop.cache); cached reload skipped"
+    if importlib.util.find_spec("defcoop.engine.cache") is not None:
+        return (
+            False,
+            "defcoop.engine.cache exists but defcoop.load takes no `cache` keyword; cached reload not measured",
+        )
+    return False, "no on-disk cache in defcoop (no `cache` keyword, no defcoop.engine.cache); cached reload skipped"
 
 
 def run_baseline(spacy_python: str, corpus: Path, lexicon: Path, timeout: float | None) -> dict:

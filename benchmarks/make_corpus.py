@@ -6,12 +6,12 @@ Not part of the package: a load generator for ``benchmarks/annotate.py`` (and a 
     .venv/bin/python benchmarks/make_corpus.py 10000 /tmp/corpus-10k --seed 1
 
 Each article is one meeting between a Vietnamese official and a partner's official who both
-hold the office on the article's date (from the registry, ``defcoop.actors.registry()``), named
-on first mention in one of the registry's own name forms (``defcoop.actors.name_forms``:
+hold the office on the article's date (from the registry, ``defcoop.lexicons.actors.registry()``), named
+on first mention in one of the registry's own name forms (``defcoop.lexicons.actors.name_forms``:
 full, without diacritics, family-first with patronymic, initials, transliterations) and later
 by short forms (``Minister Khrenin``, ``Giang``, ``the Belarusian minister``).  Sentences are
 put together from interchangeable parts, with the codebook's include phrases
-(``defcoop.themes.codebook()``) as their subjects, so that two stories share few word 5-grams,
+(``defcoop.lexicons.themes.codebook()``) as their subjects, so that two stories share few word 5-grams,
 as real articles do.  The outlet of each article decides its furniture, as in the seeds:
 
 * VNA: crawler header `` date YYYY-MM-DD `` glued to a photo caption ``(Photo: VNA)``,
@@ -49,12 +49,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defcoop.actors import name_forms, registry
-from defcoop.geo import geo
+from defcoop.lexicons.actors import name_forms, registry
+from defcoop.lexicons.datafiles import read_csv
+from defcoop.lexicons.geo import geo
+from defcoop.lexicons.themes import codebook
 from defcoop.paths import DATA_DIR
-from defcoop.resources import read_csv
 from defcoop.text import fold
-from defcoop.themes import codebook
 
 __all__ = ["GENERATOR_VERSION", "Lexicon", "article", "lexicon", "write_corpus"]
 
@@ -114,7 +114,7 @@ class Person:
     country: str
     short: str  # with diacritics, as the registry has it
     short_ascii: str
-    forms: tuple[str, ...]  # every form from defcoop.actors.name_forms
+    forms: tuple[str, ...]  # every form from defcoop.lexicons.actors.name_forms
     full: str  # the registry's name without diacritics
     full_marks: str  # the registry's name with diacritics
     offices: tuple[tuple[str, dt.date, dt.date], ...]  # (office, start, end clipped to LAST_DAY)

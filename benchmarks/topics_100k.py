@@ -1,4 +1,4 @@
-"""Scale check for defcoop.topics: vectorise + NMF + k-means on 100,000 articles.
+"""Scale check for defcoop.analysis.topics: vectorise + NMF + k-means on 100,000 articles.
 
 Not part of the test suite.  Run from the repository root::
 
@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 import defcoop
-from defcoop import topics
-from defcoop.load import Corpus
+from defcoop.analysis import topics
+from defcoop.corpus import Corpus
 
 SUBJECTS = {
     "training": [

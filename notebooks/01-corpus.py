@@ -37,8 +37,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import defcoop
-from defcoop.figures import MAX_MARKS, article_lengths, save_figure, use_style
-from defcoop.workbook import head
+from defcoop import head
+from defcoop.plots import MAX_MARKS, article_lengths, save_figure, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 90)

@@ -48,9 +48,9 @@ import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
 import defcoop
-from defcoop import topics
-from defcoop.figures import count_heatmap, save_figure, use_style
-from defcoop.workbook import head
+from defcoop import head
+from defcoop.analysis import topics
+from defcoop.plots import count_heatmap, save_figure, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 110)

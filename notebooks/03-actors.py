@@ -50,8 +50,8 @@ import numpy as np
 import pandas as pd
 
 import defcoop
-from defcoop import actors_stats
-from defcoop.figures import MAX_CELL_LABELS, save_figure, use_style
+from defcoop.analysis import actors as actors_stats
+from defcoop.plots import MAX_CELL_LABELS, save_figure, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 90)

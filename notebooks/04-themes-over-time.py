@@ -58,10 +58,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 import defcoop
-from defcoop import timeseries as ts
-from defcoop.figures import MAX_CELL_LABELS, MAX_MARKS, meetings_timeline, save_figure, use_style
-from defcoop.themes import codebook
-from defcoop.workbook import head
+from defcoop import head
+from defcoop.analysis import timeseries as ts
+from defcoop.lexicons import codebook
+from defcoop.plots import MAX_CELL_LABELS, MAX_MARKS, meetings_timeline, save_figure, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 70)

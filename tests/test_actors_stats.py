@@ -1,4 +1,4 @@
-"""Tests for defcoop.actors_stats: counts checked by hand on the seeds, and small corpora of our own.
+"""Tests for defcoop.analysis.actors: counts checked by hand on the seeds, and small corpora of our own.
 
 The seed counts below were checked by reading the five articles (see the comments for why each
 number is what it is).  ``articles`` = distinct articles naming the official at least once;
@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import defcoop
-from defcoop import actors_stats
+from defcoop.analysis import actors as actors_stats
 from defcoop.errors import InsufficientData
 
 # ---------------------------------------------------------------------------------------------
@@ -451,7 +451,7 @@ def test_kwic_per_actor_keeps_the_first_mentions_of_each(seeds):
 
 
 def test_cue_prefilter_never_hides_a_cue():
-    from defcoop.actors_stats import _CUE_WORDS, MEETING_CUES, _cues
+    from defcoop.analysis.actors import _CUE_WORDS, MEETING_CUES, _cues
 
     assert set(_CUE_WORDS) == {name for name, _, _ in MEETING_CUES}
     sentences = [

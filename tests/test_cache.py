@@ -1,6 +1,6 @@
 """The on-disk cache, the parallel path and the in-process memo give the same tables as a cold run."""
 
-import importlib
+import hashlib
 import os
 import shutil
 import tempfile
@@ -11,10 +11,12 @@ import pandas.testing as pdt
 import pytest
 
 import defcoop
-from defcoop.cache import Store
+from defcoop.engine import pool as pool_module
+from defcoop.engine import process as process_module
+from defcoop.engine import run as run_module
+from defcoop.engine.cache import Store
 from defcoop.paths import SEEDS_DIR
-
-load_module = importlib.import_module("defcoop.load")  # the module; defcoop.load is the function
+from defcoop.reading.files import MAX_BYTES_DEFAULT
 
 
 def _tables(c):
@@ -42,8 +44,8 @@ def test_cache_hit_gives_identical_tables_without_annotating(tmp_path, monkeypat
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     first = _cold(root, cache=cache)
     calls = []
-    real = load_module.process_bytes
-    monkeypatch.setattr(load_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
+    real = process_module.process_bytes
+    monkeypatch.setattr(process_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
     second = _cold(root, cache=cache)
     assert calls == []  # everything came from the cache
     _assert_same(first, second)
@@ -56,11 +58,11 @@ def test_changing_one_file_reannotates_only_that_file(tmp_path, monkeypatch):
     target = root / "002_4f2acdd73294d25d.txt"
     target.write_text(target.read_text(encoding="utf-8").replace("Tuesday", "Wednesday"), encoding="utf-8")
     calls = []
-    real = load_module.process_bytes
-    monkeypatch.setattr(load_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
+    real = process_module.process_bytes
+    monkeypatch.setattr(process_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
     updated = _cold(root, cache=cache)
     assert calls == ["002_4f2acdd73294d25d.txt"]
-    monkeypatch.setattr(load_module, "process_bytes", real)
+    monkeypatch.setattr(process_module, "process_bytes", real)
     _assert_same(updated, _cold(root))
 
 
@@ -79,13 +81,13 @@ def test_renamed_and_copied_files_reuse_cached_rows_under_their_new_ids(tmp_path
 def test_a_lexicon_change_starts_a_new_cache_version(tmp_path, monkeypatch):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     _cold(root, cache=cache)
-    before = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT).dir
-    from defcoop import versioning
+    before = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT).dir
+    from defcoop.engine import versioning
 
     monkeypatch.setattr(versioning, "data_digest", lambda data_dir: "a-changed-lexicon")
     versioning.code_version.cache_clear()
     try:
-        after = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT).dir
+        after = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT).dir
         assert after != before and not after.exists()
     finally:
         versioning.code_version.cache_clear()
@@ -94,7 +96,7 @@ def test_a_lexicon_change_starts_a_new_cache_version(tmp_path, monkeypatch):
 def test_half_written_part_is_ignored(tmp_path):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     _cold(root, cache=cache)
-    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    store = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT)
     # an interrupted run: a part with docs but no mentions, and a temporary file
     docs_part = next((store.dir / "docs").glob("part-*.arrow"))
     shutil.copy(docs_part, store.dir / "docs" / "part-zzzz-interrupted.arrow")
@@ -109,7 +111,7 @@ def test_parallel_workers_give_the_same_tables(tmp_path, monkeypatch):
     gold = sorted((SEEDS_DIR.parent / "tests" / "gold" / "articles").glob("*.txt"))
     for p in [*sorted(SEEDS_DIR.iterdir()), *gold]:
         shutil.copy(p, root / p.name)
-    monkeypatch.setattr(load_module, "CHUNK", 7)  # several chunks over two processes
+    monkeypatch.setattr(pool_module, "CHUNK", 7)  # several chunks over two processes
     serial = _cold(root, workers=1)
     parallel = _cold(root, workers=2)
     _assert_same(serial, parallel)
@@ -120,7 +122,7 @@ def test_a_file_cached_twice_is_read_once(tmp_path):
     # two runs that annotated the same files (e.g. an interrupted run redone) leave two parts
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     _cold(root, cache=cache)
-    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    store = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT)
     (part,) = store.parts()
     for table in ("docs", "sentences", "segments", "mentions"):
         shutil.copy(store.dir / table / f"{part}.arrow", store.dir / table / "part-0000-second-run.arrow")
@@ -140,15 +142,20 @@ def test_an_unusable_cache_warns_and_loads_anyway(tmp_path):
 
 def _spy_reads(monkeypatch):
     calls = []
-    real = load_module.read_bytes
-    monkeypatch.setattr(
-        load_module, "read_bytes", lambda path, mb: calls.append(os.path.basename(path)) or real(path, mb)
-    )
+    real = run_module.read_bytes
+
+    def spy(path, mb):
+        calls.append(os.path.basename(path))
+        return real(path, mb)
+
+    # files are read to hash them (engine.run) and to annotate them (engine.pool)
+    monkeypatch.setattr(run_module, "read_bytes", spy)
+    monkeypatch.setattr(pool_module, "read_bytes", spy)
     return calls
 
 
 def test_a_reload_reads_no_file_whose_stat_is_unchanged(tmp_path, monkeypatch):
-    from defcoop import cache as cache_module
+    from defcoop.engine import cache as cache_module
 
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     monkeypatch.setattr(cache_module, "RACY_NS", 0)  # files just copied count as settled
@@ -164,7 +171,7 @@ def test_a_reload_reads_no_file_whose_stat_is_unchanged(tmp_path, monkeypatch):
 
 
 def test_a_recent_file_is_read_again_whatever_its_stat(tmp_path, monkeypatch):
-    from defcoop import cache as cache_module
+    from defcoop.engine import cache as cache_module
 
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     _cold(root, cache=cache)
@@ -176,10 +183,10 @@ def test_a_recent_file_is_read_again_whatever_its_stat(tmp_path, monkeypatch):
 
 def test_results_are_written_in_parts_as_they_arrive(tmp_path, monkeypatch):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
-    monkeypatch.setattr(load_module, "CHUNK", 1)
-    monkeypatch.setattr(load_module, "PART_DOCS", 2)
+    monkeypatch.setattr(pool_module, "CHUNK", 1)
+    monkeypatch.setattr(run_module, "PART_DOCS", 2)
     streamed = _cold(root, cache=cache)
-    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    store = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT)
     assert [len(p["docs"]) for p in store.read_parts()] == [2, 2, 1]
     _assert_same(streamed, _cold(root))
     _assert_same(_cold(root, cache=cache), streamed)
@@ -189,9 +196,9 @@ def test_a_large_run_without_a_cache_spills_to_a_temporary_folder_it_removes(tmp
     root, spill_root = _copy_seeds(tmp_path), tmp_path / "tmp"
     spill_root.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
-    monkeypatch.setattr(load_module, "CHUNK", 1)
-    monkeypatch.setattr(load_module, "PART_DOCS", 2)
-    monkeypatch.setattr(load_module, "SPILL_FROM", 5)  # the five seeds are a "large" run
+    monkeypatch.setattr(pool_module, "CHUNK", 1)
+    monkeypatch.setattr(run_module, "PART_DOCS", 2)
+    monkeypatch.setattr(run_module, "SPILL_FROM", 5)  # the five seeds are a "large" run
     written = []
     real_write = Store.write
     monkeypatch.setattr(Store, "write", lambda self, tables: written.append(self.dir) or real_write(self, tables))
@@ -202,7 +209,7 @@ def test_a_large_run_without_a_cache_spills_to_a_temporary_folder_it_removes(tmp
     assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
     assert len(written) == 3 and all(spill_root in d.parents for d in written)  # parts of 2, 2 and 1
     assert list(spill_root.iterdir()) == []  # removed before load returned
-    monkeypatch.setattr(load_module, "SPILL_FROM", 6)  # one file short: everything stays in memory
+    monkeypatch.setattr(run_module, "SPILL_FROM", 6)  # one file short: everything stays in memory
     written.clear()
     in_memory = _cold(root, cache=False)
     assert written == []
@@ -211,8 +218,8 @@ def test_a_large_run_without_a_cache_spills_to_a_temporary_folder_it_removes(tmp
 
 def test_a_cache_mostly_of_removed_files_is_compacted(tmp_path, monkeypatch):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
-    monkeypatch.setattr(load_module, "CHUNK", 1)
-    monkeypatch.setattr(load_module, "PART_DOCS", 2)
+    monkeypatch.setattr(pool_module, "CHUNK", 1)
+    monkeypatch.setattr(run_module, "PART_DOCS", 2)
     _cold(root, cache=cache)  # three parts: 2 + 2 + 1 documents
     kept = "002_4f2acdd73294d25d.txt"
     for p in root.iterdir():
@@ -221,21 +228,21 @@ def test_a_cache_mostly_of_removed_files_is_compacted(tmp_path, monkeypatch):
     text = (SEEDS_DIR / "000_792274446db92004.txt").read_text(encoding="utf-8")
     (root / "new.txt").write_text(text + "\nA sentence added later.\n", encoding="utf-8")
     first = _cold(root, cache=cache)  # 5 cached + 1 new > 2 x 2 files: only the rows in use are kept
-    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    store = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT)
     assert sorted(store.read()["docs"]["path"].to_pylist()) == ["002_4f2acdd73294d25d.txt", "new.txt"]
     calls = []
-    real = load_module.process_bytes
-    monkeypatch.setattr(load_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
+    real = process_module.process_bytes
+    monkeypatch.setattr(process_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
     _assert_same(_cold(root, cache=cache), first)
     assert calls == []
-    monkeypatch.setattr(load_module, "process_bytes", real)
+    monkeypatch.setattr(process_module, "process_bytes", real)
     _assert_same(first, _cold(root))
 
 
 def test_results_for_the_whole_corpus_are_recomputed_when_missing(tmp_path):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     first = _cold(root, cache=cache)
-    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    store = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT)
     derived = list((store.dir / "derived").iterdir())
     assert derived
     # (replaced, not written over: the loaded corpus maps these files, as a later one would)
@@ -254,7 +261,7 @@ def test_results_for_the_whole_corpus_are_recomputed_when_missing(tmp_path):
 def test_a_corrupt_part_warns_and_loads_anyway(tmp_path):
     root, cache = _copy_seeds(tmp_path), tmp_path / "cache"
     _cold(root, cache=cache)
-    store = Store(cache, root, max_bytes=load_module.MAX_BYTES_DEFAULT)
+    store = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT)
     (part,) = store.parts()
     (store.dir / "mentions" / f"{part}.arrow").write_bytes(b"garbage")
     with pytest.warns(UserWarning, match="not usable"):
@@ -263,22 +270,22 @@ def test_a_corrupt_part_warns_and_loads_anyway(tmp_path):
 
 
 def test_mention_sentences_that_cannot_be_derived_are_stored(tmp_path):
-    from defcoop.assemble import assemble, encode_part, merge_parts
+    from defcoop.engine.assemble import assemble, encode_part, merge_parts
 
     root = _copy_seeds(tmp_path)
     items = [(p.stem, p.name, p.read_bytes()) for p in sorted(root.iterdir())]
-    plain = encode_part(load_module.process_chunk(items[:2]))
+    plain = encode_part(process_module.process_chunk(items[:2]))
     assert "sentence" not in plain["mentions"].column_names  # the usual case: derived on reading
-    tables = load_module.process_chunk(items[2:])
+    tables = process_module.process_chunk(items[2:])
     odd = tables["mentions"]["sentence"].astype(object)
     odd.iloc[3] = "a sentence of its own"
     tables["mentions"]["sentence"] = odd.astype("str")
     stored = encode_part(tables)
     assert "sentence" in stored["mentions"].column_names
-    files = [(doc_id, rel, load_module.hashlib.sha256(data).hexdigest()) for doc_id, rel, data in items]
+    files = [(doc_id, rel, hashlib.sha256(data).hexdigest()) for doc_id, rel, data in items]
     for parts in ([plain, stored], [merge_parts([plain, stored])], [stored, plain]):
         got = assemble(parts, files).tables["mentions"]
-        want = pd.concat([load_module.process_chunk(items[:2])["mentions"], tables["mentions"]], ignore_index=True)
+        want = pd.concat([process_module.process_chunk(items[:2])["mentions"], tables["mentions"]], ignore_index=True)
         assert got["sentence"].astype(object).tolist() == want["sentence"].tolist()
         assert got["doc_id"].astype(object).tolist() == want["doc_id"].tolist()
 
@@ -287,7 +294,7 @@ def test_doc_ids_without_pathlib_match_pathlib():
     from pathlib import Path
 
     for rel in ["a.txt", "x/y.TXT", "name.", "dir.v2/file", "a/b..txt", "a/...txt", "no-suffix", "a.b.c", "t\tq'.md"]:
-        assert load_module._without_suffix(rel) == (Path(rel).stem, Path(rel).with_suffix("").as_posix())
+        assert run_module._without_suffix(rel) == (Path(rel).stem, Path(rel).with_suffix("").as_posix())
 
 
 def test_files_differing_only_in_suffix_get_distinct_doc_ids(tmp_path):

@@ -6,7 +6,7 @@ import sys
 
 import pandas as pd
 
-from defcoop.cli import main
+from defcoop.app.cli import main
 from defcoop.paths import SEEDS_DIR
 
 

@@ -5,7 +5,8 @@ import os
 import pytest
 
 import defcoop
-from defcoop.corpus import decode, parse_article
+from defcoop.reading.decode import decode
+from defcoop.reading.parse import parse_article
 from tests.conftest import doc
 
 

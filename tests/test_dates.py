@@ -2,7 +2,7 @@
 
 import pytest
 
-from defcoop.dates import find_dates, parse_dateline, parse_header
+from defcoop.reading.dates import find_dates, parse_dateline, parse_header
 from tests.conftest import doc
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from defcoop import dedup
+from defcoop.annotate import copies as dedup
 from defcoop.text import fold
 
 TEXTS = [

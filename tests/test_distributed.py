@@ -1,16 +1,14 @@
 """The Dask path: a local cluster of two workers fills the cache; load() then equals a local run."""
 
-import importlib
 import shutil
 
 import pandas.testing as pdt
 from dask.distributed import Client, LocalCluster
 
 import defcoop
-from defcoop.distributed import annotate_with_dask
+from defcoop.engine import process as process_module
+from defcoop.engine.distributed import annotate_with_dask
 from defcoop.paths import REPO_ROOT, SEEDS_DIR
-
-load_module = importlib.import_module("defcoop.load")
 
 
 def test_dask_results_equal_the_single_process_path_row_for_row(tmp_path, monkeypatch):
@@ -30,12 +28,12 @@ def test_dask_results_equal_the_single_process_path_row_for_row(tmp_path, monkey
         n = annotate_with_dask(root, client, cache=cache, partition_size=8)
     assert n == 39  # 5 seeds + 34 gold articles; the empty file is left for load() to report
     calls = []
-    real = load_module.process_bytes
-    monkeypatch.setattr(load_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
+    real = process_module.process_bytes
+    monkeypatch.setattr(process_module, "process_bytes", lambda *a: calls.append(a[1]) or real(*a))
     defcoop.clear_memo()
     from_dask = defcoop.load(root, cache=cache)
     assert calls == ["b/empty.txt"]  # only the file Dask could not annotate is read again
-    monkeypatch.setattr(load_module, "process_bytes", real)
+    monkeypatch.setattr(process_module, "process_bytes", real)
     defcoop.clear_memo()
     local = defcoop.load(root, cache=False, workers=1)
     for name in ("docs", "sentences", "segments", "mentions", "skipped"):

@@ -15,10 +15,10 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from defcoop.cli import main
+from defcoop.app.cli import main
 from defcoop.export import FORMULA_STARTS
-from defcoop.figures import save_figure
 from defcoop.paths import PACKAGE_DIR
+from defcoop.plots.save import save_figure
 
 HOSTILE_CELLS = ['=HYPERLINK("http://x.test","go")', "+1+2", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")

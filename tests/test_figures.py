@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from defcoop.figures import save_figure, use_style
+from defcoop.plots.save import save_figure
+from defcoop.plots.style import use_style
 
 
 def _draw():
@@ -74,7 +75,7 @@ def _lengths(n):
 
 
 def test_article_lengths_draws_a_labelled_bar_per_article_when_few():
-    from defcoop.figures import article_lengths
+    from defcoop.plots.corpus import article_lengths
 
     use_style()
     fig, data = article_lengths(_lengths(12))
@@ -85,7 +86,8 @@ def test_article_lengths_draws_a_labelled_bar_per_article_when_few():
 
 
 def test_article_lengths_is_a_histogram_above_the_threshold():
-    from defcoop.figures import MAX_MARKS, article_lengths
+    from defcoop.plots.corpus import article_lengths
+    from defcoop.plots.style import MAX_MARKS
 
     use_style()
     lengths = _lengths(5000)
@@ -101,7 +103,7 @@ def test_article_lengths_is_a_histogram_above_the_threshold():
 
 
 def test_histogram_table_counts_every_value_once():
-    from defcoop.figures import histogram_table
+    from defcoop.plots.corpus import histogram_table
 
     values = pd.Series([0, 1, 1, 2, 99, 100])
     t = histogram_table(values, bins=10)
@@ -114,7 +116,8 @@ def test_histogram_table_counts_every_value_once():
 def test_count_heatmap_writes_counts_only_when_they_fit():
     import numpy as np
 
-    from defcoop.figures import MAX_CELL_LABELS, count_heatmap
+    from defcoop.plots.heatmap import count_heatmap
+    from defcoop.plots.style import MAX_CELL_LABELS
 
     use_style()
     small = pd.DataFrame(np.arange(12).reshape(3, 4))
@@ -153,7 +156,7 @@ CONTEXT = pd.DataFrame({"start": ["2012-01-01"], "end": ["2013-06-30"], "label":
 
 
 def test_meetings_timeline_labels_every_story_when_few():
-    from defcoop.figures import meetings_timeline
+    from defcoop.plots.timeline import meetings_timeline
 
     use_style()
     tl = _timeline(12, partners=3)
@@ -165,7 +168,7 @@ def test_meetings_timeline_labels_every_story_when_few():
 
 
 def test_meetings_timeline_counts_above_the_threshold():
-    from defcoop.figures import meetings_timeline
+    from defcoop.plots.timeline import meetings_timeline
 
     use_style()
     tl = _timeline(5000)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from defcoop.evaluate import score
+from defcoop.app.evaluate import score
 
 GOLD = Path(__file__).parent / "gold" / "gold.jsonl"
 HELDOUT = Path(__file__).parent / "heldout" / "gold.jsonl"

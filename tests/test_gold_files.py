@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from defcoop.actors import registry
+from defcoop.lexicons.actors import registry
+from defcoop.lexicons.themes import THEME_IDS
 from defcoop.paths import SEEDS_DIR
-from defcoop.themes import THEME_IDS
 
 HERE = Path(__file__).parent
 GOLD_FILES = [HERE / "gold" / "gold.jsonl", HERE / "heldout" / "gold.jsonl"]

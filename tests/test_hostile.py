@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from defcoop.corpus import MAX_BYTES_DEFAULT
-from defcoop.load import process_bytes
+from defcoop.engine.process import process_bytes
+from defcoop.reading.files import MAX_BYTES_DEFAULT
 from tests.hostile import GLUED_SENTENCES, Expected, make_hostile_corpus, remove_hostile_corpus
 
 TIMEOUT = 300  # seconds; the load itself takes a few, a hang must fail rather than block CI
@@ -41,19 +41,20 @@ sys.path.insert(0, REPO)
 from tests.unprivileged import drop_read_override, reader_status
 how = drop_read_override()  # first: everything below, imports included, runs without the override
 status = reader_status()
-import defcoop.cli
-L = sys.modules["defcoop.load"]  # the module (defcoop.load is also the function)
+import defcoop
+import defcoop.app.cli
+from defcoop.engine import pool, run
 mode, corpus, *rest = sys.argv[1:]
 if mode == "annotate":
-    sys.exit(defcoop.cli.main(["annotate", corpus, *rest]))
+    sys.exit(defcoop.app.cli.main(["annotate", corpus, *rest]))
 calls = []
-real = L.read_bytes
+real = run.read_bytes
 def spy(path, max_bytes):
     calls.append(os.path.relpath(path, corpus))
     return real(path, max_bytes)
-L.read_bytes = spy
+run.read_bytes = pool.read_bytes = spy  # read to hash (engine.run) and to annotate (engine.pool)
 t0 = time.perf_counter()
-c = L.load(corpus)
+c = defcoop.load(corpus)
 secs = time.perf_counter() - t0
 docs = c.docs[["doc_id", "path", "encoding", "warnings", "duplicate_of", "n_sentences"]].to_dict("records")
 json.dump({"how": how, **status, "seconds": secs, "read": calls, "docs": docs,

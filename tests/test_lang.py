@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from defcoop import lang
-from defcoop.lang import detect_language
+from defcoop.annotate import language as lang
+from defcoop.annotate.language import detect_language
 from defcoop.text import fold
 
 SAMPLES = [

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from defcoop.app.workbook import notebooks, run_with_papermill
 from defcoop.paths import SEEDS_DIR
-from defcoop.workbook import notebooks, run_with_papermill
 
 CLEAR_ERRORS = {"InsufficientData", "FileNotFoundError", "NotADirectoryError", "ValueError"}
 ONE_ARTICLE = "003_a96526d9f035a37c.txt"  # a seed: English, dated, Vietnam-Belarus, two officials

@@ -8,8 +8,8 @@ import jupytext
 import nbformat
 import pytest
 
+from defcoop.app.workbook import EDITOR_METADATA, notebooks
 from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
-from defcoop.workbook import EDITOR_METADATA, notebooks
 
 NOTEBOOKS = notebooks()
 IDS = [p.name for p in NOTEBOOKS]
@@ -65,10 +65,10 @@ def test_no_editor_metadata(path: Path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_jupytext_twin_in_sync(path: Path):
     twin = path.with_suffix(".py")
-    assert twin.exists(), f"{twin.name} is missing: run python -m defcoop.workbook twins"
+    assert twin.exists(), f"{twin.name} is missing: run python -m defcoop.app.workbook twins"
     nb = nbformat.read(path, as_version=4)
     assert twin.read_text(encoding="utf-8") == jupytext.writes(nb, fmt="py:percent"), (
-        f"{twin.name} is out of sync with {path.name}: run python -m defcoop.workbook twins"
+        f"{twin.name} is out of sync with {path.name}: run python -m defcoop.app.workbook twins"
     )
 
 

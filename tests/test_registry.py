@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from defcoop.actors import load_registry, name_forms, registry
+from defcoop.lexicons.actors import load_registry, name_forms, registry
+from defcoop.lexicons.datafiles import DataFileError
 from defcoop.paths import DATA_DIR
-from defcoop.resources import DataFileError
 from defcoop.text import fold
 
 

@@ -34,9 +34,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from defcoop import report
+from defcoop.app import report
+from defcoop.app.workbook import notebooks, run_with_papermill
 from defcoop.paths import FIGURES_DIR, NOTEBOOKS_DIR
-from defcoop.workbook import notebooks, run_with_papermill
 
 PAYLOADS = [
     "<script>window.__pwned='script';document.title='PWNED'</script>",
@@ -424,7 +424,7 @@ def test_rebuild_replaces_only_its_own_report(tmp_path, monkeypatch):
 
 def test_command_line(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "defcoop.report", "build", "--runs", str(tmp_path / "runs" / "nothing")],
+        [sys.executable, "-m", "defcoop.app.report", "build", "--runs", str(tmp_path / "runs" / "nothing")],
         capture_output=True,
         text=True,
         check=False,

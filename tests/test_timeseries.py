@@ -1,4 +1,4 @@
-"""Period arithmetic of ``defcoop.timeseries`` on fixtures written here.
+"""Period arithmetic of ``defcoop.analysis.timeseries`` on fixtures written here.
 
 Two kinds of fixtures: small corpora written into ``tmp_path`` as article files and read with
 ``defcoop.load`` (so copies, header dates at day and month precision and undated articles come
@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 import defcoop
-from defcoop import timeseries as ts
+from defcoop.analysis import timeseries as ts
 from defcoop.errors import InsufficientData
-from defcoop.resources import DataFileError
+from defcoop.lexicons.datafiles import DataFileError
 
 RUSSIA_2019 = """Vietnam, Russia discuss defence cooperation
 
@@ -153,7 +153,7 @@ def test_empty_periods_are_rows_with_no_stories_and_no_share(corpus):
     shares = ts.theme_shares(ts.select_stories(corpus.docs), period="quarter")
     periods = list(dict.fromkeys(shares["period"]))
     assert periods == ["2019-Q2", "2019-Q3", "2019-Q4", "2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4", "2021-Q1"]
-    assert len(shares) == len(periods) * len(defcoop.themes.codebook().themes)
+    assert len(shares) == len(periods) * len(defcoop.lexicons.themes.codebook().themes)
     empty = shares[shares["period"].isin(periods[1:-1])]
     assert (empty["stories"] == 0).all() and (empty["with_theme"] == 0).all()
     # undefined, not zero, and not filled in from the neighbours
@@ -286,7 +286,9 @@ def test_output_is_sorted_and_independent_of_input_order():
     again = ts.theme_shares(s.sample(frac=1, random_state=1), period="month")
     pd.testing.assert_frame_equal(first, again)
     assert first["period"].is_monotonic_increasing
-    assert first["theme"].tolist()[: len(defcoop.themes.codebook().themes)] == list(defcoop.themes.codebook().themes)
+    assert first["theme"].tolist()[: len(defcoop.lexicons.themes.codebook().themes)] == list(
+        defcoop.lexicons.themes.codebook().themes
+    )
 
 
 # --- choosing the period ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""defcoop.topics on fixtures with known structure: two separable groups, shuffled order, one
+"""defcoop.analysis.topics on fixtures with known structure: two separable groups, shuffled order, one
 article, syndicated copies, the stop-word file."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 import defcoop
-from defcoop import topics
+from defcoop.analysis import topics
 from defcoop.errors import InsufficientData
-from defcoop.resources import DataFileError
+from defcoop.lexicons.datafiles import DataFileError
 
 # Two groups of passages that share no content word: naval training and military medicine.
 # Each passage also carries the furniture every defence-diplomacy item has (names, titles,

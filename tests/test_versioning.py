@@ -1,6 +1,6 @@
 """The cache version covers everything annotation runs (issue 13): no stale cached results.
 
-The version is derived from the import graph of the source (:mod:`defcoop.versioning`).  These
+The version is derived from the import graph of the source (:mod:`defcoop.engine.versioning`).  These
 tests check it from two sides: every package module that is really imported while files are
 annotated (observed in a fresh interpreter) is covered, and changing any covered module or any
 data file changes the version, while a module that only draws figures does not.
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from defcoop.engine.versioning import annotating_modules, code_version, version_of
 from defcoop.paths import PACKAGE_DIR, REPO_ROOT
-from defcoop.versioning import annotating_modules, code_version, version_of
 
 # Annotates every seed, gold and held-out article, a non-English text and badly encoded bytes in
 # a fresh interpreter, through both the single-file path and a cached, parallel `load`, then
@@ -26,7 +26,8 @@ OBSERVER = r"""
 import json, os, sys, tempfile
 from pathlib import Path
 import defcoop
-from defcoop.load import load, process_bytes
+from defcoop.load import load
+from defcoop.engine.process import process_bytes
 repo = Path(sys.argv[1])
 files = sorted([*(repo / "seeds").glob("*.txt"), *(repo / "tests").glob("*/articles/*.txt")])
 for i, f in enumerate(files):
@@ -53,7 +54,7 @@ def test_every_module_imported_while_annotating_is_in_the_version():
     )
     assert proc.returncode == 0, proc.stderr
     used = set(json.loads(proc.stdout))
-    assert {"annotate.py", "resources.py", "corpus.py"} <= used  # the observation itself works
+    assert {"annotate/pipeline.py", "lexicons/datafiles.py", "reading/parse.py"} <= used  # the observation itself works
     missing = sorted(used - set(annotating_modules()))
     assert not missing, f"imported while annotating but not in the cache version: {missing}"
 
@@ -89,14 +90,14 @@ def test_changing_any_annotating_module_or_data_file_changes_the_version(package
 
 def test_a_module_only_drawing_figures_does_not_change_the_version(package_copy: Path):
     base = version_of(package_copy)
-    assert "figures.py" not in annotating_modules(package_copy)
-    _touch(package_copy / "figures.py")
+    assert "plots/save.py" not in annotating_modules(package_copy)
+    _touch(package_copy / "plots" / "save.py")
     assert version_of(package_copy) == base
 
 
 def test_a_new_module_imported_lazily_by_a_rule_joins_the_version(package_copy: Path):
     (package_copy / "newrule.py").write_text("RULE = 1\n", encoding="utf-8")
-    annotate = package_copy / "annotate.py"
+    annotate = package_copy / "annotate" / "pipeline.py"
     annotate.write_text(
         annotate.read_text(encoding="utf-8") + "\n\ndef _uses_new_rule():\n    from defcoop import newrule\n",
         encoding="utf-8",
@@ -112,8 +113,8 @@ def test_relative_imports_in_subpackages_are_followed(package_copy: Path):
     sub.mkdir()
     (sub / "__init__.py").write_text("from .first import X\n", encoding="utf-8")
     (sub / "first.py").write_text("from . import second\nX = 1\n", encoding="utf-8")
-    (sub / "second.py").write_text("from ..text import fold\n", encoding="utf-8")
-    annotate = package_copy / "annotate.py"
+    (sub / "second.py").write_text("from ..reading.text import fold\n", encoding="utf-8")
+    annotate = package_copy / "annotate" / "pipeline.py"
     annotate.write_text(annotate.read_text(encoding="utf-8") + "\nfrom defcoop.rules import X\n", encoding="utf-8")
     mods = annotating_modules(package_copy)
     assert {"rules/__init__.py", "rules/first.py", "rules/second.py", "text.py"} <= set(mods)

@@ -6,8 +6,8 @@ import shutil
 import subprocess
 import sys
 
+from defcoop.app.workbook import notebooks
 from defcoop.paths import FIGURES_DIR, NOTEBOOKS_DIR, REPO_ROOT
-from defcoop.workbook import notebooks
 
 
 def _digest_tree(*folders):
@@ -31,7 +31,7 @@ def test_own_corpus_run_writes_only_to_runs(tmp_path):
     git_before = subprocess.run(["git", "status", "--porcelain"], cwd=REPO_ROOT, capture_output=True, text=True)
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "defcoop.workbook", "run", "--corpus", str(corpus)],
+            [sys.executable, "-m", "defcoop.app.workbook", "run", "--corpus", str(corpus)],
             cwd=REPO_ROOT,
             capture_output=True,
             text=True,
@@ -55,7 +55,7 @@ TINY_RUN = r"""
 import sys
 from pathlib import Path
 import nbformat
-from defcoop.workbook import run_in_place
+from defcoop.app.workbook import run_in_place
 nb = nbformat.v4.new_notebook()
 nb.cells = [nbformat.v4.new_code_cell("1 + 1")]
 nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -1,8 +1,8 @@
-"""``python -m defcoop``: the command line (see defcoop.cli)."""
+"""``python -m defcoop``: the command line (see defcoop.app.cli)."""
 
 import sys
 
-from defcoop.cli import main
+from defcoop.app.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

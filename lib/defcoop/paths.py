@@ -11,4 +11,4 @@ REPO_ROOT = PACKAGE_DIR.parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 FIGURES_DIR = REPO_ROOT / "figures"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
-STYLE_FILE = PACKAGE_DIR / "workbook.mplstyle"
+STYLE_FILE = PACKAGE_DIR / "plots" / "workbook.mplstyle"

@@ -22,6 +22,7 @@ __all__ = [
     "fold_preserving_length",
     "nfc",
     "sentence_spans",
+    "squash",
     "word_count",
 ]
 
@@ -145,6 +146,15 @@ def _fold_array() -> np.ndarray:
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def squash(text: str) -> str:
+    """``text`` with every run of white space made one space, stripped at both ends.
+
+    >>> squash("  Hanoi,\\n  December 17 ")
+    'Hanoi, December 17'
+    """
+    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:

@@ -7,15 +7,16 @@ source: every module of the package that the annotating entry points import, dir
 through other modules, with imports inside functions counted too (the loader imports some
 lazily).  Every data file is part of the digest as well.
 
-The entry points (:data:`ROOTS`) are the modules whose code runs per file and writes or reads
-the cached parts: ``load`` (``process_bytes``, ``process_chunk``), ``cache`` and ``assemble``
-(the part format) and ``distributed`` (the Dask path writes the same parts).  A module that
-only analyses or draws the tables (``figures``, ``topics``) is not reached from them, so
-changing it does not throw the cache away.
+The entry points (:data:`ROOTS`) are the engine's modules, whose code runs per file and writes
+or reads the cached parts: ``process`` (``process_bytes``, ``process_chunk``), ``pool`` and
+``run``, ``cache`` and ``assemble`` (the part format) and ``distributed`` (the Dask path writes
+the same parts).  A module that only analyses or draws the tables (``analysis/``, ``plots/``,
+``app/``) is not reached from them, so changing it does not throw the cache away.
 
->>> "resources.py" in annotating_modules() and "annotate.py" in annotating_modules()
+>>> mods = annotating_modules()
+>>> "lexicons/datafiles.py" in mods and "annotate/pipeline.py" in mods and "reading/parse.py" in mods
 True
->>> "figures.py" in annotating_modules()
+>>> any(m.startswith(("plots/", "analysis/", "app/")) for m in mods)
 False
 """
 
@@ -26,14 +27,21 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from defcoop.lexicons.datafiles import data_digest
 from defcoop.paths import PACKAGE_DIR
-from defcoop.resources import data_digest
 
-__all__ = ["ROOTS", "annotating_modules", "code_version", "version_of"]
+__all__ = ["ROOTS", "annotating_modules", "code_version", "import_graph", "module_imports", "version_of"]
 
 PACKAGE = "defcoop"
 #: Modules whose code decides what the cache holds; everything they import is covered too.
-ROOTS = ("load.py", "cache.py", "assemble.py", "distributed.py")
+ROOTS = (
+    "engine/process.py",
+    "engine/pool.py",
+    "engine/run.py",
+    "engine/cache.py",
+    "engine/assemble.py",
+    "engine/distributed.py",
+)
 
 
 def _module_file(package_dir: Path, dotted: str) -> str | None:
@@ -58,8 +66,14 @@ def _with_parents(rel: str) -> list[str]:
     return out
 
 
-def _imports(package_dir: Path, rel: str) -> set[str]:
-    """The package's modules that module ``rel`` imports anywhere in its source."""
+def module_imports(package_dir: Path, rel: str) -> set[str]:
+    """The package's modules that module ``rel`` imports directly, anywhere in its source
+    (inside functions too), as paths relative to ``package_dir``.
+
+    ``from defcoop.a import b`` is an import of the module ``a/b.py`` when there is one, else of
+    ``a`` (its ``__init__.py``, or ``a.py``); the packages above a module, which Python runs
+    first, are not counted here (:func:`annotating_modules` adds them).
+    """
     tree = ast.parse((package_dir / rel).read_text(encoding="utf-8"), filename=rel)
     # the package a relative import starts from: a package's own for its __init__.py
     package = [PACKAGE, *Path(rel).parent.parts]
@@ -75,15 +89,16 @@ def _imports(package_dir: Path, rel: str) -> set[str]:
                 mod = node.module
             else:
                 continue
-            names.add(mod)
-            # ``from defcoop import annotate``: the imported names may be modules themselves
-            names.update(f"{mod}.{a.name}" for a in node.names if a.name != "*")
-    out: set[str] = set()
-    for dotted in names:
-        found = _module_file(package_dir, dotted)
-        if found is not None:
-            out.update(_with_parents(found))
-    return out
+            for a in node.names:
+                sub = f"{mod}.{a.name}"
+                names.add(sub if a.name != "*" and _module_file(package_dir, sub) is not None else mod)
+    return {found for dotted in names if (found := _module_file(package_dir, dotted)) is not None}
+
+
+def import_graph(package_dir: Path = PACKAGE_DIR) -> dict[str, set[str]]:
+    """Every module of the package and the package modules it imports directly."""
+    mods = sorted(p.relative_to(package_dir).as_posix() for p in package_dir.rglob("*.py"))
+    return {rel: module_imports(package_dir, rel) for rel in mods}
 
 
 def annotating_modules(package_dir: Path = PACKAGE_DIR) -> tuple[str, ...]:
@@ -95,7 +110,7 @@ def annotating_modules(package_dir: Path = PACKAGE_DIR) -> tuple[str, ...]:
         if rel in seen or not (package_dir / rel).is_file():
             continue
         seen.add(rel)
-        todo.extend(_imports(package_dir, rel) - seen)
+        todo.extend({m for imp in module_imports(package_dir, rel) for m in _with_parents(imp)} - seen)
     return tuple(sorted(seen))
 
 

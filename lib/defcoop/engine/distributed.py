@@ -2,7 +2,7 @@
 
 Annotation is a pure function of a file's bytes, so a corpus can be split into partitions of
 files, each annotated by a Dask worker that writes its results as one part of the on-disk
-cache (:mod:`defcoop.cache`).  ``defcoop.load(path, cache=...)`` then finds every file cached
+cache (:mod:`defcoop.engine.cache`).  ``defcoop.load(path, cache=...)`` then finds every file cached
 and reads the dataset, so the notebooks work exactly as after a local run.  Workers must see
 the corpus folder and the cache folder at the same paths (a local cluster, or a shared file
 system).  Dask is an optional extra: ``pip install 'defcoop[dask]'``.
@@ -10,7 +10,7 @@ system).  Dask is an optional extra: ``pip install 'defcoop[dask]'``.
 Python::
 
     from dask.distributed import Client
-    from defcoop.distributed import annotate_with_dask
+    from defcoop.engine.distributed import annotate_with_dask
     annotate_with_dask("path/to/articles", Client("tcp://scheduler:8786"))
 
 Shell: ``defcoop annotate DIR -o out.parquet --dask tcp://scheduler:8786``.
@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from defcoop.cache import Store, default_cache_dir
-from defcoop.corpus import MAX_BYTES_DEFAULT, discover, read_bytes
+from defcoop.engine.cache import Store, default_cache_dir
+from defcoop.reading.files import MAX_BYTES_DEFAULT, discover, read_bytes
 
 __all__ = ["annotate_partition", "annotate_with_dask"]
 
@@ -33,8 +33,8 @@ def annotate_partition(root: str, relpaths: list[str], store_root: str, max_byte
     Runs on a worker.  Returns the number of articles annotated (files that cannot be decoded
     are left for ``load`` to report as skipped).
     """
-    from defcoop.assemble import encode_part
-    from defcoop.load import process_chunk
+    from defcoop.engine.assemble import encode_part
+    from defcoop.engine.process import process_chunk
 
     items = []
     for rel in relpaths:

@@ -1,6 +1,6 @@
 """Actor frequencies and meeting pairs: who appears, how often, in what office, and who met whom.
 
-Every function takes a :class:`~defcoop.load.Corpus` and returns a new tidy DataFrame, sorted
+Every function takes a :class:`~defcoop.corpus.Corpus` and returns a new tidy DataFrame, sorted
 deterministically (counts descending, then names/ids as tie-breakers), so tables and figures
 do not change between runs.  Each count can be traced back to rows of ``corpus.mentions``
 (``doc_id``, ``start``, ``end``, ``sentence``).
@@ -42,10 +42,10 @@ from typing import Literal
 import networkx as nx
 import pandas as pd
 
-from defcoop.actors import OFFICE_LEVEL, Actor, registry, titles
+from defcoop.corpus import Corpus
 from defcoop.errors import InsufficientData
-from defcoop.geo import geo
-from defcoop.load import Corpus
+from defcoop.lexicons.actors import OFFICE_LEVEL, Actor, registry, titles
+from defcoop.lexicons.geo import geo
 from defcoop.text import fold, fold_preserving_length
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""A static HTML report for readers without Jupyter: ``python -m defcoop.report build [--runs DIR]``.
+"""A static HTML report for readers without Jupyter: ``python -m defcoop.app.report build [--runs DIR]``.
 
 The report is a folder that works offline, opened from disk or sent as a zip:
 
@@ -334,7 +334,7 @@ def _index(
     captions: dict[str, tuple[str, str]],
     is_run: bool = False,
 ) -> str:
-    from defcoop import __version__
+    from defcoop.version import __version__
 
     parts = [
         "<h1>defcoop — defence diplomacy in the news</h1>",
@@ -419,7 +419,7 @@ def build(
 
     Returns the path of ``index.html``.
     """
-    from defcoop.workbook import notebooks as numbered
+    from defcoop.app.workbook import notebooks as numbered
 
     paths = numbered(notebooks_dir)
     if not paths:
@@ -428,7 +428,7 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
-        (tmp / MARKER).write_text("built by python -m defcoop.report\n", encoding="utf-8")
+        (tmp / MARKER).write_text("built by python -m defcoop.app.report\n", encoding="utf-8")
         (tmp / "notebooks").mkdir()
         (tmp / "figures").mkdir()
         exporter = _exporter()
@@ -467,7 +467,7 @@ def build(
 
 def build_for_run(run_dir: Path, *, corpus: Path | None = None, out: Path | None = None) -> Path:
     """Build the report of a ``make workbook CORPUS=...`` run folder (``runs/NAME``)."""
-    from defcoop.workbook import notebooks as numbered
+    from defcoop.app.workbook import notebooks as numbered
 
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
@@ -484,7 +484,7 @@ def build_for_run(run_dir: Path, *, corpus: Path | None = None, out: Path | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m defcoop.report", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m defcoop.app.report", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="build the static HTML report (report/, or runs/NAME/report/)")
     b.add_argument("--runs", type=Path, help="a run folder runs/NAME made by `make workbook CORPUS=...`")
@@ -499,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.runs:
             index = build_for_run(args.runs, corpus=args.corpus, out=args.out)
         elif args.corpus:
-            # the same run folder as `python -m defcoop.workbook run --corpus` writes
+            # the same run folder as `python -m defcoop.app.workbook run --corpus` writes
             run_dir = REPO_ROOT / "runs" / args.corpus.resolve().name
             index = build_for_run(run_dir, corpus=args.corpus, out=args.out)
         else:

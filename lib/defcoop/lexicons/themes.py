@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from defcoop.matcher import Hit, PhraseMatcher, normalise_phrase
+from defcoop.lexicons.datafiles import DataFileError
+from defcoop.lexicons.matcher import Hit, PhraseMatcher, normalise_phrase
 from defcoop.paths import DATA_DIR
-from defcoop.resources import DataFileError
 
 __all__ = ["THEME_IDS", "Codebook", "Theme", "codebook", "load_codebook"]
 

@@ -1,4 +1,4 @@
-"""Running the numbered notebooks: ``python -m defcoop.workbook run [--corpus PATH]``.
+"""Running the numbered notebooks: ``python -m defcoop.app.workbook run [--corpus PATH]``.
 
 Without ``--corpus`` the notebooks in ``notebooks/`` are executed in place on ``seeds/`` and
 write ``figures/``; the stored outputs are what nbval validates, so execution is made
@@ -20,34 +20,15 @@ from typing import TYPE_CHECKING
 
 from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
 
-if TYPE_CHECKING:  # the notebook machinery is imported where it is used, not by notebooks importing head()
+if TYPE_CHECKING:  # the notebook machinery is imported where it is used
     from collections.abc import Callable
 
     import nbformat
-    import pandas as pd
 
-__all__ = ["clean_notebook", "head", "notebooks", "run_in_place", "write_twin"]
+__all__ = ["clean_notebook", "notebooks", "run_in_place", "write_twin"]
 
 KERNEL = "python3"
 EDITOR_METADATA = ("collapsed", "scrolled", "execution", "ExecuteTime", "jupyter", "papermill", "vscode")
-
-
-def head(table: pd.DataFrame, n: int, *, what: str = "rows") -> pd.DataFrame:
-    """The first ``n`` rows of ``table``, for display; when rows are cut, print how many there are.
-
-    Notebooks show tables through this so that a table is bounded on any corpus and says what
-    it leaves out.  Nothing is printed when the whole table fits.
-
-    >>> import pandas as pd
-    >>> head(pd.DataFrame({"x": range(3)}), 5)["x"].tolist()
-    [0, 1, 2]
-    >>> head(pd.DataFrame({"x": range(1500)}), 2, what="articles")["x"].tolist()
-    1,500 articles; the first 2 are shown
-    [0, 1]
-    """
-    if len(table) > n:
-        print(f"{len(table):,} {what}; the first {n} are shown")
-    return table.head(n)
 
 
 def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -195,7 +176,7 @@ def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m defcoop.workbook", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m defcoop.app.workbook", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="execute every notebook (on seeds/ in place, or on --corpus into runs/)")
     run.add_argument("--corpus", type=Path, help="a folder of articles; results go to runs/<folder name>/")

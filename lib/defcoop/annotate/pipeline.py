@@ -22,7 +22,7 @@ Rules, in the order they run (see README "How articles are annotated" for the lo
    (``Vietnam-Belarus``, ``Vietnam and Russia``), or its demonym qualifies a counterpart
    (``Belarusian delegation``, ``the Russian side``).  Mentions in history sentences (with the
    Soviet Union) and hyphenated multilateral pairs (``ASEAN-Russia``) are not evidence.
-7. **Themes** from the codebook (:mod:`defcoop.themes`).
+7. **Themes** from the codebook (:mod:`defcoop.lexicons.themes`).
 8. **On topic**: a partner and either a defence official or two sentences with defence words.
 
 Non-English articles get a date and an on-topic flag from their own keyword list, and no
@@ -38,32 +38,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from defcoop.actors import REGISTRY_CHECKED_YEAR, registry, titles
-from defcoop.corpus import Article
-from defcoop.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
-from defcoop.geo import geo
-from defcoop.matcher import MultiMatcher, PhraseMatcher, leftmost_longest
+from defcoop.lexicons.actors import REGISTRY_CHECKED_YEAR, registry, titles
+from defcoop.lexicons.datafiles import read_csv
+from defcoop.lexicons.geo import geo
+from defcoop.lexicons.matcher import MultiMatcher, PhraseMatcher, leftmost_longest
+from defcoop.lexicons.themes import codebook
 from defcoop.paths import DATA_DIR
-from defcoop.resources import read_csv
+from defcoop.reading.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
+from defcoop.reading.parse import Article
 from defcoop.text import fold, fold_preserving_length
-from defcoop.themes import codebook
 
-__all__ = ["MENTION_COLUMNS", "Annotation", "annotate_article"]
+__all__ = ["Annotation", "annotate_article"]
 
-MENTION_COLUMNS = [
-    "doc_id",
-    "kind",
-    "id",
-    "surface",
-    "sent_no",
-    "start",
-    "end",
-    "how",
-    "registered",
-    "country",
-    "role",
-    "sentence",
-]
 # Titles that name no particular office but refer to one person when a demonym precedes them.
 GENERIC_PERSON_TITLES = frozenset({"minister", "deputy minister", "general", "ambassador"})
 DEFENCE_OFFICES = frozenset(

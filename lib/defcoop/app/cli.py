@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from defcoop.export import write_csv
-from defcoop.load import DOC_COLUMNS, LIST_COLUMNS
+from defcoop.schema import DOC_COLUMNS, LIST_COLUMNS
 
 __all__ = ["main"]
 
@@ -53,7 +53,7 @@ def _annotate(args: argparse.Namespace) -> int:
         except ImportError:
             print("defcoop: --dask needs the dask extra: pip install 'defcoop[dask]'", file=sys.stderr)
             return 2
-        from defcoop.distributed import annotate_with_dask
+        from defcoop.engine.distributed import annotate_with_dask
 
         with Client(args.dask) as client:
             n = annotate_with_dask(args.corpus, client, cache=None if cache is True else cache or None)
@@ -82,7 +82,7 @@ def _annotate(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from defcoop.evaluate import score
+    from defcoop.app.evaluate import score
 
     table, errors = score(args.gold)
     with pd.option_context("display.width", 120, "display.max_rows", 200):

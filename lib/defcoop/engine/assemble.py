@@ -1,6 +1,6 @@
 """From per-file annotation results to the corpus tables, through compact Arrow *parts*.
 
-:func:`encode_part` turns the tables of a chunk of files (:func:`defcoop.load.process_chunk`)
+:func:`encode_part` turns the tables of a chunk of files (:func:`defcoop.engine.process.process_chunk`)
 into a part: Arrow tables with one row per document in ``docs``, which also says how many rows
 of each other table belong to the document; those tables' rows are grouped by document, in the
 order of ``docs``.  The part is lean:
@@ -12,7 +12,7 @@ order of ``docs``.  The part is lean:
 * offsets and numbers are 32-bit (they are 64-bit in the tables);
 * text columns are plain Arrow strings, which pandas uses without copying.
 
-Parts are what the on-disk cache (:mod:`defcoop.cache`) stores, memory-mapped when read.
+Parts are what the on-disk cache (:mod:`defcoop.engine.cache`) stores, memory-mapped when read.
 :func:`assemble` builds the corpus tables from any list of parts and the files of the corpus in
 order: a file's rows are those of the first document with its content hash, under the file's
 own ``doc_id`` and path (so renamed and copied files reuse cached rows).  In the usual case
@@ -32,11 +32,17 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from defcoop.cache import ROWS, encode_dictionary, ranges, reencode_dictionaries, single_array
-from defcoop.load import CACHE_DOC_COLUMNS, MENTION_COLUMNS, SEGMENT_COLUMNS, SENTENCE_COLUMNS
+from defcoop.engine.cache import ROWS, encode_dictionary, ranges, reencode_dictionaries, single_array
+from defcoop.schema import (
+    CACHE_DOC_COLUMNS,
+    CATEGORICAL_MENTION_COLUMNS,
+    LIST_COLUMNS,
+    MENTION_COLUMNS,
+    SEGMENT_COLUMNS,
+    SENTENCE_COLUMNS,
+)
 
 __all__ = [
-    "CATEGORICAL_MENTION_COLUMNS",
     "PART_SCHEMAS",
     "assemble",
     "check_part",
@@ -45,10 +51,6 @@ __all__ = [
     "take_rows",
 ]
 
-# Mention columns with few distinct values (or, for ``sentence``, one value repeated for every
-# hit in the sentence) are categoricals: the same values, a fraction of the memory.
-CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "country", "role", "sentence")
-LIST_COLUMNS = frozenset({"partners", "actors", "actor_ids", "themes"})
 _INT64 = frozenset({"n_paragraphs", "n_sentences", "n_words", "n_shingles"})
 _INT32 = frozenset({"sent_no", "para_no", "start", "end"})  # stored 32-bit, 64-bit in the tables
 _BOOL = frozenset({"on_topic", "registered"})
@@ -396,7 +398,7 @@ def _column(parts: list[dict[str, pa.Table]], table: str, col: str) -> pa.Chunke
 
 class Derived:
     """Where results that depend on the whole corpus are kept, by corpus composition: nowhere
-    (this class); :func:`defcoop.load.load` passes one backed by the on-disk cache."""
+    (this class); :func:`defcoop.engine.run.load_corpus` passes one backed by the on-disk cache."""
 
     saves = False  # whether saved results can be read back
 

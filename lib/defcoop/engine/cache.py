@@ -2,7 +2,7 @@
 
 Annotation is a pure function of a file's bytes and of the code and lexicons, so results are
 keyed by the SHA-256 of each file under a *version* that digests the source of every module
-annotation runs and every data file (:mod:`defcoop.versioning`).  Rerunning on an unchanged
+annotation runs and every data file (:mod:`defcoop.engine.versioning`).  Rerunning on an unchanged
 corpus reads the parts instead of re-annotating; a changed file is re-annotated alone; a
 changed lexicon or rule starts a new version.
 
@@ -19,7 +19,7 @@ Parts are uncompressed Arrow IPC files, read by memory-mapping them: a reload co
 decoding, and text columns are paged in from the OS page cache only when they are used.  Their
 layout (one row per document in ``docs``, with the number of its rows in each other table,
 whose rows are grouped by document in the same order) is written and read by
-:mod:`defcoop.assemble`.  Part names begin with the time they were written, so parts sort in the
+:mod:`defcoop.engine.assemble`.  Part names begin with the time they were written, so parts sort in the
 order a run wrote them.
 
 ``files.arrow`` records the stat (size, mtime, ctime, inode, device) and SHA-256 of every file
@@ -52,7 +52,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from defcoop.versioning import code_version
+from defcoop.engine.versioning import code_version
 
 __all__ = [
     "ROWS",
@@ -259,7 +259,7 @@ class Store:
         return shas
 
     def write(self, tables: dict[str, pa.Table]) -> str:
-        """Write one part (the four tables as :mod:`defcoop.load` lays them out); return its name."""
+        """Write one part (the four tables as :mod:`defcoop.engine.process` lays them out); return its name."""
         return self._write_part(f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:12]}", tables)
 
     def _write_part(self, name: str, tables: dict[str, pa.Table]) -> str:

@@ -12,7 +12,7 @@ Three places give an article its date, tried in this order:
     A full date in the body (``on March 12, 2019``), or a month and day (``on November 15``)
     whose year the article gives elsewhere.
 
-When none of these gives a year, :mod:`defcoop.annotate` narrows the year with the tenures of
+When none of these gives a year, :mod:`defcoop.annotate.pipeline` narrows the year with the tenures of
 the officials named (``inferred``).  Everything here is pure parsing.
 """
 

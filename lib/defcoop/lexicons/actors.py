@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from defcoop.matcher import PhraseMatcher
+from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.lexicons.matcher import PhraseMatcher
 from defcoop.paths import DATA_DIR
-from defcoop.resources import DataFileError, read_csv
 from defcoop.text import fold
 
 __all__ = ["Actor", "Office", "Registry", "registry"]
@@ -180,7 +180,7 @@ def _parse_day(value: str, where: str) -> dt.date:
 def load_registry(actors_csv=None, offices_csv=None) -> Registry:
     """Read and validate the registry files (defaults: the package's data files).
 
-    Raises :class:`~defcoop.resources.DataFileError` for duplicate ids, unknown ids in offices,
+    Raises :class:`~defcoop.lexicons.datafiles.DataFileError` for duplicate ids, unknown ids in offices,
     unparseable or inverted dates, overlapping terms in one office, and a name form shared by
     two people (which would make every such mention ambiguous).
     """

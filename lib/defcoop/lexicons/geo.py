@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from defcoop.matcher import PhraseMatcher
+from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.lexicons.matcher import PhraseMatcher
 from defcoop.paths import DATA_DIR
-from defcoop.resources import DataFileError, read_csv
 from defcoop.text import fold
 
 __all__ = ["Country", "Geo", "geo"]

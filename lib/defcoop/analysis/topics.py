@@ -49,8 +49,8 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from threadpoolctl import threadpool_limits
 
 from defcoop.errors import InsufficientData
+from defcoop.lexicons.datafiles import DataFileError
 from defcoop.paths import DATA_DIR
-from defcoop.resources import DataFileError
 
 __all__ = [
     "AUTO_ARTICLE_MIN",
@@ -197,8 +197,8 @@ def entity_stopwords() -> tuple[str, ...]:
     >>> "asean" in words
     False
     """
-    from defcoop.actors import name_forms, registry
-    from defcoop.geo import geo
+    from defcoop.lexicons.actors import name_forms, registry
+    from defcoop.lexicons.geo import geo
 
     phrases: list[str] = []
     for actor in registry().actors.values():
@@ -921,7 +921,7 @@ def theme_overlap(model: TopicModel, units: pd.DataFrame) -> pd.DataFrame:
     passages) and ``lift`` (share in the topic / share in all passages; above 1 the theme is
     over-represented in the topic).  Sorted by topic, passages (desc), theme.
     """
-    from defcoop.themes import codebook
+    from defcoop.lexicons.themes import codebook
 
     cb = codebook().themes
     labels = _labels(model)

@@ -17,7 +17,7 @@ months of the year, never guessed.  An article without a date is reported as *un
 
 **Shares.**  The share of a theme in a period is ``with_theme / stories`` where ``stories`` is
 the number of stories placed in that period whose text was read for themes (English: the
-annotator has no theme lexicon for other languages, :mod:`defcoop.annotate`).  A period with
+annotator has no theme lexicon for other languages, :mod:`defcoop.annotate.pipeline`).  A period with
 no stories has ``stories == 0`` and an *undefined* share (``NaN``), not a share of zero, and is
 never filled in from its neighbours.  Each share carries a Wilson 95% interval, so one story
 out of one shows as the wide interval it is.
@@ -39,9 +39,9 @@ import numpy as np
 import pandas as pd
 
 from defcoop.errors import InsufficientData
+from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.lexicons.themes import codebook
 from defcoop.paths import DATA_DIR
-from defcoop.resources import DataFileError, read_csv
-from defcoop.themes import codebook
 
 __all__ = [
     "CONTEXT_COLUMNS",
@@ -76,7 +76,7 @@ GroupBy = Literal["partner", "outlet"]
 
 #: Finest first: ``choose_period`` takes the first that is dense enough.
 PERIODS: tuple[Period, ...] = ("month", "quarter", "year")
-#: Languages the annotator reads for themes (:func:`defcoop.annotate.annotate_article`).
+#: Languages the annotator reads for themes (:func:`defcoop.annotate.pipeline.annotate_article`).
 THEME_LANGUAGES = frozenset({"en"})
 NO_PARTNER = "(no partner found)"
 NO_OUTLET = "(outlet not recognised)"
@@ -702,7 +702,7 @@ def stack_labels(starts: Sequence[float], widths: Sequence[float], *, gap: float
 def context_periods(path: str | Path | None = None) -> pd.DataFrame:
     """The dated context periods (``data/context_periods.csv``), validated, sorted by start then id.
 
-    Raises :class:`~defcoop.resources.DataFileError` naming the file and the row for a bad
+    Raises :class:`~defcoop.lexicons.datafiles.DataFileError` naming the file and the row for a bad
     date, an end before the start, a duplicate id or an empty label or source.
 
     >>> ctx = context_periods()

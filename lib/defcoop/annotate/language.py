@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from defcoop.resources import language_profiles
+from defcoop.lexicons.datafiles import language_profiles
 from defcoop.text import fold
 
 __all__ = ["detect_language"]

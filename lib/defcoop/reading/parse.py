@@ -1,0 +1,246 @@
+"""Parsing an article's text into blocks (header, title, dateline, captions, furniture, prose),
+paragraphs and sentences, all as character offsets into the decoded text, so that every later
+count points at characters of the article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from defcoop.lexicons.datafiles import furniture_rules
+from defcoop.reading.dates import DateValue, parse_dateline, parse_header
+from defcoop.text import sentence_spans, word_count
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line-level piece of an article: prose, or something that is not prose."""
+
+    kind: str  # header | title | dateline | widget | caption | boilerplate | lead | tail | body
+    start: int
+    end: int
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    para_no: int  # 0 for the title, 1.. for body paragraphs
+    section: str  # title | body
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Article:
+    """Everything :func:`parse_article` learns from one text."""
+
+    text: str
+    header: DateValue | None = None
+    header_raw: str = ""
+    title: str = ""
+    outlet: str = ""
+    credit: str = ""
+    dateline: DateValue | None = None
+    blocks: list[Block] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sentence_texts: list[str] = field(default_factory=list)  # each sentence, white space collapsed
+
+    @property
+    def body(self) -> str:
+        """The prose paragraphs, white space collapsed, separated by blank lines."""
+        return "\n\n".join(" ".join(self.text[a:b].split()) for a, b in self.paragraphs)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+
+_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+_TITLE_MAX_WORDS = 25
+
+
+# A line in a related-news list: a bulleted line, or a headline without end punctuation.
+_HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…]{3,200})$")
+
+
+def _lines(text: str, start: int) -> Iterable[tuple[int, int]]:
+    """Content spans of the lines of ``text[start:]`` (white space, incl. NBSP, trimmed)."""
+    for m in _LINE.finditer(text, start):
+        if m.start() == m.end():
+            break
+        seg = m.group(0)
+        content = seg.rstrip("\r\n")
+        stripped = content.strip()
+        if not stripped:
+            continue
+        lead = len(content) - len(content.lstrip())
+        yield m.start() + lead, m.start() + lead + len(stripped)
+
+
+@lru_cache(maxsize=1)
+def _line_rules() -> tuple[list, re.Pattern[str]]:
+    """Whole-line furniture rules, and one alternation of all of them (one regex call per line).
+
+    The alternation tries the rules in file order, so the first rule that matches the whole
+    line wins, as a loop over the rules would.
+    """
+    rules = [r for r in furniture_rules() if r.scope == "line"]
+    combined = "|".join(f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules))
+    return rules, re.compile(combined, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _credit_rules() -> tuple[list, re.Pattern[str]]:
+    """Photo-credit rules, and one alternation that says whether any of them occurs in a line
+    (most lines have no credit, so the rules are tried one by one only when it does)."""
+    rules = [r for r in furniture_rules() if r.scope == "credit"]
+    return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.IGNORECASE)
+
+
+def parse_article(text: str) -> Article:
+    """Split an article into its blocks, paragraphs and sentences.
+
+    >>> a = parse_article(" date 2020-07-03 Tin tức - VietNamNet\\nTalks held\\n\\n05/07/2020 00:30\\n\\n"
+    ...                   "Minister A.V. Fomin met Giang.They agreed,\\n\\nduring the call, to meet./.VNA")
+    >>> a.header.iso, a.title, a.dateline.iso, a.outlet, a.credit
+    ('2020-07-03', 'Talks held', '2020-07-05', 'VietNamNet', 'VNA')
+    >>> [a.text[s.start:s.end] for s in a.sentences]
+    ['Talks held', 'Minister A.V. Fomin met Giang.', 'They agreed,\\n\\nduring the call, to meet.']
+    """
+    art = Article(text=text)
+    rules = furniture_rules()
+    line_rules, line_regex = _line_rules()
+    credit_rules, any_credit = _credit_rules()
+    start = 0
+    header = parse_header(text)
+    if header is not None:
+        art.blocks.append(Block("header", header.start, header.end, "crawler date header"))
+        art.header_raw = header.raw
+        art.header = header.value
+        if header.value is None:
+            art.warnings.append(f"date header {header.raw!r} is not a valid date; ignored")
+        start = header.end
+
+    outlet_votes: list[tuple[int, str]] = []  # (priority, outlet); lower priority wins
+    classified: list[Block] = []
+    after_image = in_related = False
+    for a, b in _lines(text, start):
+        line = text[a:b]
+        kind, reason = "body", ""
+        m = line_regex.fullmatch(line)
+        if m is not None:
+            rule = line_rules[int(m.lastgroup[1:])]
+            kind, reason = "boilerplate", rule.reason
+            if rule.outlet:
+                outlet_votes.append((0, rule.outlet))
+        if kind == "body" and (dl := parse_dateline(line)) is not None:
+            kind, reason = ("widget", "page's 'today' date") if dl.widget else ("dateline", dl.value.iso)
+        if kind == "body" and any_credit.search(line):
+            for rule in credit_rules:
+                if rule.pattern.search(line):
+                    kind, reason = "caption", rule.reason
+                    break
+        if kind == "body" and after_image and word_count(line) <= 20 and not _TERMINAL_END.search(line):
+            kind, reason = "caption", "photo caption (follows image residue)"
+        if kind == "body" and in_related and _HEADLINE_ITEM.match(line):
+            kind, reason = "boilerplate", "related-news link (headline of another story)"
+        after_image = kind == "boilerplate" and "image residue" in reason
+        if kind == "boilerplate" and "related-news" in reason:
+            in_related = True
+        elif kind == "body":
+            in_related = False
+        classified.append(Block(kind, a, b, reason))
+
+    # Title: the first prose line, if it comes before any other prose and reads like a headline.
+    body_idx = [i for i, blk in enumerate(classified) if blk.kind == "body"]
+    title_idx = -1
+    if body_idx:
+        first = classified[body_idx[0]]
+        line = text[first.start : first.end]
+        if word_count(line) <= _TITLE_MAX_WORDS and not re.search(r"[.!?:;,]$", line) and len(body_idx) > 1:
+            title_idx = body_idx[0]
+            classified[title_idx] = Block("title", first.start, first.end, "first short line without end punctuation")
+            art.title = " ".join(line.split())
+    # A page's "today" widget is not the article's date.  With several date lines, the
+    # article's is the first one after the title, else the last one before the prose; a lone
+    # date line directly followed by the site menu is the widget too.
+    first_prose = min([i for i, blk in enumerate(classified) if blk.kind in {"title", "body"}], default=len(classified))
+    date_idx = [i for i, blk in enumerate(classified) if blk.kind == "dateline"]
+    after_title = [i for i in date_idx if i > title_idx >= 0]
+    before_prose = [i for i in date_idx if i < first_prose]
+    keep = after_title[0] if after_title else (before_prose[-1] if before_prose else (date_idx[0] if date_idx else -1))
+    for i in date_idx:
+        nxt = classified[i + 1] if i + 1 < len(classified) else None
+        followed_by_menu = nxt is not None and nxt.kind == "boilerplate" and "menu" in nxt.reason
+        if i != keep or (len(date_idx) == 1 and followed_by_menu):
+            classified[i] = Block(
+                "widget", classified[i].start, classified[i].end, "date line of the site's 'today' widget"
+            )
+    datelines = [blk for blk in classified if blk.kind == "dateline"]
+    if datelines:
+        art.dateline = parse_dateline(text[datelines[0].start : datelines[0].end]).value  # type: ignore[union-attr]
+
+    # Lead and tail furniture on the first and last prose lines.
+    prose = [i for i, blk in enumerate(classified) if blk.kind == "body"]
+    extra: list[Block] = []
+    if prose:
+        i = prose[0]
+        blk = classified[i]
+        for rule in (r for r in rules if r.scope == "lead"):
+            m = rule.pattern.match(text, blk.start, blk.end)
+            if m and m.end() > m.start():
+                extra.append(Block("lead", m.start(), m.end(), rule.reason))
+                classified[i] = Block("body", m.end(), blk.end)
+                if rule.outlet:
+                    outlet_votes.append((1, rule.outlet))
+                break
+        i = prose[-1]
+        changed = True
+        while changed:
+            changed = False
+            blk = classified[i]
+            for rule in (r for r in rules if r.scope == "tail"):
+                m = rule.pattern.search(text, blk.start, blk.end)
+                if m and m.end() == blk.end and m.start() > blk.start:
+                    extra.append(Block("tail", m.start(), m.end(), rule.reason))
+                    classified[i] = Block("body", blk.start, m.start())
+                    if rule.outlet:
+                        outlet_votes.append((2, rule.outlet))
+                        art.credit = art.credit or rule.outlet
+                    changed = True
+                    break
+    art.blocks.extend(classified)
+    art.blocks.extend(extra)
+    art.blocks.sort(key=lambda blk: (blk.start, blk.end))
+    if outlet_votes:
+        art.outlet = min(outlet_votes, key=lambda v: v[0])[1]
+
+    # Paragraphs: consecutive prose lines are one paragraph when the first stops mid-sentence
+    # and the next begins in lower case (a crawl that broke a sentence over two lines).
+    paragraphs: list[list[int]] = []
+    for blk in (blk for blk in art.blocks if blk.kind == "body" and blk.end > blk.start):
+        if paragraphs:
+            prev_end = paragraphs[-1][1]
+            prev = text[paragraphs[-1][0] : prev_end]
+            nxt = text[blk.start : blk.end]
+            only_space_between = not any(b2.kind != "body" and prev_end <= b2.start < blk.start for b2 in art.blocks)
+            if only_space_between and not _TERMINAL_END.search(prev.rstrip()) and nxt[:1].islower():
+                paragraphs[-1][1] = blk.end
+                continue
+        paragraphs.append([blk.start, blk.end])
+    art.paragraphs = [(a, b) for a, b in paragraphs]
+    if title_idx >= 0:
+        t = classified[title_idx]
+        art.sentences.append(Sentence(0, "title", t.start, t.end))
+    for n, (a, b) in enumerate(art.paragraphs, start=1):
+        for span in sentence_spans(text, a, b):
+            art.sentences.append(Sentence(n, "body", span.start, span.end))
+    art.sentence_texts = [" ".join(text[s.start : s.end].split()) for s in art.sentences]
+    if not art.paragraphs:
+        art.warnings.append("no prose found after removing furniture")
+    return art

@@ -1,0 +1,103 @@
+"""The table contract: every table's columns, defined once and imported wherever used.
+
+A leaf module (it imports nothing from the package), so that readers, annotators, the engine,
+analyses and exports can all depend on it.  ``Corpus`` holds these tables:
+
+* ``docs`` (:data:`DOC_COLUMNS`): one row per article; :data:`LIST_COLUMNS` hold lists;
+* ``sentences`` (:data:`SENTENCE_COLUMNS`) and ``segments`` (:data:`SEGMENT_COLUMNS`), with
+  character offsets into ``docs.text``;
+* ``mentions`` (:data:`MENTION_COLUMNS`): one row per annotation hit, with offsets and sentence;
+* ``skipped`` (:data:`SKIP_COLUMNS`): one row per input not loaded, with the reason.
+
+>>> frame([], SKIP_COLUMNS).columns.tolist()
+['path', 'reason']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "CACHE_DOC_COLUMNS",
+    "CATEGORICAL_MENTION_COLUMNS",
+    "DOC_COLUMNS",
+    "LIST_COLUMNS",
+    "MENTION_COLUMNS",
+    "SEGMENT_COLUMNS",
+    "SENTENCE_COLUMNS",
+    "SKIP_COLUMNS",
+    "frame",
+]
+
+
+def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns`` (also when there are no rows)."""
+    return pd.DataFrame(rows, columns=columns)
+
+
+DOC_COLUMNS = [
+    "doc_id",
+    "path",
+    "outlet",
+    "credit",
+    "title",
+    "date",
+    "date_precision",
+    "date_source",
+    "header_date",
+    "dateline_date",
+    "language",
+    "partners",
+    "actors",
+    "actor_ids",
+    "themes",
+    "duplicate_of",
+    "on_topic",
+    "n_paragraphs",
+    "n_sentences",
+    "n_words",
+    "encoding",
+    "sha256",
+    "warnings",
+    "body",
+    "text",
+]
+
+
+#: The docs columns whose cells are lists of strings (``;``-joined in CSV, arrays in JSONL).
+LIST_COLUMNS = ("partners", "actors", "actor_ids", "themes")
+#: The docs columns that ``defcoop annotate`` writes: all but the full texts (the mentions table
+#: carries the evidence sentences).
+ARTICLE_COLUMNS = [c for c in DOC_COLUMNS if c not in ("body", "text")]
+
+
+SENTENCE_COLUMNS = ["doc_id", "sent_no", "para_no", "section", "start", "end", "sentence"]
+
+
+SEGMENT_COLUMNS = ["doc_id", "kind", "start", "end", "content", "reason"]
+
+
+MENTION_COLUMNS = [
+    "doc_id",
+    "kind",
+    "id",
+    "surface",
+    "sent_no",
+    "start",
+    "end",
+    "how",
+    "registered",
+    "country",
+    "role",
+    "sentence",
+]
+#: Mention columns held as categoricals (few distinct values, many rows).
+CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "country", "role", "sentence")
+
+
+SKIP_COLUMNS = ["path", "reason"]
+
+
+#: docs columns as cached: the MinHash signature and shingle count feed the corpus-wide copy pass.
+CACHE_DOC_COLUMNS = [*DOC_COLUMNS, "minhash", "n_shingles"]
