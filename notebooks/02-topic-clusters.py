@@ -42,7 +42,6 @@ N_QUOTES = 3
 TOP_N = 20
 
 # %%
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score
@@ -50,7 +49,14 @@ from sklearn.metrics import adjusted_rand_score
 import defcoop
 from defcoop import head
 from defcoop.analysis import topics
-from defcoop.plots import count_heatmap, save_figure, use_style
+from defcoop.plots import (
+    save_figure,
+    topic_map_figure,
+    topic_partners_figure,
+    topic_terms_figure,
+    topic_years_figure,
+    use_style,
+)
 
 use_style()
 pd.set_option("display.max_colwidth", 110)
@@ -163,27 +169,7 @@ pd.crosstab(pd.Series(nmf.labels, name="NMF topic"), pd.Series(km.labels, name="
 # ## Top terms per topic
 
 # %%
-terms = pd.concat([topics.topic_terms(m, top_n=TOP_TERMS) for m in (nmf, km)], ignore_index=True)
-terms["weight"] = terms["weight"].round(4)
-fig, axes = plt.subplots(2, k, figsize=(min(2.1 * k + 0.6, 17), 5.4), sharex="row", squeeze=False)
-for row, (m, name) in enumerate(((nmf, "NMF"), (km, "k-means"))):
-    sizes = np.bincount(m.labels, minlength=k + 1)
-    for t in range(1, k + 1):
-        ax = axes[row, t - 1]
-        tt = terms[(terms["model"] == m.model) & (terms["topic"] == t)]
-        ax.barh(tt["term"], tt["weight"], color=f"C{(t - 1) % 8}")
-        ax.invert_yaxis()
-        ax.set_title(f"{name} {t} · n = {sizes[t]}", fontsize=7.5)
-        ax.tick_params(axis="y", labelsize=7)
-        ax.tick_params(axis="x", labelsize=6)
-        ax.set_xticks([])
-fig.suptitle(
-    f"Top terms per topic: {len(passages)} {unit}s, k = {k} (bar length = weight in the topic)",
-    x=0.01,
-    ha="left",
-    fontweight="bold",
-    fontsize=10,
-)
+fig, terms = topic_terms_figure([nmf, km], unit=unit, top_n=TOP_TERMS)
 save_figure(fig, "02-topic-terms", data=terms, directory=FIGURES)
 
 # %% [markdown]
@@ -287,38 +273,7 @@ stab_summary.round(3)
 # the full space.
 
 # %%
-maps = pd.concat(
-    [topics.unit_map(vectors, m, random_state=RANDOM_STATE).assign(model=m.model) for m in (nmf, km)],
-    ignore_index=True,
-)
-fig, axes = plt.subplots(1, 2, figsize=(9, 4.2), sharex=True, sharey=True)
-for ax, (m, name) in zip(axes, ((nmf, "NMF"), (km, "k-means")), strict=True):
-    mm = maps[maps["model"] == m.model]
-    for t in sorted(mm["topic"].unique()):
-        pts = mm[mm["topic"] == t]
-        label = f"{t} · {pts['label'].iloc[0]}" if t else "no topic"
-        ax.scatter(
-            pts["x"],
-            pts["y"],
-            s=22,
-            color=f"C{(t - 1) % 8}" if t else "#999999",
-            label=label,
-            alpha=0.85,
-            edgecolor="white",
-            linewidth=0.4,
-        )
-    ax.set_title(name)
-    ax.set_xlabel("SVD component 1")
-    ax.grid(True, axis="both")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), fontsize=7, ncol=1)
-axes[0].set_ylabel("SVD component 2")
-fig.suptitle(
-    f"{len(passages)} {unit}s by the words they use, coloured by topic",
-    x=0.01,
-    ha="left",
-    fontweight="bold",
-    fontsize=10,
-)
+fig, maps = topic_map_figure(vectors, [nmf, km], unit=unit, random_state=RANDOM_STATE)
 save_figure(fig, "02-topic-map", data=maps, directory=FIGURES)
 
 # %% [markdown]
@@ -344,24 +299,10 @@ save_figure(fig, "02-topic-map", data=maps, directory=FIGURES)
 
 # %%
 by_partner = topics.topic_crosstab(nmf, passages, by="partner")
-by_year = topics.topic_crosstab(nmf, passages, by="year")
 head(by_partner[by_partner["passages"] > 0], TOP_N)
 
 # %%
-labels = by_partner.drop_duplicates("topic").set_index("topic")["label"]
-wide = by_partner.pivot(index="topic", columns="partner", values="passages")[
-    by_partner["partner"].drop_duplicates().tolist()
-]
-fig, ax = plt.subplots(figsize=(min(12, 0.9 * wide.shape[1] + 3.6), 0.45 * k + 1.4))
-topic_labels = [f"{t} · {lab}" for t, lab in labels.items()]
-count_heatmap(ax, wide, ylabels=topic_labels, xlabel="partner country of the article", label="passages")
-fig.suptitle(
-    f"Passages per NMF topic and partner country ({len(passages)} {unit}s)",
-    x=0.01,
-    ha="left",
-    fontweight="bold",
-    fontsize=10,
-)
+fig, by_partner = topic_partners_figure(nmf, passages, unit=unit)
 save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
 
 # %% [markdown]
@@ -375,12 +316,7 @@ save_figure(fig, "02-topic-partners", data=by_partner, directory=FIGURES)
 # subject belongs to one partner or to the relationship in general.
 
 # %%
-fig, ax = plt.subplots(figsize=(min(12, 0.9 * by_year["year"].nunique() + 3.2), 0.45 * k + 1.4))
-wide = by_year.pivot(index="topic", columns="year", values="passages")[by_year["year"].drop_duplicates().tolist()]
-count_heatmap(ax, wide, ylabels=topic_labels, xlabel="year of publication", label="passages")
-fig.suptitle(
-    f"Passages per NMF topic and year ({len(passages)} {unit}s)", x=0.01, ha="left", fontweight="bold", fontsize=10
-)
+fig, by_year = topic_years_figure(nmf, passages, unit=unit)
 save_figure(fig, "02-topic-years", data=by_year, directory=FIGURES)
 
 # %% [markdown]

@@ -44,14 +44,12 @@ TOP_N = 15
 INCLUDE_COPIES = False
 
 # %%
-import matplotlib.pyplot as plt
 import networkx as nx
-import numpy as np
 import pandas as pd
 
 import defcoop
 from defcoop.analysis import actors as actors_stats
-from defcoop.plots import MAX_CELL_LABELS, save_figure, use_style
+from defcoop.plots import actors_by_year, meeting_network, save_figure, top_actors, use_style
 
 use_style()
 pd.set_option("display.max_colwidth", 90)
@@ -103,39 +101,8 @@ by_actor = actors_stats.actor_frequencies(corpus, by="actor", include_copies=INC
 by_actor.head(TOP_N)
 
 # %%
-top = by_actor.head(TOP_N).iloc[::-1]
-home = top["country"] == "Vietnam"
-labels = [
-    f"{a} ({c})" + ("" if r else " †") for a, c, r in zip(top["actor"], top["country"], top["registered"], strict=True)
-]
-colours = np.where(home, "#c0392b", "#0f4c81")
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 0.32 * len(top) + 1.4), sharey=True)
-for ax, col, xlabel in (
-    (ax1, "articles", "articles naming the official"),
-    (ax2, "mentions", "mentions (all references)"),
-):
-    ax.barh(labels, top[col], color=colours)
-    for y, v in enumerate(top[col]):
-        ax.annotate(f"{v}", (v, y), xytext=(2, 0), textcoords="offset points", va="center", fontsize=7)
-    ax.set_xlabel(xlabel)
-    ax.set_xlim(0, max(1, top[col].max()) * 1.15)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-ax1.legend(
-    handles=[plt.Rectangle((0, 0), 1, 1, color="#c0392b"), plt.Rectangle((0, 0), 1, 1, color="#0f4c81")],
-    labels=["Vietnamese official", "foreign official"],
-    loc="lower right",
-)
-fig.suptitle(
-    f"Officials named most often: top {len(top)} of {len(by_actor)}, in {mentions['doc_id'].nunique()} articles"
-    + (" (syndicated copies counted once)" if not INCLUDE_COPIES else " (copies included)"),
-    x=0.02,
-    ha="left",
-    fontweight="bold",
-    fontsize=10,
-)
-if not top["registered"].all():
-    fig.text(0.02, 0.005, "† not in the registry: found through a title", fontsize=7, color="#555555")
-save_figure(fig, "03-top-actors", data=by_actor.head(TOP_N), directory=FIGURES)
+fig, table = top_actors(by_actor, mentions=mentions, top_n=TOP_N, include_copies=INCLUDE_COPIES)
+save_figure(fig, "03-top-actors", data=table, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows
@@ -200,58 +167,8 @@ by_year = pd.concat(
 by_year.head(2 * TOP_N)
 
 # %%
-dated = sorted(y for y in by_year["year"].unique() if y != "undated")
-span = [str(y) for y in range(int(dated[0]), int(dated[-1]) + 1)] if dated else []
-years = span + (["undated"] if (by_year["year"] == "undated").any() else [])
-panels = [
-    (dim, by_year[by_year["dimension"] == dim].pivot(index="group", columns="year", values=["mentions", "articles"]))
-    for dim in ("country", "office")
-]
-rows = [min(len(p), TOP_N) for _, p in panels]
-labelled = max(rows) * len(years) <= MAX_CELL_LABELS  # beyond that, a colour bar instead of a number per cell
-fig, axes = plt.subplots(
-    1, 2, figsize=(min(12, max(7.5, 0.9 * len(years) + 3.5)), 0.38 * max(rows) + 1.6), width_ratios=[1, 1.2]
-)
-for ax, (dim, piv) in zip(axes, panels, strict=True):
-    order = piv["mentions"].fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable").index[:TOP_N]
-    m = piv["mentions"].reindex(index=order, columns=years).fillna(0).astype(int)
-    a = piv["articles"].reindex(index=order, columns=years).fillna(0).astype(int)
-    im = ax.imshow(m.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(m.to_numpy().max())) * 1.25, aspect="auto")
-    if not labelled:
-        fig.colorbar(im, ax=ax, shrink=0.8, label="mentions")
-    cells = np.ndenumerate(m.to_numpy()) if labelled else ()
-    for (i, j), v in cells:
-        if v:
-            ax.text(
-                j,
-                i,
-                f"{v} ({a.iat[i, j]})",
-                ha="center",
-                va="center",
-                fontsize=7.5,
-                color="white" if v > 0.6 * m.to_numpy().max() else "#222222",
-            )
-    ax.set_xticks(range(len(years)), years, rotation=90 if len(years) > 12 else 0)
-    ax.set_yticks(range(len(m)), m.index)
-    ax.grid(False)
-    ax.set_xticks(np.arange(-0.5, len(years)), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(m)), minor=True)
-    ax.grid(which="minor", color="white", linewidth=1.5)
-    ax.tick_params(which="minor", length=0)
-    shown = f" (top {len(m)} of {len(piv)} by mentions)" if len(m) < len(piv) else ""
-    ax.set_title((f"by {dim} held on the article's date" if dim == "office" else f"by {dim}") + shown, fontsize=9)
-    ax.tick_params(length=0)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_visible(False)
-fig.suptitle(
-    f"Mentions of officials per year — {'cell: mentions (articles)' if labelled else 'colour: mentions'}; "
-    f"{len(mentions):,} mentions in {mentions['doc_id'].nunique():,} articles",
-    x=0.02,
-    ha="left",
-    fontweight="bold",
-    fontsize=10,
-)
-save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
+fig, table = actors_by_year(by_year, mentions=mentions, top_n=TOP_N)
+save_figure(fig, "03-actors-by-year", data=table, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows
@@ -281,7 +198,7 @@ save_figure(fig, "03-actors-by-year", data=by_year, directory=FIGURES)
 # the only capital named in the article.
 
 # %%
-pairs = actors_stats.meeting_pairs(corpus, evidence="article", include_copies=INCLUDE_COPIES, mentions=mentions)
+pairs = actors_stats.meeting_pairs(corpus, evidence="article", include_copies=INCLUDE_COPIES)
 pairs[
     ["doc_id", "date", "vn_actor", "foreign_actor", "evidence", "cue", "host", "place", "place_source", "online"]
 ].head(2 * TOP_N)
@@ -306,81 +223,8 @@ edges.drop(columns=["vn_actor_id", "foreign_actor_id"]).head(TOP_N)
 drawn, cut = actors_stats.strongest_edges(edges, max_nodes=2 * TOP_N, max_edges=2 * TOP_N)
 graph = actors_stats.meeting_graph(drawn)
 pos = actors_stats.meeting_layout(graph)
-weights = [d["weight"] for _, _, d in graph.edges(data=True)]
-line_scale = max(1.0, max(weights, default=1) / 2)  # the heaviest line is at most 4 points wide
-degrees = [graph.degree(n, weight="weight") for n in graph]
-node_scale = max(1.0, max(degrees, default=1) / 4)
-countries = sorted({d["country"] for _, d in graph.nodes(data=True) if d["side"] != "Vietnam"})
-palette = dict(
-    zip(countries, ["#0f4c81", "#2e8b57", "#e69f00", "#6a3d9a", "#56b4e9", "#8c564b", "#999999"] * 9, strict=False)
-)
-height = max(3.0, 0.55 * max(1, len(pos)) / 2 + 1.5)
-fig, ax = plt.subplots(figsize=(8, height))
-for u, v, d in sorted(graph.edges(data=True)):
-    (x0, y0), (x1, y1) = sorted([pos[u], pos[v]])  # Vietnamese end first
-    ax.plot(
-        [x0, x1],
-        [y0, y1],
-        color="#7f7f7f",
-        lw=1 + 1.5 * d["weight"] / line_scale,
-        ls="--" if d["online"] else "-",
-        zorder=1,
-        solid_capstyle="round",
-    )
-    ax.annotate(
-        f"{d['weight']}",
-        (x0 + 0.75 * (x1 - x0), y0 + 0.75 * (y1 - y0)),  # near the foreign end, where lines fan out
-        ha="center",
-        va="center",
-        fontsize=7.5,
-        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#bbbbbb", "lw": 0.5},
-        zorder=3,
-    )
-for n, d in sorted(graph.nodes(data=True)):
-    x, y = pos[n]
-    vn = d["side"] == "Vietnam"
-    size = 60 + 40 * graph.degree(n, weight="weight") / node_scale
-    ax.scatter(
-        [x],
-        [y],
-        s=size,
-        color="#c0392b" if vn else palette[d["country"]],
-        zorder=2,
-        edgecolor="white",
-    )
-    ax.annotate(
-        f"{d['name']}\n{d['office']}" + ("" if vn else f", {d['country']}"),
-        (x, y),
-        xytext=((-1 if vn else 1) * (np.sqrt(size) / 2 + 5), 0),
-        textcoords="offset points",
-        ha="right" if vn else "left",
-        va="center",
-        fontsize=7.5,
-    )
-if not len(graph):
-    ax.text(0.5, 0.5, "no meeting sentences found", ha="center", va="center", transform=ax.transAxes)
-top_y = max([y for _, y in pos.values()], default=0)
-ax.set_xlim(-1.1, 2.1)
-ax.set_ylim(min([y for _, y in pos.values()], default=0) - 0.6, top_y + 1.0)
-ax.axis("off")
-ax.text(
-    -0.04,
-    top_y + 0.75,
-    "Vietnamese officials",
-    ha="right",
-    va="center",
-    fontsize=8.5,
-    fontweight="bold",
-    color="#c0392b",
-)
-ax.text(
-    1.04, top_y + 0.75, "foreign officials", ha="left", va="center", fontsize=8.5, fontweight="bold", color="#0f4c81"
-)
-ax.set_title(
-    f"Who met whom: {len(edges):,} pairs in {met['story_id'].nunique():,} stories "
-    "(line label: stories; dashed: online)" + (f"\ndrawn: {cut}; dashed: online in at least one story" if cut else ""),
-)
-save_figure(fig, "03-meeting-network", data=edges, directory=FIGURES)
+fig, table = meeting_network(edges, graph, pos, pairs=met, cut=cut)
+save_figure(fig, "03-meeting-network", data=table, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows

@@ -49,19 +49,19 @@ LOW_N = 3
 TOP_N = 20
 
 # %%
-import textwrap
-
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 import defcoop
 from defcoop import head
 from defcoop.analysis import timeseries as ts
-from defcoop.lexicons import codebook
-from defcoop.plots import MAX_CELL_LABELS, MAX_MARKS, meetings_timeline, save_figure, use_style
+from defcoop.plots import (
+    MAX_MARKS,
+    meetings_timeline,
+    save_figure,
+    theme_shares_over_time,
+    themes_by_partner,
+    use_style,
+)
 
 use_style()
 pd.set_option("display.max_colwidth", 70)
@@ -144,125 +144,12 @@ context
 
 # %%
 shares = ts.theme_shares(stories, period=period)
+ctx = ts.context_overlapping(context, span=(shares["start"].min(), shares["end"].max()))  # drawn in both figures
 head(shares[["period", "theme", "stories", "with_theme", "share", "ci_low", "ci_high"]], TOP_N)
 
 # %%
-bins = shares.drop_duplicates("period")[["period", "start", "end", "stories"]].reset_index(drop=True)
-bins[["start", "end"]] = bins[["start", "end"]].apply(pd.to_datetime)
-bins["mid"] = bins["start"] + (bins["end"] - bins["start"]) / 2
-ctx = context[(context["end"] >= str(bins["start"].min().date())) & (context["start"] < str(bins["end"].max().date()))]
-ctx = ctx.reset_index(drop=True)
-labels = {t: th.label for t, th in codebook().themes.items()}
-themes = list(dict.fromkeys(shares["theme"]))
-ncols, nrows = 3, -(-len(themes) // 3)
-fig = plt.figure(figsize=(7.2, 2.1 + 0.12 * len(ctx) + 1.05 * nrows))
-grid = fig.add_gridspec(nrows + 2, ncols, height_ratios=[0.2 + 0.14 * len(ctx), 0.8] + [1.0] * nrows)
-ax_ctx = fig.add_subplot(grid[0, :])
-ax_n = fig.add_subplot(grid[1, :], sharex=ax_ctx)
-for i, c in ctx.iterrows():  # context strip: one row per period from the data file
-    a, b = max(pd.Timestamp(c["start"]), bins["start"].min()), min(pd.Timestamp(c["end"]), bins["end"].max())
-    ax_ctx.barh(i, (b - a).days + 1, left=a, height=0.6, color="#999999")
-    right = a > bins["start"].min() + (bins["end"].max() - bins["start"].min()) / 2
-    ax_ctx.annotate(
-        c["label"],
-        (b if not right else a, i),
-        xytext=(3 if not right else -3, 0),
-        textcoords="offset points",
-        ha="right" if right else "left",
-        va="center",
-        fontsize=6.5,
-    )
-ax_ctx.set_ylim(len(ctx) - 0.4, -0.6)
-ax_ctx.set_yticks([])
-ax_ctx.set_title("Context (data/context_periods.csv)", fontsize=8, fontweight="normal", color="#555555")
-ax_ctx.tick_params(labelbottom=False, bottom=False)
-ax_ctx.grid(False)
-ax_ctx.spines[["left", "bottom"]].set_visible(False)
-if len(bins) <= 24:  # a bar per period; beyond, one filled step outline (hundreds of bars cost seconds to draw)
-    ax_n.bar(
-        bins["start"], bins["stories"], width=(bins["end"] - bins["start"]).dt.days * 0.9, align="edge", color="#0f4c81"
-    )
-else:
-    ax_n.fill_between(
-        [*bins["start"], bins["end"].iloc[-1]],
-        [*bins["stories"], bins["stories"].iloc[-1]],
-        step="post",
-        color="#0f4c81",
-        lw=0,
-    )
-for r in bins.itertuples():  # with many periods, print the counts of the non-empty ones only; none past 24
-    if len(bins) <= 24 and (r.stories or len(bins) <= 12):
-        ax_n.annotate(
-            f"n={r.stories}" if len(bins) <= 12 else f"{r.stories}",
-            (r.mid, r.stories),
-            xytext=(0, 2),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=6.5,
-            color="#000000" if r.stories else "#999999",
-        )
-    if not r.stories:
-        ax_n.axvspan(r.start, r.end, color="#eeeeee", lw=0)
-ax_n.set_ylim(0, max(1, bins["stories"].max()) * 1.35)
-ax_n.yaxis.get_major_locator().set_params(integer=True)
-ax_n.set_ylabel("stories")
-ax_n.set_title(f"Stories per {period} (the denominator of every share below)", fontsize=8.5)
-ax_n.tick_params(labelbottom=False)
-empty = bins[bins["stories"] == 0]
-for j, t in enumerate(themes):
-    ax = fig.add_subplot(grid[2 + j // ncols, j % ncols], sharex=ax_ctx)
-    sub = shares[(shares["theme"] == t) & (shares["stories"] > 0)].merge(bins[["period", "mid"]], on="period")
-    for r in empty.itertuples():
-        ax.axvspan(r.start, r.end, color="#eeeeee", lw=0)
-    ax.vlines(sub["mid"], sub["ci_low"], sub["ci_high"], color="#9db7d5", lw=1.6)
-    solid = sub["stories"] >= LOW_N
-    ax.scatter(sub.loc[solid, "mid"], sub.loc[solid, "share"], s=14, color="#0f4c81", zorder=3)
-    ax.scatter(sub.loc[~solid, "mid"], sub.loc[~solid, "share"], s=14, facecolor="white", edgecolor="#0f4c81", zorder=3)
-    if len(bins) <= 12:
-        for r in sub.itertuples():
-            ax.annotate(
-                f"{r.with_theme}/{r.stories}",
-                (r.mid, r.ci_high),
-                xytext=(0, 1.5),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=5.5,
-                color="#444444",
-            )
-    ax.set_ylim(-0.05, 1.3)
-    ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"] if j % ncols == 0 else [])
-    ax.grid(axis="y", color="#eeeeee")
-    ax.set_title(textwrap.fill(labels[t], 34), fontsize=7, fontweight="bold")
-    ax.tick_params(labelbottom=j >= len(themes) - ncols, labelsize=6.5)
-ax_ctx.set_xlim(bins["start"].min(), bins["end"].max())
-if len(bins) <= 12:  # few periods: a tick at each middle, labelled at most six times
-    step = -(-len(bins) // 6)
-    ax_ctx.set_xticks(bins["mid"], [p if i % step == 0 else "" for i, p in enumerate(bins["period"])])
-else:
-    ax_ctx.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
-    ax_ctx.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax_ctx.xaxis.get_major_locator()))
-fig.legend(
-    handles=[
-        Line2D([], [], marker="o", ls="", color="#0f4c81", label=f"share, {LOW_N}+ stories"),
-        Line2D([], [], marker="o", ls="", markerfacecolor="white", color="#0f4c81", label=f"share, fewer than {LOW_N}"),
-        Line2D([], [], color="#9db7d5", lw=1.6, label="95% interval (Wilson)"),
-        Patch(color="#eeeeee", label="no stories in the period"),
-    ],
-    loc="outside lower center",
-    ncols=4,
-    fontsize=6.5,
-)
-fig.suptitle(
-    f"Share of stories carrying each theme, per {period} ({bins['stories'].sum()} stories placed and read "
-    "for themes)\nlabels: stories with the theme / stories in the period",
-    x=0.01,
-    ha="left",
-    fontsize=8.5,
-    fontweight="bold",
-)
-save_figure(fig, "04-theme-shares", data=shares, directory=FIGURES)
+fig, table = theme_shares_over_time(shares, context=ctx, period=period, low_n=LOW_N)
+save_figure(fig, "04-theme-shares", data=table, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows
@@ -292,61 +179,10 @@ by_partner = ts.theme_totals(stories, by="partner")
 head(by_partner[["partner", "theme", "stories", "with_theme", "share"]], TOP_N)
 
 # %%
-all_partners = list(dict.fromkeys(by_partner["partner"]))
-partners = all_partners[:TOP_N]  # the partners with most stories
-labelled = len(partners) * len(themes) <= MAX_CELL_LABELS  # beyond that, the colour bar reads the cells
-n_partner = by_partner.drop_duplicates("partner").set_index("partner")["stories"]
-cells = by_partner.pivot(index="partner", columns="theme", values="share").loc[partners, themes]
-counts = by_partner.pivot(index="partner", columns="theme", values="with_theme").loc[partners, themes]
-fig, ax = plt.subplots(figsize=(7.2, 2.4 + 0.24 * len(partners)))
-im = ax.imshow(cells.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-cell_counts = pd.DataFrame(counts.to_numpy()).stack().items() if labelled else ()
-for (i, j), k in cell_counts:
-    ax.annotate(
-        f"{k}",
-        (j, i),
-        ha="center",
-        va="center",
-        fontsize=7,
-        color="white" if cells.iat[i, j] > 0.6 and n_partner.iloc[i] >= LOW_N else "#333333",
-    )
-ax.set_xticks(
-    range(len(themes)),
-    [textwrap.fill(labels[t], 24) for t in themes],
-    rotation=60,
-    ha="right",
-    rotation_mode="anchor",
-    fontsize=6.5,
+fig, table = themes_by_partner(
+    by_partner, stories_read=stories["language"].isin(ts.THEME_LANGUAGES).sum(), top_n=TOP_N, low_n=LOW_N
 )
-ax.set_yticks(range(len(partners)), [f"{p}  (n = {n_partner[p]})" for p in partners])
-for i, (tick, p) in enumerate(zip(ax.get_yticklabels(), partners, strict=True)):
-    tick.set_color("#888888" if n_partner[p] < LOW_N else "#000000")
-    if n_partner[p] < LOW_N:  # wash out rows over too few stories to read as shares
-        ax.axhspan(i - 0.5, i + 0.5, color="white", alpha=0.55, lw=0)
-ax.grid(False)
-ax.spines[["left", "bottom"]].set_visible(False)
-ax.tick_params(length=0)
-fig.colorbar(im, ax=ax, shrink=0.8, label="share", format=lambda x, _: f"{x:.0%}")
-cut = (
-    f"; the {len(partners)} of {len(all_partners)} partners with most stories"
-    if len(partners) < len(all_partners)
-    else ""
-)
-fig.suptitle(
-    f"Themes by partner ({stories['language'].isin(ts.THEME_LANGUAGES).sum()} stories read for themes{cut})",
-    x=0.01,
-    ha="left",
-    fontsize=9,
-    fontweight="bold",
-)
-ax.set_title(
-    ("number: stories with the theme; " if labelled else "")
-    + f"colour: share of the partner's stories; washed out: fewer than {LOW_N} stories",
-    fontsize=7,
-    fontweight="normal",
-    color="#555555",
-)
-save_figure(fig, "04-themes-by-partner", data=by_partner, directory=FIGURES)
+save_figure(fig, "04-themes-by-partner", data=table, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows
@@ -386,25 +222,33 @@ head(
 # %% [markdown]
 # ## The sequence of meetings
 #
-# Each dated story as a mark on a time axis, one lane per partner, labelled with its main actors:
-# the first Vietnamese official and the first official of the partner named in the story (usually
-# host and guest). A story dated to the day is a dot; one dated only to the month or the year is a
+# Each dated story that reports a meeting as a mark on a time axis, one lane per partner, labelled
+# with who met whom. A meeting is a row of `corpus.meetings`, the table notebook 03's network is
+# drawn from: a Vietnamese and a foreign official named in one sentence with a meeting cue ("held
+# talks with", "received", "met"). The label is host – guest when the cue or the place tells who
+# hosted, else the Vietnamese official first; the lane is the foreign official's country. (Until
+# this version the timeline took the first Vietnamese and first partner official *named* in each
+# story, a second definition of a meeting that could disagree with notebook 03; stories that name
+# officials but report no meeting sentence are now left out, and counted above the table.) A
+# story dated to the day is a dot; one dated only to the month or the year is a
 # bar over the whole month or year it may fall in, since the day is unknown. A story with two
 # partners appears in both lanes. Undated stories cannot be placed and are counted in the
 # accounting above. That is a label per story, readable up to `MAX_MARKS` (40) stories; a larger
 # corpus is drawn as counts instead: in each partner's lane one dot per period (the period chosen
 # above) with an area proportional to its stories, a faint bar for each year with stories dated
 # only to the year, and labels on the busiest periods only, with the pair of officials most
-# often named in them. The CSV holds what is drawn: one row per story and partner, or one row per
-# lane and period.
+# often named in them. The CSV holds what is drawn: one row per story and partner (with the
+# meeting's cue, host, place and sentence), or one row per lane and period.
 
 # %%
-tl = ts.timeline(stories, mentions=corpus.mentions)
-head(tl[["partner", "date", "date_precision", "actors", "outlet", "doc_id"]], TOP_N)
+tl = ts.timeline(stories, corpus.meetings)  # the meetings table notebook 03's network reads too
+print(f"{tl['doc_id'].nunique()} of {(stories['date'] != '').sum()} dated stories report a meeting (a meeting sentence)")
+drawn = ts.timeline_table(tl, span=span, period=period, max_labels=MAX_MARKS, max_lanes=TOP_N)  # marks or counts
+head(tl[["partner", "date", "date_precision", "actors", "cue", "place", "online", "doc_id"]], TOP_N)
 
 # %%
-fig, drawn = meetings_timeline(tl, context=ctx, span=span, period=period, max_labels=MAX_MARKS, max_lanes=TOP_N)
-save_figure(fig, "04-meetings-timeline", data=drawn, directory=FIGURES)
+fig, table = meetings_timeline(drawn, context=ctx, span=span, dated_stories=tl["doc_id"].nunique(), period=period)
+save_figure(fig, "04-meetings-timeline", data=table, directory=FIGURES)
 
 # %% [markdown]
 # ### What this shows

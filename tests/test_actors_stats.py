@@ -392,7 +392,6 @@ def test_functions_given_the_mentions_table_give_the_same_results(seeds):
         (actors_stats.actor_documents, {}),
         (actors_stats.unregistered_actors, {}),
         (actors_stats.actor_kwic, {"actor_ids": ["viktor-khrenin", "phan-van-giang"]}),
-        (actors_stats.meeting_pairs, {"evidence": "article"}),
     ]:
         pd.testing.assert_frame_equal(fn(seeds, **kw), fn(seeds, mentions=m, **kw))
 
@@ -451,9 +450,9 @@ def test_kwic_per_actor_keeps_the_first_mentions_of_each(seeds):
 
 
 def test_cue_prefilter_never_hides_a_cue():
-    from defcoop.analysis.actors import _CUE_WORDS, MEETING_CUES, _cues
+    from defcoop.annotate.meetings import CUE_WORDS, MEETING_CUES, meeting_cues
 
-    assert set(_CUE_WORDS) == {name for name, _, _ in MEETING_CUES}
+    assert set(CUE_WORDS) == {name for name, _, _ in MEETING_CUES}
     sentences = [
         "Minister Giang held talks with Minister Khrenin in Hanoi.",
         "President Cuong RECEIVES Khrenin; they MEETS often and Meet again.",
@@ -471,4 +470,4 @@ def test_cue_prefilter_never_hides_a_cue():
                     full.append(
                         (m.start(), m.end(), " ".join(words) if len(words) <= 4 else f"{words[0]} … {words[-1]}", role)
                     )
-        assert _cues(s) == sorted(full), s
+        assert meeting_cues(s) == sorted(full), s

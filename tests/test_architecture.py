@@ -29,10 +29,10 @@ STAGES = {
     "schema.py": 0,
     "export.py": 0,
     "text.py": 0,
+    "corpus.py": 0,  # the tables' container and the definition of a story
     "lexicons": 1,
     "reading": 2,
     "annotate": 3,
-    "corpus.py": 4,
     "engine": 5,
     "load.py": 6,
     "analysis": 7,

@@ -20,7 +20,13 @@ from defcoop.reading.files import MAX_BYTES_DEFAULT
 
 
 def _tables(c):
-    return {"docs": c.docs, "sentences": c.sentences, "segments": c.segments, "mentions": c.mentions}
+    return {
+        "docs": c.docs,
+        "sentences": c.sentences,
+        "segments": c.segments,
+        "mentions": c.mentions,
+        "meetings": c.meetings,
+    }
 
 
 def _assert_same(a, b):

@@ -155,12 +155,18 @@ def _timeline(n, partners=30):
 CONTEXT = pd.DataFrame({"start": ["2012-01-01"], "end": ["2013-06-30"], "label": ["a context period"]})
 
 
+SPAN = ("2010-01-01", "2020-01-01")
+
+
 def test_meetings_timeline_labels_every_story_when_few():
-    from defcoop.plots.timeline import meetings_timeline
+    from defcoop.analysis import timeseries as ts
+    from defcoop.plots.style import MAX_MARKS
+    from defcoop.plots.themes import meetings_timeline
 
     use_style()
     tl = _timeline(12, partners=3)
-    fig, data = meetings_timeline(tl, context=CONTEXT, span=("2010-01-01", "2020-01-01"))
+    drawn = ts.timeline_table(tl, span=SPAN, max_labels=MAX_MARKS)
+    fig, data = meetings_timeline(drawn, context=CONTEXT, span=SPAN, dated_stories=tl["doc_id"].nunique())
     ax = fig.axes[0]
     assert len(ax.texts) == 12 + len(CONTEXT)  # a label per story, one per context period
     assert len(data) == 12 and "level" in data.columns
@@ -168,11 +174,14 @@ def test_meetings_timeline_labels_every_story_when_few():
 
 
 def test_meetings_timeline_counts_above_the_threshold():
-    from defcoop.plots.timeline import meetings_timeline
+    from defcoop.analysis import timeseries as ts
+    from defcoop.plots.style import MAX_MARKS
+    from defcoop.plots.themes import meetings_timeline
 
     use_style()
     tl = _timeline(5000)
-    fig, data = meetings_timeline(tl, context=CONTEXT, span=("2010-01-01", "2020-01-01"), period="month", max_lanes=12)
+    drawn = ts.timeline_table(tl, span=SPAN, period="month", max_labels=MAX_MARKS, max_lanes=12)
+    fig, data = meetings_timeline(drawn, context=CONTEXT, span=SPAN, dated_stories=5000, period="month")
     ax = fig.axes[0]
     assert len(ax.texts) == 12 + len(CONTEXT)  # one label per lane, on its busiest month
     assert len(ax.collections) == 12  # one scatter per lane

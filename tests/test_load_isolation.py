@@ -18,7 +18,7 @@ import defcoop
 from defcoop.load import MEMO_SIZE
 from defcoop.paths import SEEDS_DIR
 
-TABLES = ("docs", "sentences", "segments", "mentions", "skipped")
+TABLES = ("docs", "sentences", "segments", "mentions", "skipped", "meetings")
 
 
 @pytest.fixture

@@ -91,11 +91,11 @@ def test_one_scan_for_many_lexicons_equals_one_scan_each():
     that lexicon's own matcher finds, on the seeds and the gold articles."""
     from pathlib import Path
 
-    from defcoop.annotate.pipeline import _english_matchers
+    from defcoop.annotate.document import english_matchers
     from defcoop.reading.decode import decode
     from defcoop.reading.parse import parse_article
 
-    matchers, combined = _english_matchers()
+    matchers, combined = english_matchers()
     root = Path(__file__).resolve().parents[1]
     files = sorted((root / "seeds").iterdir()) + sorted((root / "tests" / "gold" / "articles").iterdir())
     assert len(files) >= 30

@@ -83,6 +83,32 @@ def corpus(tmp_path: Path) -> defcoop.Corpus:
     return c
 
 
+def meetings_of(stories: pd.DataFrame) -> pd.DataFrame:
+    """A ``Corpus.meetings`` table for hand-written stories: one meeting sentence per story and
+    partner, between the story's first two actors (or "A" and "B")."""
+    rows = []
+    for r in stories.itertuples(index=False):
+        names = [*r.actors, "A", "B"]
+        for partner in r.partners:
+            rows.append(
+                {
+                    "doc_id": r.doc_id,
+                    "evidence": "meeting sentence",
+                    "foreign_country": partner,
+                    "vn_actor": names[0],
+                    "foreign_actor": names[1],
+                    "host": "",
+                    "guest": "",
+                    "cue": "met",
+                    "place": "",
+                    "online": False,
+                    "sent_no": 0,
+                    "sentence": f"{names[0]} met {names[1]}.",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def table(rows: list[dict]) -> pd.DataFrame:
     """A stories table from hand-written rows, with defaults for the columns not under test."""
     base = {
@@ -182,8 +208,11 @@ def test_undated_articles_are_counted_and_reported_not_dropped(corpus):
 
 
 def test_timeline_has_one_mark_per_dated_story_with_its_actors(corpus):
-    tl = ts.timeline(ts.select_stories(corpus.docs), mentions=corpus.mentions)
+    tl = ts.timeline(ts.select_stories(corpus.docs), corpus.meetings)
     assert tl["doc_id"].tolist() == ["b1", "r2", "r1"]  # by partner, then start; undated b2 left out
+    b1 = tl.set_index("doc_id").loc["b1"]
+    assert (b1["online"], b1["host"], b1["cue"]) == (True, "", "talks with")  # an online meeting: no host
+    assert tl.set_index("doc_id").loc["r2", "host"] == "Nguyễn Chí Vịnh"  # "received": the receiver hosts
     r1 = tl.set_index("doc_id").loc["r1"]
     assert (r1["start"], r1["end"], r1["actors"]) == ("2019-05-16", "2019-05-16", "Nguyễn Chí Vịnh – Alexander Fomin")
     r2 = tl.set_index("doc_id").loc["r2"]
@@ -221,7 +250,7 @@ def test_year_only_date_goes_to_the_year_bin_only():
     acc = ts.accounting(s, period="quarter").set_index("step")["articles"]
     assert acc["  dated to the year only"] == 1 and acc["not placed: date coarser than a quarter"] == 1
     assert ts.accounting(s, period="year").set_index("step")["articles"]["placed in a year"] == 2
-    tl = ts.timeline(s).set_index("doc_id")
+    tl = ts.timeline(s, meetings_of(s)).set_index("doc_id")
     assert (tl.loc["a", "start"], tl.loc["a", "end"]) == ("2018-01-01", "2018-12-31")
 
 
@@ -405,7 +434,7 @@ def test_vectorised_shares_match_a_story_by_story_count(by):
 
 def test_timeline_counts_pools_lanes_and_keeps_every_story():
     stories = _synthetic_stories(3000).assign(title="t", actors=[["A", "B"]] * 3000, actor_ids=[["a", "b"]] * 3000)
-    tl = ts.timeline(stories)
+    tl = ts.timeline(stories, meetings_of(stories))
     counts = ts.timeline_counts(tl, period="month", max_lanes=3)
     lanes = list(dict.fromkeys(counts["partner"]))
     assert len(lanes) == 3 and lanes[-1].endswith("other partners)")

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from defcoop.errors import InsufficientData
-from defcoop.schema import frame
+from defcoop.schema import MEETING_COLUMNS, frame
 from defcoop.text import squash
 
-__all__ = ["Corpus"]
+__all__ = ["Corpus", "story_ids", "story_mask"]
+
+
+def story_mask(docs: pd.DataFrame) -> pd.Series:
+    """Which rows of ``docs`` are *stories*: articles that are not a copy of an earlier one (the
+    one definition; analyses count stories so that a syndicated story counts once).
+
+    >>> story_mask(pd.DataFrame({"duplicate_of": ["", "a", ""]})).tolist()
+    [True, False, True]
+    """
+    return docs["duplicate_of"] == ""
+
+
+def story_ids(docs: pd.DataFrame) -> list[str]:
+    """The story each row of ``docs`` tells: its own ``doc_id``, or that of the article it copies.
+
+    >>> story_ids(pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": ["", "a"]}))
+    ['a', 'a']
+    """
+    return [d or i for i, d in zip(docs["doc_id"].tolist(), docs["duplicate_of"].tolist(), strict=True)]
 
 
 @dataclass(frozen=True)
@@ -25,6 +44,8 @@ class Corpus:
     segments : one row per block of the raw text, including everything stripped as furniture
     mentions : one row per annotation hit (actor, country, theme, date) with its sentence
     skipped : one row per file that was not loaded, with the reason
+    meetings : one row per (article, Vietnamese official, foreign official) pair, with the
+        evidence that they met (:mod:`defcoop.annotate.meetings`); notebooks 03 and 04 both use it
     """
 
     name: str
@@ -33,11 +54,12 @@ class Corpus:
     segments: pd.DataFrame
     mentions: pd.DataFrame
     skipped: pd.DataFrame
+    meetings: pd.DataFrame = field(default_factory=lambda: frame([], MEETING_COLUMNS))
 
     @property
     def stories(self) -> pd.DataFrame:
         """Docs without syndicated/mirrored copies (``duplicate_of`` empty)."""
-        return self.docs[self.docs["duplicate_of"] == ""]
+        return self.docs[story_mask(self.docs)]
 
     def __repr__(self) -> str:
         n = len(self.docs)

@@ -79,6 +79,7 @@ def _handout(corpus: Corpus) -> Corpus:
         segments=corpus.segments.copy(deep=False),
         mentions=corpus.mentions.copy(deep=False),
         skipped=corpus.skipped.copy(deep=False),
+        meetings=corpus.meetings.copy(deep=False),
     )
 
 

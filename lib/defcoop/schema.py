@@ -7,6 +7,8 @@ analyses and exports can all depend on it.  ``Corpus`` holds these tables:
 * ``sentences`` (:data:`SENTENCE_COLUMNS`) and ``segments`` (:data:`SEGMENT_COLUMNS`), with
   character offsets into ``docs.text``;
 * ``mentions`` (:data:`MENTION_COLUMNS`): one row per annotation hit, with offsets and sentence;
+* ``meetings`` (:data:`MEETING_COLUMNS`): one row per pair of officials named in an article,
+  with the evidence that they met;
 * ``skipped`` (:data:`SKIP_COLUMNS`): one row per input not loaded, with the reason.
 
 >>> frame([], SKIP_COLUMNS).columns.tolist()
@@ -23,7 +25,9 @@ __all__ = [
     "CATEGORICAL_MENTION_COLUMNS",
     "DOC_COLUMNS",
     "LIST_COLUMNS",
+    "MEETING_COLUMNS",
     "MENTION_COLUMNS",
+    "OFFICIAL_COLUMNS",
     "SEGMENT_COLUMNS",
     "SENTENCE_COLUMNS",
     "SKIP_COLUMNS",
@@ -99,5 +103,51 @@ CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "countr
 SKIP_COLUMNS = ["path", "reason"]
 
 
+#: ``Corpus.meetings``: one row per (article, Vietnamese official, foreign official) pair
+#: (:func:`defcoop.annotate.meetings.meetings`).
+MEETING_COLUMNS = [
+    "doc_id",
+    "story_id",
+    "date",
+    "vn_actor_id",
+    "vn_actor",
+    "vn_office",
+    "foreign_actor_id",
+    "foreign_actor",
+    "foreign_country",
+    "foreign_office",
+    "evidence",
+    "cue",
+    "host",
+    "guest",
+    "host_basis",
+    "place",
+    "place_source",
+    "online",
+    "sent_no",
+    "start",
+    "end",
+    "sentence",
+]
+#: An actor mention with the official's name, country and office on the article's date
+#: (:func:`defcoop.annotate.offices.official_mentions`).
+OFFICIAL_COLUMNS = [
+    "doc_id",
+    "story_id",
+    "date",
+    "year",
+    "actor_id",
+    "actor",
+    "country",
+    "registered",
+    "office",
+    "level",
+    "how",
+    "surface",
+    "sent_no",
+    "start",
+    "end",
+    "sentence",
+]
 #: docs columns as cached: the MinHash signature and shingle count feed the corpus-wide copy pass.
 CACHE_DOC_COLUMNS = [*DOC_COLUMNS, "minhash", "n_shingles"]

@@ -34,19 +34,17 @@ place (a meeting in Hanoi is hosted by the Vietnamese side).  The cue table is t
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import Literal
 
 import networkx as nx
 import pandas as pd
 
-from defcoop.corpus import Corpus
+from defcoop.annotate.meetings import MEETING_CUES
+from defcoop.annotate.offices import columns, office_label, official_mentions, sentence_bounds, title_before
+from defcoop.corpus import Corpus, story_ids, story_mask
 from defcoop.errors import InsufficientData
-from defcoop.lexicons.actors import OFFICE_LEVEL, Actor, registry, titles
 from defcoop.lexicons.geo import geo
-from defcoop.text import fold, fold_preserving_length
 
 __all__ = [
     "MEETING_CUES",
@@ -66,72 +64,8 @@ __all__ = [
 
 Grouping = Literal["actor", "country", "office", "level", "year"]
 Evidence = Literal["sentence", "article"]
-CueRole = Literal["object_is_guest", "object_is_host", "neutral"]
 
-#: Meeting cues, in priority order (an earlier cue wins where two overlap).  The *object* of a
-#: cue is the first official named after it; the role says whether that official is the guest
-#: (``X received Y``), the host (``X was received by Y``) or neither (``X held talks with Y``).
-MEETING_CUES: tuple[tuple[str, re.Pattern[str], CueRole], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE), role)
-    for name, pattern, role in (
-        (
-            "received by",
-            r"\b(?:was|were|been|being)\s+(?:warmly\s+)?(?:received|welcomed|hosted)\s+by\b",
-            "object_is_host",
-        ),
-        (
-            "courtesy call on",
-            r"\bpa(?:id|ys?|ying)\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+(?:on|to)\b",
-            "object_is_host",
-        ),
-        ("reception for", r"\b(?:reception|banquet|welcome\s+ceremony|dinner)\b[^.;]{0,40}?\bfor\b", "object_is_guest"),
-        ("received", r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|greeted|greets)\b", "object_is_guest"),
-        (
-            "talks with",
-            r"\b(?:talks|talked|discussion|discussions|discussed|discusses|conversation|call|meeting|meetings"
-            r"|met|meets)\b[^.;]{0,80}?\bwith\b",
-            "neutral",
-        ),
-        ("met", r"\b(?:met|meets)\b", "neutral"),
-    )
-)
-#: Words one of which must be in a sentence (case-folded) for each cue of ``MEETING_CUES`` to
-#: match it, so that a cue's regular expression runs only where it can match (a sentence of a
-#: large corpus went through six expressions, a fifth of the time of the meeting pairs).
-_CUE_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "received by": (("received", "welcomed", "hosted"), ("by",)),
-    "courtesy call on": (("courtesy",),),
-    "reception for": (("reception", "banquet", "welcome", "dinner"), ("for",)),
-    "received": (("receive", "host", "welcome", "greet"),),
-    "talks with": (("talk", "discuss", "conversation", "call", "meeting", "met", "meet"), ("with",)),
-    "met": (("met", "meet"),),
-}
-ONLINE = re.compile(
-    r"\b(?:online|virtual(?:ly)?|video[- ]?(?:conference|link|call)s?|videoconferenc\w*|teleconferenc\w*"
-    r"|(?:tele)?phone)\b",
-    re.IGNORECASE,
-)
-_DATELINE_TAIL = re.compile(r"^\s*(?:\(\w+\)\s*)?[—–-]")
 
-MENTION_TABLE_COLUMNS = [
-    "doc_id",
-    "story_id",
-    "date",
-    "year",
-    "actor_id",
-    "actor",
-    "country",
-    "registered",
-    "office",
-    "level",
-    "how",
-    "surface",
-    "sent_no",
-    "start",
-    "end",
-    "sentence",
-]
-_NON_STR_MENTION_COLUMNS = frozenset({"registered", "sent_no", "start", "end"})
 _KEYS: dict[str, list[str]] = {
     "actor": ["actor_id", "actor", "country", "registered"],
     "country": ["country"],
@@ -139,30 +73,6 @@ _KEYS: dict[str, list[str]] = {
     "level": ["level"],
     "year": ["year"],
 }
-PAIR_COLUMNS = [
-    "doc_id",
-    "story_id",
-    "date",
-    "vn_actor_id",
-    "vn_actor",
-    "vn_office",
-    "foreign_actor_id",
-    "foreign_actor",
-    "foreign_country",
-    "foreign_office",
-    "evidence",
-    "cue",
-    "host",
-    "guest",
-    "host_basis",
-    "place",
-    "place_source",
-    "online",
-    "sent_no",
-    "start",
-    "end",
-    "sentence",
-]
 EDGE_COLUMNS = [
     "vn_actor_id",
     "vn_actor",
@@ -181,21 +91,6 @@ EDGE_COLUMNS = [
     "online",
     "doc_ids",
 ]
-NO_OFFICE = "(no office on record)"
-UNDATED = "(undated article)"
-UNKNOWN = "unknown"
-UNREGISTERED_TITLE = "(unregistered, other title)"
-
-
-def office_label(office: str) -> str:
-    """Readable label of a registry office id.
-
-    >>> office_label("deputy_defence_minister")
-    'deputy defence minister'
-    >>> office_label("")
-    '(no office on record)'
-    """
-    return office.replace("_", " ") if office else NO_OFFICE
 
 
 # --------------------------------------------------------------------------------------------
@@ -207,116 +102,31 @@ def _docs(corpus: Corpus, include_copies: bool) -> pd.DataFrame:
     # the columns used here only: filtering the article texts too would copy them
     docs = corpus.docs[["doc_id", "duplicate_of", "date", "date_precision", "language"]]
     if not include_copies:
-        docs = docs[docs["duplicate_of"] == ""]  # Corpus.stories
-    docs = docs.assign(
-        story_id=[d or i for i, d in zip(docs["doc_id"].tolist(), docs["duplicate_of"].tolist(), strict=True)],
-        year=docs["date"].str[:4].where(docs["date"] != "", "undated"),
-    )
+        docs = docs[story_mask(docs)]
+    docs = docs.assign(story_id=story_ids(docs), year=docs["date"].str[:4].where(docs["date"] != "", "undated"))
     return docs
 
 
-def _period(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
-    if not date or precision == "none":
-        return None
-    if precision == "day":
-        d = dt.date.fromisoformat(date)
-        return d, d
-    if precision == "month":
-        y, m = int(date[:4]), int(date[5:7])
-        first = dt.date(y, m, 1)
-        last = (dt.date(y + (m == 12), m % 12 + 1, 1)) - dt.timedelta(days=1)
-        return first, last
-    y = int(date[:4])
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
-
-
-def _offices_during(actor: Actor, period: tuple[dt.date, dt.date]) -> list[str]:
-    """Offices (registry ids) ``actor`` held during ``period``, most senior first."""
-    first, last = period
-    held = [o.office for o in actor.offices if o.start <= last and (o.end is None or o.end >= first)]
-    return list(dict.fromkeys(held))
-
-
-def _title_before(text: str, sent_start: int, sent_end: int, pos: int, *, adjacent: bool = False) -> tuple[str, str]:
-    """(title as written, office id) of the title chain introducing the name at ``pos``.
-
-    With ``adjacent`` the chain must end right before the name (``Chief of the General Staff
-    Sen. Lieut. Gen. Phan Văn Giang``); otherwise words may come between (``Ambassador to
-    Vietnam Uladzimir Kazlou``).
-    """
-    seg = text[sent_start:sent_end]
-    hits = [h for h in titles().matcher.find(seg, fold_preserving_length(seg)) if h.end + sent_start <= pos]
-    if not hits or (adjacent and seg[hits[-1].end : pos - sent_start].strip() != ""):
-        return "", ""
-    chain = [hits[-1]]
-    for h in reversed(hits[:-1]):
-        if seg[h.end : chain[0].start].strip() == "":
-            chain.insert(0, h)
-        else:
-            break
-    written = " ".join(text[chain[0].start + sent_start : pos].split()).strip(" ,")
-    office = next((o for h in chain for (o, kind) in h.values if kind == "office" and o), "")
-    if not office:
-        for h in reversed(chain):
-            key = fold(seg[h.start : h.end]).replace(" ", "_").strip(".")
-            if key in OFFICE_LEVEL:
-                office = key
-                break
-    return written, office
-
-
-def _office_in_doc(
-    actor: Actor,
-    period: tuple[dt.date, dt.date] | None,
-    named: list[tuple[str, int, int, int]],
-    held_cache: dict,
-) -> str:
-    """The office ``actor`` held on the article's date; where they held several at once (a chief
-    of general staff who is also deputy minister), the one the article's titles name, else the
-    most senior.  ``named`` lists ``(text, sentence start, sentence end, name start)`` of the
-    actor's full-name mentions in the article, in text order."""
-    if period is None:
-        return UNDATED
-    key = (actor.actor_id, period)
-    if key not in held_cache:
-        held_cache[key] = _offices_during(actor, period)
-    held = held_cache[key]
-    if len(held) <= 1:
-        return held[0] if held else ""
-    for text, s0, s1, pos in named:
-        office = _title_before(text, s0, s1, pos, adjacent=True)[1]
-        if office in held:
-            return office
-    return held[0]
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categorical columns (as ``Corpus.mentions`` may store them) as plain values."""
-    cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
-    if not cats:
-        return frame
-    return frame.assign(**{c: frame[c].astype(frame[c].cat.categories.dtype) for c in cats})
-
-
-def _sentence_bounds(corpus: Corpus, keys: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int, str, str]]:
-    """``(doc_id, sent_no) -> (start, end, section, sentence)`` for the sentences named in ``keys``."""
-    if keys.empty:
-        return {}
-    s = corpus.sentences
-    s = s[s["doc_id"].isin(keys["doc_id"].unique())]
-    s = s.merge(keys[["doc_id", "sent_no"]].drop_duplicates(), on=["doc_id", "sent_no"])
-    cols = [s[c].tolist() for c in ("doc_id", "sent_no", "start", "end", "section", "sentence")]
-    return {(d, int(n)): (int(a), int(b), sec, txt) for d, n, a, b, sec, txt in zip(*cols, strict=True)}
+def _require_officials(corpus: Corpus, docs: pd.DataFrame) -> None:
+    """Raise :class:`InsufficientData` with the reason when ``docs`` (:func:`_docs`) has no
+    article or no official to count."""
+    if docs.empty:
+        skipped = f" ({len(corpus.skipped)} files skipped, see the load report)" if len(corpus.skipped) else ""
+        raise InsufficientData(
+            f"actor frequencies need at least one article; the corpus {corpus.name!r} has none{skipped}"
+        )
+    m = corpus.mentions
+    if not ((m["kind"] == "actor") & m["doc_id"].isin(docs["doc_id"])).any():
+        langs = ", ".join(f"{n} {lang}" for lang, n in sorted(docs["language"].value_counts().items()))
+        raise InsufficientData(
+            f"no official (registered or introduced by a title) was found in the {len(docs)} "
+            f"article{'s' if len(docs) != 1 else ''} of {corpus.name!r} ({langs}); actors are only "
+            "annotated in English text, so there is nothing to count"
+        )
 
 
 def _texts(corpus: Corpus) -> dict[str, str]:
     return dict(zip(corpus.docs["doc_id"].tolist(), corpus.docs["text"].tolist(), strict=True))
-
-
-def _columns(frame: pd.DataFrame, *cols: str) -> zip:
-    """Rows of ``frame[cols]`` as tuples of Python values (iterating pandas string columns
-    element by element costs about two microseconds each; ``tolist`` a twentieth of that)."""
-    return zip(*(frame[c].tolist() for c in cols), strict=True)
 
 
 def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
@@ -359,98 +169,8 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
     003_a96526d9f035a37c                     Khrenin short defence minister
     """
     docs = _docs(corpus, include_copies)
-    if docs.empty:
-        skipped = f" ({len(corpus.skipped)} files skipped, see the load report)" if len(corpus.skipped) else ""
-        raise InsufficientData(
-            f"actor frequencies need at least one article; the corpus {corpus.name!r} has none{skipped}"
-        )
-    m = corpus.mentions
-    m = m[(m["kind"] == "actor") & m["doc_id"].isin(docs["doc_id"])]
-    if m.empty:
-        langs = ", ".join(f"{n} {lang}" for lang, n in sorted(docs["language"].value_counts().items()))
-        raise InsufficientData(
-            f"no official (registered or introduced by a title) was found in the {len(docs)} "
-            f"article{'s' if len(docs) != 1 else ''} of {corpus.name!r} ({langs}); actors are only "
-            "annotated in English text, so there is nothing to count"
-        )
-    cols = ["doc_id", "id", "how", "registered", "country", "sent_no", "start", "end"]
-    long_text = m[["surface", "sentence"]].reset_index(drop=True)  # converted once, at the end
-    m = _plain(m[cols]).reset_index(drop=True)
-    m["surface"] = _plain(long_text[["surface"]])["surface"]
-    reg = registry()
-    info = docs.set_index("doc_id")
-    texts = _texts(corpus)
-    known = m["id"].isin(reg.actors.keys()).to_numpy()
-    unreg = m["how"].eq("unregistered").to_numpy()
-
-    # Sentence bounds only where a title has to be read: first full mentions of unregistered
-    # officials, and full-name mentions (looked at only for officials holding two offices at once).
-    firsts = m[unreg].sort_values(["doc_id", "start"], kind="stable").drop_duplicates("id")
-    named_rows = m[known & m["how"].eq("name").to_numpy()]
-    bounds = _sentence_bounds(corpus, pd.concat([firsts[["doc_id", "sent_no"]], named_rows[["doc_id", "sent_no"]]]))
-    unreg_office: dict[str, str] = {}
-    for d, i, n, pos in _columns(firsts, "doc_id", "id", "sent_no", "start"):
-        s0, s1, _, _ = bounds[(d, int(n))]
-        unreg_office[i] = _title_before(texts[d], s0, s1, int(pos))[1]
-
-    # The office of each registered official, once per (official, article).
-    named: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
-    for d, i, n, pos in _columns(named_rows.sort_values("start", kind="stable"), "doc_id", "id", "sent_no", "start"):
-        s0, s1, _, _ = bounds[(d, int(n))]
-        named.setdefault((d, i), []).append((texts[d], s0, s1, int(pos)))
-    pairs = m.loc[known, ["id", "doc_id"]].drop_duplicates(ignore_index=True)
-    when = info.loc[pairs["doc_id"], ["date", "date_precision"]]
-    periods: dict[tuple[str, str], tuple[dt.date, dt.date] | None] = {}
-    held_cache: dict = {}
-    offices = []
-    rows = zip(_columns(pairs, "id", "doc_id"), _columns(when, "date", "date_precision"), strict=True)
-    for (i, d), (date, precision) in rows:
-        if (date, precision) not in periods:
-            periods[(date, precision)] = _period(date, precision)
-        offices.append(_office_in_doc(reg.actors[i], periods[(date, precision)], named.get((d, i), []), held_cache))
-    office_of = pd.Series(offices, index=pd.MultiIndex.from_frame(pairs), dtype=object)
-
-    actor_name = {a: reg.actors[a].name for a in m.loc[known, "id"].unique()}
-    actor_country = {a: reg.actors[a].country for a in actor_name}
-    doc_rows = info.loc[m["doc_id"], ["story_id", "date", "year"]]
-    out = pd.DataFrame(
-        {
-            "doc_id": m["doc_id"],
-            "story_id": doc_rows["story_id"].to_numpy(),
-            "date": doc_rows["date"].to_numpy(),
-            "year": doc_rows["year"].to_numpy(),
-            "actor_id": m["id"],
-        }
-    )
-    out["actor"] = m["id"].map(actor_name).where(known, "")
-    country = m["id"].map(actor_country).where(known, m["country"])
-    out["country"] = country.fillna("").replace("", UNKNOWN)
-    out["registered"] = m["registered"].astype(bool)
-    office = pd.Series(
-        office_of.reindex(pd.MultiIndex.from_arrays([m["id"], m["doc_id"]])).to_numpy(), index=m.index, dtype=object
-    )
-    unreg_labels = m["id"].map({i: unreg_office.get(i, "") or UNREGISTERED_TITLE for i in m["id"].unique()})
-    out["office"] = office.where(known, unreg_labels)
-    for c in ("how", "surface"):
-        out[c] = m[c]
-    out["sent_no"] = m["sent_no"].astype(int)
-    out["start"] = m["start"].astype(int)
-    out["end"] = m["end"].astype(int)
-    out["sentence"] = long_text["sentence"]
-    # display names of unregistered officials: the surface of their first full mention
-    first_full = firsts.set_index("id")["surface"]
-    missing = out["actor"] == ""
-    out.loc[missing, "actor"] = (
-        out.loc[missing, "actor_id"]
-        .map(first_full)
-        .fillna(out.loc[missing, "actor_id"].str.removeprefix("unregistered:"))
-    )
-    levels = {o: OFFICE_LEVEL.get(o, UNKNOWN) for o in out["office"].unique()}
-    labels = {o: o if o.startswith("(") else office_label(o) for o in levels}
-    out["level"] = out["office"].map(levels)
-    out["office"] = out["office"].map(labels)
-    out = out.astype({c: "str" for c in MENTION_TABLE_COLUMNS if c not in _NON_STR_MENTION_COLUMNS})
-    return out[MENTION_TABLE_COLUMNS].sort_values(["doc_id", "start", "end", "actor_id"], ignore_index=True)
+    _require_officials(corpus, docs)
+    return official_mentions(corpus.docs, corpus.mentions, corpus.sentences, only=docs["doc_id"])
 
 
 def actor_documents(
@@ -603,7 +323,7 @@ def actor_kwic(
     if per_actor is not None:
         m = m.groupby("actor_id", sort=False).head(per_actor)
     texts = _texts(corpus)
-    bounds = _sentence_bounds(corpus, m[["doc_id", "sent_no"]])
+    bounds = sentence_bounds(corpus.sentences, m[["doc_id", "sent_no"]])
     rows = []
     for r in m.itertuples(index=False):
         t = texts[r.doc_id]
@@ -671,11 +391,11 @@ def unregistered_actors(
     counts = m.groupby("actor_id", sort=True).agg(articles=("doc_id", "nunique"), mentions=("start", "size"))
     first = first.loc[counts.index]
     texts = _texts(corpus)
-    bounds = _sentence_bounds(corpus, first[["doc_id", "sent_no"]])
+    bounds = sentence_bounds(corpus.sentences, first[["doc_id", "sent_no"]])
     titles_written = []
     for d, n, pos in zip(first["doc_id"], first["sent_no"], first["start"], strict=True):
         s0, s1 = bounds[(d, int(n))][:2]
-        titles_written.append(_title_before(texts[d], s0, s1, int(pos))[0])
+        titles_written.append(title_before(texts[d], s0, s1, int(pos))[0])
     out = pd.DataFrame(
         {
             "actor_id": counts.index.to_numpy(),
@@ -701,70 +421,15 @@ def unregistered_actors(
 # --------------------------------------------------------------------------------------------
 
 
-def _canonical_city(country: str, surface: str) -> str:
-    key = fold(surface).replace(" ", "")
-    for c in geo().countries[country].capitals:
-        if fold(c).replace(" ", "") == key:
-            return c
-    return surface
-
-
-def _cues(sentence: str) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping meeting cues in ``sentence``: (start, end, name, role), in text order."""
-    chosen: list[tuple[int, int, str, str]] = []
-    folded = sentence.casefold()
-    for name, pattern, role in MEETING_CUES:
-        if not all(any(w in folded for w in words) for words in _CUE_WORDS[name]):
-            continue  # a word the cue needs is missing: it cannot match
-        for m in pattern.finditer(sentence):
-            if not any(m.start() < e and s < m.end() for s, e, _, _ in chosen):
-                words = m.group(0).split()
-                label = " ".join(words) if len(words) <= 4 else f"{words[0]} … {words[-1]}"
-                chosen.append((m.start(), m.end(), label, role))
-    return sorted(chosen)
-
-
-def _places(corpus: Corpus, doc_ids: set[str], texts: dict[str, str]) -> tuple[dict, dict, dict]:
-    """Capitals per (doc, sentence), the dateline city per doc, the single capital per doc
-    (``texts``: :func:`_texts` of the corpus)."""
-    c = corpus.mentions
-    c = c[(c["kind"] == "country") & (c["how"] == "capital") & c["doc_id"].isin(doc_ids)]
-    c = _plain(c[["doc_id", "id", "surface", "sent_no", "start", "end"]]).sort_values(
-        ["doc_id", "start"], kind="stable"
-    )
-    by_sent: dict[tuple[str, int], tuple[str, str]] = {}
-    by_doc: dict[str, set[tuple[str, str]]] = {}
-    dateline: dict[str, tuple[str, str]] = {}
-    sents = _sentence_bounds(corpus, c[["doc_id", "sent_no"]])
-    canonical: dict[tuple[str, str], str] = {}
-    for doc_id, country, surface, sent_no, start, end in _columns(
-        c, "doc_id", "id", "surface", "sent_no", "start", "end"
-    ):
-        if (country, surface) not in canonical:
-            canonical[(country, surface)] = _canonical_city(country, surface)
-        city = (canonical[(country, surface)], country)
-        by_sent.setdefault((doc_id, sent_no), city)
-        by_doc.setdefault(doc_id, set()).add(city)
-        if doc_id in dateline:
-            continue
-        s0, _s1, section, _ = sents[(doc_id, int(sent_no))]
-        text = texts[doc_id]
-        lead = text[s0:start].strip(" \t\r\n–—-")
-        after = text[end : end + 20]
-        if section == "body" and lead == "" and (surface.isupper() or _DATELINE_TAIL.match(after)):
-            dateline[doc_id] = city
-    single = {d: next(iter(v)) for d, v in by_doc.items() if len(v) == 1}
-    return by_sent, dateline, single
-
-
 def meeting_pairs(
     corpus: Corpus,
     *,
     evidence: Evidence = "sentence",
     include_copies: bool = False,
-    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Vietnamese–foreign pairs of officials per article, with the evidence that they met.
+    """Vietnamese–foreign pairs of officials per article, with the evidence that they met: the
+    rows of ``corpus.meetings`` (:mod:`defcoop.annotate.meetings`, the one definition of a
+    meeting, which notebook 04's timeline uses too) that the options keep.
 
     Parameters
     ----------
@@ -800,147 +465,12 @@ def meeting_pairs(
     """
     if evidence not in ("sentence", "article"):
         raise ValueError(f"evidence must be 'sentence' or 'article'; got {evidence!r}")
-    m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
-    home = geo().self_name
-    m = m.loc[m["country"] != UNKNOWN, ["doc_id", "sent_no", "start", "actor_id", "actor", "country", "office"]]
-    m = m.assign(vn=m["country"] == home)
-    texts = _texts(corpus)
-    by_sent, dateline, single = _places(corpus, set(m["doc_id"].unique()), texts)
-    # only sentences that name officials of both sides can be meeting sentences
-    side = m.groupby(["doc_id", "sent_no"], sort=False)["vn"]
-    both = m[side.transform("any") & ~side.transform("all")]
-    both = both.sort_values(["doc_id", "sent_no"], kind="stable")
-    sents = _sentence_bounds(corpus, both[["doc_id", "sent_no"]])
-    found: dict[tuple[str, str, str], list[dict]] = {}
-    keys = list(_columns(both, "doc_id", "sent_no"))
-    cols = list(_columns(both, "start", "actor_id", "vn"))
-    i = 0
-    while i < len(keys):
-        j = i + 1
-        while j < len(keys) and keys[j] == keys[i]:
-            j += 1
-        doc_id, sent_no = keys[i]
-        s0, s1, _, sentence = sents[(doc_id, int(sent_no))]
-        seg = texts[doc_id][s0:s1]
-        hits = sorted((int(start) - s0, a, bool(v)) for start, a, v in cols[i:j])
-        i = j
-        online = bool(ONLINE.search(seg))
-        for c_start, c_end, cue, role in _cues(seg):
-            after = [h for h in hits if h[0] >= c_end]
-            before = [h for h in hits if h[0] < c_start]
-            if after:
-                obj = after[0]
-                other = [h for h in reversed(before) if h[2] != obj[2]] + [h for h in after[1:] if h[2] != obj[2]]
-                if not other:
-                    continue
-                partner = other[0]
-            else:
-                vns = [h for h in reversed(before) if h[2]]
-                fos = [h for h in reversed(before) if not h[2]]
-                if not vns or not fos:
-                    continue
-                obj, partner, role = vns[0], fos[0], "neutral"
-            vn, fo = (obj, partner) if obj[2] else (partner, obj)
-            host, basis = "", ""
-            if role == "object_is_guest":
-                host, basis = partner[1], f"cue: {cue}"
-            elif role == "object_is_host":
-                host, basis = obj[1], f"cue: {cue}"
-            found.setdefault((doc_id, vn[1], fo[1]), []).append(
-                {
-                    "sent_no": int(sent_no),
-                    "start": s0,
-                    "end": s1,
-                    "sentence": sentence,
-                    "cue": cue,
-                    "host": host,
-                    "basis": basis,
-                    "online": online,
-                }
-            )
-    # every (article, Vietnamese official, foreign official), with the official's first mention
-    docs = _docs(corpus, include_copies).set_index("doc_id")
-    names = dict(zip(m["actor_id"].tolist(), m["actor"].tolist(), strict=True))
-    firsts = m.drop_duplicates(["doc_id", "actor_id"])
-    vn_side = firsts.loc[firsts["vn"], ["doc_id", "actor_id", "office"]].rename(
-        columns={"actor_id": "vn_actor_id", "office": "vn_office"}
-    )
-    fo_side = firsts.loc[~firsts["vn"], ["doc_id", "actor_id", "country", "office"]].rename(
-        columns={"actor_id": "foreign_actor_id", "country": "foreign_country", "office": "foreign_office"}
-    )
-    base = vn_side.merge(fo_side, on="doc_id").sort_values(
-        ["doc_id", "vn_actor_id", "foreign_actor_id"], kind="stable", ignore_index=True
-    )
-    evs = [found.get(k, []) for k in _columns(base, "doc_id", "vn_actor_id", "foreign_actor_id")]
-    if evidence == "sentence":
-        keep = [bool(e) for e in evs]
-        base = base[keep].reset_index(drop=True)
-        evs = [e for e in evs if e]
-    rows = []
-    for (doc_id, v, f, fcountry), ev in zip(
-        _columns(base, "doc_id", "vn_actor_id", "foreign_actor_id", "foreign_country"), evs, strict=True
-    ):
-        row = {
-            "evidence": "meeting sentence" if ev else "same article",
-            "cue": "",
-            "host": "",
-            "guest": "",
-            "host_basis": "",
-            "place": "",
-            "place_source": "",
-            "online": False,
-            "sent_no": -1,
-            "start": -1,
-            "end": -1,
-            "sentence": "",
-        }
-        if ev:
-            e0 = ev[0]
-            row.update({k: e0[k] for k in ("cue", "sent_no", "start", "end", "sentence")})
-            row["online"] = any(e["online"] for e in ev)
-            if not row["online"]:
-                place = next((by_sent[(doc_id, e["sent_no"])] for e in ev if (doc_id, e["sent_no"]) in by_sent), None)
-                source = "sentence"
-                if place is None and doc_id in dateline:
-                    place, source = dateline[doc_id], "dateline"
-                if place is None and doc_id in single:
-                    place, source = single[doc_id], "only capital in article"
-                if place is not None:
-                    row["place"], row["place_source"] = place[0], source
-            by_cue = next((e for e in ev if e["host"]), None)
-            host_id = ""
-            if by_cue is not None:
-                host_id, row["host_basis"] = by_cue["host"], by_cue["basis"]
-            elif row["place"]:
-                country = place[1]
-                if country == home:
-                    host_id = v
-                elif country == fcountry:
-                    host_id = f
-                if host_id:
-                    row["host_basis"] = f"place: {row['place']}"
-            if host_id:
-                row["host"] = names[host_id]
-                row["guest"] = names[f if host_id == v else v]
-        rows.append(row)
-    detail = pd.DataFrame(rows, columns=PAIR_COLUMNS[10:])
-    out = pd.DataFrame(
-        {
-            "doc_id": base["doc_id"],
-            "story_id": docs.loc[base["doc_id"], "story_id"].to_numpy(),
-            "date": docs.loc[base["doc_id"], "date"].to_numpy(),
-            "vn_actor_id": base["vn_actor_id"],
-            "vn_actor": base["vn_actor_id"].map(names),
-            "vn_office": base["vn_office"],
-            "foreign_actor_id": base["foreign_actor_id"],
-            "foreign_actor": base["foreign_actor_id"].map(names),
-            "foreign_country": base["foreign_country"],
-            "foreign_office": base["foreign_office"],
-        }
-    )
-    out = pd.concat([out, detail], axis=1)[PAIR_COLUMNS]
-    out["online"] = out["online"].astype(bool)
-    return out.sort_values(["doc_id", "sent_no", "vn_actor", "foreign_actor"], ignore_index=True)
+    _require_officials(corpus, _docs(corpus, include_copies))
+    m = corpus.meetings
+    keep = (m["evidence"] == "meeting sentence") if evidence == "sentence" else pd.Series(True, index=m.index)
+    if not include_copies:
+        keep &= m["doc_id"].isin(corpus.docs.loc[story_mask(corpus.docs), "doc_id"])
+    return m[keep].reset_index(drop=True)
 
 
 def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -983,14 +513,14 @@ def meeting_edges(pairs: pd.DataFrame) -> pd.DataFrame:
         hosts.setdefault((v, f), []).append((-int(n), h))
     out["hosted_by"] = ["; ".join(f"{h} ({-n})" for n, h in sorted(hosts.get(k, []))) for k in out.index]
     places: dict[tuple[str, str], set[str]] = {}
-    for v, f, place in _columns(s.loc[s["place"] != "", [*keys, "place"]].drop_duplicates(), *keys, "place"):
+    for v, f, place in columns(s.loc[s["place"] != "", [*keys, "place"]].drop_duplicates(), *keys, "place"):
         places.setdefault((v, f), set()).add(place)
     out["places"] = [
         "; ".join(sorted(places.get(k, set()) | ({"online"} if on else set())))
         for k, on in zip(out.index, out["online"], strict=True)
     ]
     docs: dict[tuple[str, str], set[str]] = {}
-    for v, f, d in _columns(s, *keys, "doc_id"):
+    for v, f, d in columns(s, *keys, "doc_id"):
         docs.setdefault((v, f), set()).add(d)
     out["doc_ids"] = ["; ".join(sorted(docs[k])) for k in out.index]
     out["online"] = out["online"].astype(bool)

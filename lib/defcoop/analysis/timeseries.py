@@ -42,17 +42,21 @@ from defcoop.errors import InsufficientData
 from defcoop.lexicons.datafiles import DataFileError, read_csv
 from defcoop.lexicons.themes import codebook
 from defcoop.paths import DATA_DIR
+from defcoop.reading.dates import parse_iso
 
 __all__ = [
     "CONTEXT_COLUMNS",
     "NO_OUTLET",
     "NO_PARTNER",
     "PERIODS",
+    "RIGHT_LABELS_FROM",
     "THEME_LANGUAGES",
+    "TIMELINE_COLUMNS",
     "Period",
     "PeriodChoice",
     "accounting",
     "choose_period",
+    "context_overlapping",
     "context_periods",
     "period_bounds",
     "period_label",
@@ -66,6 +70,8 @@ __all__ = [
     "timeline",
     "timeline_counts",
     "timeline_lanes",
+    "timeline_marks",
+    "timeline_table",
     "wilson_interval",
     "wilson_intervals",
 ]
@@ -81,6 +87,9 @@ THEME_LANGUAGES = frozenset({"en"})
 NO_PARTNER = "(no partner found)"
 NO_OUTLET = "(outlet not recognised)"
 CONTEXT_COLUMNS = ("period_id", "start", "end", "label", "source")
+#: A label on a time axis whose mark lies past this fraction of the span ends at its mark (it
+#: runs to the left), so that it stays inside the axis.
+RIGHT_LABELS_FROM = 0.55
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LABEL = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4]))?$")
@@ -532,73 +541,79 @@ def theme_totals(
     return out.rename(columns={"_group": by})
 
 
-def _actor_countries(mentions: pd.DataFrame | None) -> dict[tuple[str, str], str]:
-    if mentions is None or not len(mentions):
-        return {}
-    m = mentions[mentions["kind"] == "actor"]
-    cols = (m[c].astype(object).tolist() for c in ("doc_id", "id", "country"))
-    return {(d, a): c for d, a, c in zip(*cols, strict=True)}
+#: Columns of :func:`timeline`.
+TIMELINE_COLUMNS = (
+    "partner",
+    "doc_id",
+    "date",
+    "date_precision",
+    "start",
+    "end",
+    "outlet",
+    "actors",
+    "title",
+    "cue",
+    "host",
+    "place",
+    "online",
+    "sent_no",
+    "sentence",
+)
 
 
-def timeline(
-    stories: pd.DataFrame,
-    *,
-    mentions: pd.DataFrame | None = None,
-    home: str = "Vietnam",
-    max_actors: int = 2,
-) -> pd.DataFrame:
-    """One row per (dated story, partner): the sequence of meetings, with their main actors.
+def timeline(stories: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
+    """One row per (dated story, partner) of the stories that report a meeting with an official
+    of that partner: the sequence of meetings, with who met whom.
 
-    ``start``/``end`` are the first and last day the date can mean at its precision (a day, a
-    month, a year), so a partial date is drawn as the interval it is, not as a guessed day.
-    ``actors`` names the first ``home`` official and the first official of the partner in the
-    order the story names them (host and guest); without ``mentions`` to tell countries, or
-    when neither is found, the first ``max_actors`` people named.  Undated stories are left
-    out here and counted by :func:`accounting`.  Sorted by partner, start, doc_id.
+    A meeting is a row of ``Corpus.meetings`` (:mod:`defcoop.annotate.meetings`, the definition
+    notebook 03's network uses too) with a meeting sentence; the partner is the foreign
+    official's country.  ``actors`` is ``host – guest`` of the story's first meeting sentence
+    with that partner when the host is known (from the cue or the place), else ``Vietnamese –
+    foreign``; ``cue``, ``host``, ``place``, ``online`` and ``sentence`` (with ``sent_no``)
+    are that meeting's, so every mark can be traced to its sentence.  ``start``/``end`` are the
+    first and last day the story's date can mean at its precision (a day, a month, a year), so a
+    partial date is drawn as the interval it is.  Undated stories and stories that report no
+    meeting are left out (count them against ``stories``).  Sorted by partner, start, doc_id.
 
-    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2019-05", ""], "title": ["T", "U"], "outlet": "VNA",
-    ...     "partners": [["Russia"], ["Russia"]], "actors": [["Nguyễn Chí Vịnh", "Alexander Fomin"], []],
-    ...     "actor_ids": [["nguyen-chi-vinh", "alexander-fomin"], []]})
-    >>> timeline(s)[["partner", "date", "start", "end", "actors"]].values.tolist()
-    [['Russia', '2019-05', '2019-05-01', '2019-05-31', 'Nguyễn Chí Vịnh – Alexander Fomin']]
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2019-05", ""], "title": ["T", "U"], "outlet": "VNA"})
+    >>> m = pd.DataFrame({"doc_id": ["a", "b"], "evidence": "meeting sentence", "foreign_country": "Russia",
+    ...     "vn_actor": "Nguyễn Chí Vịnh", "foreign_actor": "Alexander Fomin", "host": "", "guest": "",
+    ...     "cue": "talks with", "place": "", "online": True, "sent_no": 2, "sentence": "..."})
+    >>> timeline(s, m)[["partner", "date", "start", "end", "actors", "online"]].values.tolist()
+    [['Russia', '2019-05', '2019-05-01', '2019-05-31', 'Nguyễn Chí Vịnh – Alexander Fomin', True]]
     """
-    needed = ["doc_id", "date", "title", "outlet", "partners", "actors", "actor_ids"]
-    _check_columns(stories, needed)
-    country = _actor_countries(mentions)
+    _check_columns(stories, ["doc_id", "date", "title", "outlet"])
+    dated = stories.loc[stories["date"] != "", ["doc_id", "date", "title", "outlet"]]
+    met = meetings[(meetings["evidence"] == "meeting sentence") & meetings["doc_id"].isin(dated["doc_id"])]
+    met = met.sort_values(["doc_id", "foreign_country", "sent_no"], kind="stable")
+    met = met.drop_duplicates(["doc_id", "foreign_country"])
+    info = dated.set_index("doc_id")
     rows = []
-    for r in stories[needed].itertuples(index=False):  # not the article text: iterating it is slow
-        if not r.date:
-            continue
-        precision = _precision(r.date)
-        label = period_label(r.date, "month" if precision != "year" else "year")
-        first, after = period_bounds(label)
-        start = dt.date.fromisoformat(r.date) if precision == "day" else first
-        end = start if precision == "day" else after - dt.timedelta(days=1)
-        pairs = list(zip(r.actor_ids, r.actors, strict=True))
-        for partner in list(r.partners) or [NO_PARTNER]:
-            chosen = []
-            if country:
-                for side in (home, partner):
-                    name = next((n for i, n in pairs if country.get((r.doc_id, i)) == side), "")
-                    if name:
-                        chosen.append(name)
-            if not chosen:
-                chosen = [n for _, n in pairs[:max_actors]] or ["(no actors found)"]
-            rows.append(
-                {
-                    "partner": partner,
-                    "doc_id": r.doc_id,
-                    "date": r.date,
-                    "date_precision": precision,
-                    "start": start.isoformat(),
-                    "end": end.isoformat(),
-                    "outlet": r.outlet,
-                    "actors": " – ".join(chosen),
-                    "title": r.title,
-                }
-            )
-    cols = ["partner", "doc_id", "date", "date_precision", "start", "end", "outlet", "actors", "title"]
-    out = pd.DataFrame(rows, columns=cols)
+    for r in met.itertuples(index=False):
+        d = info.loc[r.doc_id]
+        first, last = parse_iso(d["date"]).span()
+        pair = (r.host, r.guest) if r.host else (r.vn_actor, r.foreign_actor)
+        rows.append(
+            {
+                "partner": r.foreign_country,
+                "doc_id": r.doc_id,
+                "date": d["date"],
+                "date_precision": _precision(d["date"]),
+                "start": first.isoformat(),
+                "end": last.isoformat(),
+                "outlet": d["outlet"],
+                "actors": " – ".join(pair),
+                "title": d["title"],
+                "cue": r.cue,
+                "host": r.host,
+                "place": r.place,
+                "online": bool(r.online),
+                "sent_no": int(r.sent_no),
+                "sentence": r.sentence,
+            }
+        )
+    cols = [*TIMELINE_COLUMNS]
+    out = pd.DataFrame(rows, columns=cols).astype({"online": bool, "sent_no": int})
     return out.sort_values(["partner", "start", "doc_id"], ignore_index=True)
 
 
@@ -676,6 +691,78 @@ def timeline_counts(timeline: pd.DataFrame, *, period: Period = "month", max_lan
     return out[cols]
 
 
+def timeline_marks(
+    timeline: pd.DataFrame, *, span: tuple[str, str], chars_across: float = 110, gap: float = 20
+) -> pd.DataFrame:
+    """The rows of :func:`timeline` as labelled marks on an axis over ``span``: the timeline of a few dozen stories.
+
+    Each row keeps its columns, with ``start`` and ``end`` as timestamps (``end`` exclusive: the
+    day after the last day the date can mean), and gains ``text`` (the label: date and actors)
+    and ``level``, the row of its label above its lane: labels of one lane (partner) on one
+    level do not overlap, :func:`stack_labels` with ``gap`` days between them.  A label takes
+    ``1 / chars_across`` of the span per character; past :data:`RIGHT_LABELS_FROM` of the span
+    it ends at its mark instead of starting there.
+
+    >>> tl = pd.DataFrame({"partner": "Laos", "doc_id": ["a", "b", "c"], "date": ["2019-05-02", "2019-05-20", "2019"],
+    ...     "date_precision": ["day", "day", "year"], "start": ["2019-05-02", "2019-05-20", "2019-01-01"],
+    ...     "end": ["2019-05-02", "2019-05-20", "2019-12-31"], "actors": "A – B"})
+    >>> marks = timeline_marks(tl, span=("2018-01-01", "2021-01-01"))
+    >>> marks[["doc_id", "start", "end", "level"]]
+      doc_id      start        end  level
+    0      a 2019-05-02 2019-05-03      1
+    1      b 2019-05-20 2019-05-21      0
+    2      c 2019-01-01 2020-01-01      0
+    >>> marks["text"].tolist()
+    ['2019-05-02  A – B', '2019-05-20  A – B', '2019  A – B']
+    """
+    x0, x1 = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    days_per_char = (x1 - x0).days / chars_across
+    out = timeline.assign(
+        start=pd.to_datetime(timeline["start"]), end=pd.to_datetime(timeline["end"]) + pd.Timedelta(days=1)
+    )
+    out["text"] = out["date"] + "  " + out["actors"]
+    right = out["start"] > x0 + (x1 - x0) * RIGHT_LABELS_FROM
+    begins = [
+        (s - x0).days - (len(t) * days_per_char if r else 0)
+        for s, t, r in zip(out["start"], out["text"], right, strict=True)
+    ]
+    out["level"] = 0
+    for lane in sorted(set(out["partner"])):
+        rows = np.flatnonzero((out["partner"] == lane).to_numpy())
+        out.loc[out.index[rows], "level"] = stack_labels(
+            [begins[i] for i in rows], [len(t) * days_per_char for t in out["text"].iloc[rows]], gap=gap
+        )
+    return out
+
+
+def timeline_table(
+    timeline: pd.DataFrame,
+    *,
+    span: tuple[str, str],
+    period: Period = "month",
+    max_labels: int,
+    max_lanes: int = 12,
+) -> pd.DataFrame:
+    """What the meetings timeline of notebook 04 draws, from the rows of :func:`timeline`.
+
+    Up to ``max_labels`` rows, one labelled mark per row (:func:`timeline_marks` over ``span``);
+    above, the rows counted per partner and ``period`` (:func:`timeline_counts`, at most
+    ``max_lanes`` lanes), so that the figure has a bounded number of artists.  The first form
+    has a ``level`` column, the second a ``binned_by`` column.
+
+    >>> tl = pd.DataFrame({"partner": "Laos", "doc_id": ["a", "b"], "date": ["2019-05-02", "2019-05-20"],
+    ...     "date_precision": "day", "start": ["2019-05-02", "2019-05-20"], "end": ["2019-05-02", "2019-05-20"],
+    ...     "actors": "A – B"})
+    >>> timeline_table(tl, span=("2019-01-01", "2020-01-01"), max_labels=2)["level"].tolist()
+    [0, 1]
+    >>> timeline_table(tl, span=("2019-01-01", "2020-01-01"), max_labels=1)[["period", "stories"]].values.tolist()
+    [['2019-05', 2]]
+    """
+    if len(timeline) <= max_labels:
+        return timeline_marks(timeline, span=span)
+    return timeline_counts(timeline, period=period, max_lanes=max_lanes)
+
+
 def stack_labels(starts: Sequence[float], widths: Sequence[float], *, gap: float = 0.0) -> list[int]:
     """A level for each label so that labels on one level do not overlap (greedy, by start).
 
@@ -734,3 +821,14 @@ def context_periods(path: str | Path | None = None) -> pd.DataFrame:
                 raise DataFileError(f"{where}: empty {col}")
     out = pd.DataFrame(rows, columns=list(CONTEXT_COLUMNS))
     return out.sort_values(["start", "period_id"], ignore_index=True)
+
+
+def context_overlapping(context: pd.DataFrame, *, span: tuple[str, str]) -> pd.DataFrame:
+    """The rows of :func:`context_periods` that overlap ``span`` (ISO dates, the end exclusive), index reset.
+
+    >>> ctx = context_overlapping(context_periods(), span=("2020-01-01", "2021-01-01"))
+    >>> "covid19-pandemic" in set(ctx["period_id"]), bool((ctx["end"] >= "2020-01-01").all())
+    (True, True)
+    """
+    start, end = span
+    return context[(context["end"] >= start) & (context["start"] < end)].reset_index(drop=True)

@@ -21,9 +21,10 @@ def warm_lexicons() -> None:
     from defcoop.lexicons.actors import registry, titles
     from defcoop.lexicons.geo import geo
     from defcoop.lexicons.themes import codebook
+    from defcoop.lexicons.words import word_lists
     from defcoop.text import fold
 
-    registry(), titles(), geo(), codebook(), fold("warm"), annotate._english_matchers()
+    registry(), titles(), geo(), codebook(), word_lists(), fold("warm"), annotate.english_matchers()
 
 
 def annotate_files(items: list[tuple[str, str, str]], max_bytes: int) -> dict:

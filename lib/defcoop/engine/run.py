@@ -26,11 +26,12 @@ import numpy as np
 import pandas as pd
 
 from defcoop.annotate import copies as dedup
+from defcoop.annotate.meetings import meetings
 from defcoop.corpus import Corpus
 from defcoop.engine.pool import PARALLEL_THRESHOLD, progress_bar, run_chunks, start_pool
 from defcoop.lexicons.datafiles import data_version
 from defcoop.reading.files import _suffix, discover, read_bytes
-from defcoop.schema import SKIP_COLUMNS, frame
+from defcoop.schema import MEETING_COLUMNS, SKIP_COLUMNS, frame
 
 
 def _without_suffix(rel: str) -> tuple[str, str]:
@@ -197,6 +198,20 @@ def _hash_files(found: list, known, max_bytes: int) -> tuple[list[tuple[str, str
     return files, index, changed
 
 
+def _meetings(store, composition: str, docs: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """``Corpus.meetings`` (:func:`defcoop.annotate.meetings.meetings`), from the cache when this
+    corpus composition was loaded before (a pure function of the articles and their copies)."""
+    import pyarrow as pa
+
+    cached = _cache_call(store, "read_derived", composition, "meetings") if store is not None else None
+    if cached is not None and cached.column_names == MEETING_COLUMNS:
+        return cached.to_pandas()
+    table = meetings(docs, tables["mentions"], tables["sentences"])
+    if store is not None:
+        _cache_call(store, "write_derived", composition, "meetings", pa.Table.from_pandas(table, preserve_index=False))
+    return table
+
+
 class Memo(Protocol):
     """Where :func:`load_corpus` looks up and keeps corpora already loaded in this process."""
 
@@ -347,6 +362,7 @@ def load_corpus(
             segments=asm.tables["segments"],
             mentions=asm.tables["mentions"],
             skipped=skipped,
+            meetings=_meetings(store, asm.composition, docs_df, asm.tables),
         )
         if store is not None and sum(len(p["docs"]) for p in parts) > 2 * len(files):
             # the cache holds mostly files no longer in the corpus: keep only the rows in use

@@ -2,8 +2,9 @@
 
 ``datafiles`` (CSV reading, furniture rules, language profiles, the data version), ``actors``
 (the registry of officials and their dated offices, titles), ``geo`` (countries, demonyms,
-blockers), ``themes`` (the codebook), ``matcher`` (the Aho-Corasick phrase matcher they compile
-to).  The lexicon is data; matching is code."""
+blockers), ``themes`` (the codebook), ``words`` (the word lists the annotation rules use),
+``matcher`` (the Aho-Corasick phrase matcher they compile to).  The lexicon is data; matching
+is code."""
 
 from defcoop.lexicons.actors import Actor, name_forms, registry, titles
 from defcoop.lexicons.geo import geo

@@ -13,7 +13,6 @@ from defcoop.plots.heatmap import count_heatmap
 from defcoop.plots.save import SavedFigure, save_figure
 from defcoop.plots.style import MAX_CELL_LABELS, MAX_MARKS, STYLE, use_style
 from defcoop.plots.themes import *  # noqa: F403
-from defcoop.plots.timeline import meetings_timeline
 from defcoop.plots.topics import *  # noqa: F403
 
 __all__ = [
@@ -24,7 +23,6 @@ __all__ = [
     "article_lengths",
     "count_heatmap",
     "histogram_table",
-    "meetings_timeline",
     "save_figure",
     "use_style",
     *_actors.__all__,

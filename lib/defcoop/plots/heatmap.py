@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -16,6 +19,20 @@ def count_heatmap(
     xlabel: str = "",
     max_labels: int = MAX_CELL_LABELS,
     label: str = "count",
+    labelled: bool | None = None,
+    cell_text: pd.DataFrame | None = None,
+    skip_zeros: bool = False,
+    vmax: float | None = None,
+    fontsize: float = 8,
+    text_colour: str = "black",
+    xrotation: float | None = None,
+    cell_borders: bool = False,
+    dark_above: float | None = None,
+    faint_rows: Sequence[bool] | None = None,
+    xlabels: list[str] | None = None,
+    xtick_kw: Mapping[str, Any] | None = None,
+    colorbar: bool | None = None,
+    colorbar_format: str | None = None,
 ) -> bool:
     """Draw a table of counts as a heatmap with each count written in its cell.
 
@@ -24,6 +41,63 @@ def count_heatmap(
     ``max_labels`` cells no count is written; a colour bar labelled ``label`` reads the cells.
     Returns whether the counts were written.
 
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw in.
+    wide : pandas.DataFrame
+        The counts, one row per y category and one column per x category.
+    ylabels : list of str, optional
+        Tick labels of the rows (default: the index of ``wide``).
+    xlabel : str
+        Label of the x axis.
+    max_labels : int
+        Most cells whose counts are written; above, a colour bar instead.
+    label : str
+        Label of the colour bar.
+    labelled : bool, optional
+        Whether to write the counts, overriding ``max_labels`` (so that the panels of one
+        figure can decide together); by default, whether ``wide`` has at most ``max_labels``
+        cells.
+    cell_text : pandas.DataFrame, optional
+        The text written in each cell, of the shape of ``wide`` (default: the count).  The
+        colour of the text still follows the count.
+    skip_zeros : bool
+        Write nothing in cells whose count is 0.
+    vmax : float, optional
+        Count at the dark end of the colour scale (default: the largest count).
+    fontsize : float
+        Size of the cell texts.
+    text_colour : str
+        Colour of the texts on light cells.
+    xrotation : float, optional
+        Rotation of the x tick labels, in degrees (default: matplotlib's).
+    cell_borders : bool
+        Separate the cells with white lines.
+    dark_above : float, optional
+        Value of ``wide`` above which a cell is dark and its text white (default: 60% of the
+        largest value).
+    faint_rows : sequence of bool, optional
+        Rows to wash out (e.g. over too few items to read): their texts in ``text_colour``
+        even on dark cells, their tick label grey, the row under a white veil; the other
+        tick labels black.
+    xlabels : list of str, optional
+        Tick labels of the columns (default: the columns of ``wide``).
+    xtick_kw : mapping, optional
+        Text properties of the column tick labels (e.g. ``ha``, ``rotation_mode``), over
+        ``xrotation``.
+    colorbar : bool, optional
+        Draw a colour bar labelled ``label``: by default only when the counts are not written.
+    colorbar_format : str, optional
+        Format of the colour bar's tick labels (e.g. ``"{x:.0%}"``).
+
+    Returns
+    -------
+    bool
+        Whether the counts were written in their cells.
+
+    Examples
+    --------
     >>> import matplotlib.pyplot as plt, pandas as pd
     >>> fig, ax = plt.subplots()
     >>> count_heatmap(ax, pd.DataFrame({"2018": [2, 0], "2024": [1, 3]}, index=["a", "b"]), xlabel="year")
@@ -31,19 +105,44 @@ def count_heatmap(
     >>> [t.get_text() for t in ax.texts]
     ['2', '1', '0', '3']
     >>> plt.close(fig)
+    >>> fig, ax = plt.subplots()
+    >>> wide = pd.DataFrame({"2018": [2, 0], "2024": [1, 3]}, index=["a", "b"])
+    >>> count_heatmap(ax, wide, cell_text=wide.astype(str) + "!", skip_zeros=True)
+    True
+    >>> [t.get_text() for t in ax.texts]
+    ['2!', '1!', '3!']
+    >>> plt.close(fig)
     """
     values = wide.to_numpy()
-    im = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
+    im = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=vmax)
     top = values.max() if values.size else 0
-    labelled = values.size <= max_labels
-    if not labelled:
-        ax.figure.colorbar(im, ax=ax, shrink=0.8, label=label)
+    if labelled is None:
+        labelled = values.size <= max_labels
+    if (not labelled) if colorbar is None else colorbar:
+        ax.figure.colorbar(im, ax=ax, shrink=0.8, label=label, format=colorbar_format)
+    dark = 0.6 * top if dark_above is None else dark_above
+    faint = [False] * values.shape[0] if faint_rows is None else list(faint_rows)
     if labelled:
+        texts = cell_text.to_numpy() if cell_text is not None else values
         for (i, j), v in np.ndenumerate(values):
-            colour = "white" if v > 0.6 * top else "black"
-            ax.annotate(f"{v}", (j, i), ha="center", va="center", fontsize=8, color=colour)
-    ax.set_xticks(range(wide.shape[1]), wide.columns)
+            if skip_zeros and not v:
+                continue
+            colour = "white" if v > dark and not faint[i] else text_colour
+            ax.annotate(f"{texts[i, j]}", (j, i), ha="center", va="center", fontsize=fontsize, color=colour)
+    rotation = {} if xrotation is None else {"rotation": xrotation}
+    xtick = {**rotation, **(xtick_kw or {})}
+    ax.set_xticks(range(wide.shape[1]), xlabels if xlabels is not None else wide.columns, **xtick)
     ax.set_yticks(range(wide.shape[0]), ylabels if ylabels is not None else list(wide.index))
+    if faint_rows is not None:
+        for i, tick in enumerate(ax.get_yticklabels()):
+            tick.set_color("#888888" if faint[i] else "#000000")
+            if faint[i]:
+                ax.axhspan(i - 0.5, i + 0.5, color="white", alpha=0.55, lw=0)
     ax.set_xlabel(xlabel)
     ax.grid(False)
+    if cell_borders:
+        ax.set_xticks(np.arange(-0.5, wide.shape[1]), minor=True)
+        ax.set_yticks(np.arange(-0.5, wide.shape[0]), minor=True)
+        ax.grid(which="minor", color="white", linewidth=1.5)
+        ax.tick_params(which="minor", length=0)
     return labelled

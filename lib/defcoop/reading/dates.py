@@ -12,7 +12,7 @@ Three places give an article its date, tried in this order:
     A full date in the body (``on March 12, 2019``), or a month and day (``on November 15``)
     whose year the article gives elsewhere.
 
-When none of these gives a year, :mod:`defcoop.annotate.pipeline` narrows the year with the tenures of
+When none of these gives a year, :mod:`defcoop.annotate.dates` narrows the year with the tenures of
 the officials named (``inferred``).  Everything here is pure parsing.
 """
 
@@ -87,6 +87,34 @@ class DateValue:
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the date covers at its precision (the one rule for this).
+
+        >>> DateValue(2024, 2).span()
+        (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+        >>> DateValue(2019).span()[1], DateValue(2020, 7, 5).span()[0]
+        (datetime.date(2019, 12, 31), datetime.date(2020, 7, 5))
+        """
+        first = self.first_day()
+        if self.day is not None:
+            return first, first
+        if self.month is not None:
+            after = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return first, after - dt.timedelta(days=1)
+        return first, dt.date(self.year, 12, 31)
+
+
+def parse_iso(iso: str) -> DateValue | None:
+    """A ``docs.date`` value (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or empty) as a :class:`DateValue`.
+
+    >>> parse_iso("2019-05").span()[1], parse_iso("") is None
+    (datetime.date(2019, 5, 31), True)
+    """
+    if not iso:
+        return None
+    parts = [int(x) for x in iso.split("-")]
+    return make_date(*parts)
 
 
 def make_date(year: int, month: int | None = None, day: int | None = None) -> DateValue | None:

@@ -1,0 +1,148 @@
+"""Rule 3, the date: header, then dateline, then a full date in the lead, else an inferred year.
+
+A year-less date (``on March 28``) gets a year from the tenures of the officials named in their
+offices and from the dated events (``data/events.csv``) the article refers to (``in June last
+year``): ``inferred`` only when exactly one year remains, ``text`` when a year the article
+mentions picks one of several.  Every date found is recorded as a mention row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from defcoop.annotate.document import ActorHit, Annotation, Doc
+from defcoop.lexicons.actors import REGISTRY_CHECKED_YEAR, registry
+from defcoop.lexicons.datafiles import read_csv
+from defcoop.paths import DATA_DIR
+from defcoop.reading.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
+from defcoop.text import fold
+
+__all__ = ["date_from_header_or_dateline", "date_from_text", "date_period"]
+
+#: The first year a year-less date may be given (the registry's tenures start after it).
+EARLIEST_YEAR = 1990
+#: Years to add to an event's year for a relative reference to it ("in June last year").
+RELATIVE_YEAR_SHIFT = {"last year": 1, "next year": -1, "this year": 0}
+#: Paragraphs that count as the lead, where a full date gives the article's date.
+LEAD_PARAGRAPHS = 2
+#: Candidate years shown in the warning about an undated article.
+_SHOWN_YEARS = 6
+
+
+@lru_cache(maxsize=1)
+def _events() -> list[dict]:
+    """The dated events of ``data/events.csv``, each with its ``start_date``."""
+    rows = read_csv(DATA_DIR / "events.csv", ("event_id", "start", "end", "kind", "actor_id", "country"))
+    for r in rows:
+        r["start_date"] = dt.date.fromisoformat(r["start"])
+    return rows
+
+
+def date_period(date: DateValue | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day that a date at its precision covers (``None`` for no date).
+
+    >>> from defcoop.reading.dates import make_date
+    >>> date_period(make_date(2024, 2))
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    """
+    return None if date is None else date.span()
+
+
+def date_from_header_or_dateline(doc: Doc, ann: Annotation) -> None:
+    """Record the header and dateline dates; date ``ann`` by the header, else the dateline."""
+    art = doc.art
+    for b in art.blocks:
+        if b.kind == "header" and art.header is not None:
+            doc.add("date", art.header.iso, -1, b.start, b.end, how="header")
+        elif b.kind == "dateline":
+            dl = parse_dateline(doc.text[b.start : b.end])
+            if dl:
+                doc.add("date", dl.value.iso, -1, b.start, b.end, how="dateline")
+    if art.header is not None:
+        ann.date, ann.date_source = art.header, "header"
+        if art.dateline is not None and art.dateline.iso != art.header.iso:
+            ann.warnings.append(f"header date {art.header.iso} differs from dateline {art.dateline.iso}; header used")
+    elif art.dateline is not None:
+        ann.date, ann.date_source = art.dateline, "dateline"
+
+
+def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
+    """Date ``ann`` from the body's dates, narrowing a year-less one by the officials named.
+
+    Parameters
+    ----------
+    doc
+        The article; every date of the body is recorded as a mention row.
+    ann
+        The annotation to date (left undated, with a warning, when no single year remains).
+    hits
+        The officials named in full, with the offices their titles name.
+    """
+    reg = registry()
+    body = [(n, s) for n, s in enumerate(doc.sents) if s.section == "body"]
+    all_hits: list[tuple[int, DateHit]] = []
+    for n, s in body:
+        for h in find_dates(doc.text, s.start, s.end):
+            all_hits.append((n, h))
+            doc.add("date", _partial_iso(h), n, h.start, h.end, how="text")
+    lead_full = [(n, h) for n, h in all_hits if h.year and h.month and doc.sents[n].para_no <= LEAD_PARAGRAPHS]
+    if lead_full:
+        n, h = lead_full[0]
+        ann.date, ann.date_source = make_date(h.year, h.month, h.day), "text"
+        return
+    anchors = [(n, h) for n, h in all_hits if h.year is None and h.month and not h.relative]
+    if not anchors:
+        return
+    _n, anchor = anchors[0]
+    years = set(range(EARLIEST_YEAR, REGISTRY_CHECKED_YEAR + 1))
+    for h in hits:
+        everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
+        terms = [o for o in everyone if not h.offices or o.office in h.offices] or everyone
+        ok = set()
+        for y in years:
+            d = make_date(y, anchor.month, anchor.day)
+            if d and any(o.holds_on(d.first_day()) for o in terms):
+                ok.add(y)
+        years &= ok
+    # relative references to dated events ("his visit to Belarus in June last year")
+    named = {h.actor_id for h in hits}
+    for n, h in all_hits:
+        if not h.relative:
+            continue
+        sent = doc.folded[doc.sents[n].start : doc.sents[n].end]
+        shift = RELATIVE_YEAR_SHIFT[h.relative]
+        for ev in _events():
+            if ev["start_date"].month != h.month or ev["actor_id"] not in named:
+                continue
+            if ev["country"] and fold(ev["country"]) not in sent:
+                continue
+            years &= {ev["start_date"].year + shift}
+    mentioned = {y for _, _, y in find_years(doc.text)}
+    if len(years) > 1 and len(years & mentioned) == 1:
+        (y,) = years & mentioned
+        ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "text"
+    elif len(years) == 1:
+        (y,) = years
+        ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "inferred"
+    else:
+        shown = ", ".join(str(y) for y in sorted(years)[:_SHOWN_YEARS]) + ("…" if len(years) > _SHOWN_YEARS else "")
+        ann.warnings.append(
+            f"year-less date {anchor.surface!r}: {len(years)} candidate years ({shown or 'none'}); left undated"
+        )
+
+
+def _partial_iso(h: DateHit) -> str:
+    """A date hit as ISO text, as far as it goes (``--03-28`` for a year-less day).
+
+    >>> from defcoop.reading.dates import find_dates
+    >>> [_partial_iso(h) for h in find_dates("on March 28 and in May 2019", 0, 27)]
+    ['--03-28', '2019-05']
+    """
+    if h.year and h.month and h.day:
+        return f"{h.year:04d}-{h.month:02d}-{h.day:02d}"
+    if h.year and h.month:
+        return f"{h.year:04d}-{h.month:02d}"
+    if h.month and h.day:
+        return f"--{h.month:02d}-{h.day:02d}"
+    return f"--{h.month:02d}" if h.month else ""

@@ -1,0 +1,66 @@
+"""Rule 1, actors by name: the registry's full name forms, and which of two namesakes is meant.
+
+A name form (any order, with or without diacritics, initials, transliterations;
+:mod:`defcoop.lexicons.actors`) counts when it starts with a capital letter.  The offices named by
+the titles just before it are kept with the hit: with the article's date they decide between
+two people who share a name (:func:`resolve_same_names`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, starts_capitalised
+from defcoop.annotate.title_context import title_chain
+from defcoop.lexicons.actors import registry
+
+__all__ = ["find_full_names", "resolve_same_names"]
+
+
+def find_full_names(doc: Doc, titles_by_sent: TitlesBySentence) -> list[ActorHit]:
+    """Every capitalised full name form of a registered person, in text order.
+
+    Parameters
+    ----------
+    doc
+        The article, scanned.
+    titles_by_sent
+        The title and rank hits of each sentence.
+
+    Returns
+    -------
+    list of ActorHit
+        One hit per name (``how = "name"``), with the offices its title chain names and, when
+        several people share the name form, all of them as ``alternatives``.
+    """
+    hits: list[ActorHit] = []
+    for n, name_hits in enumerate(doc.by_sentence(registry().full)):
+        for h in name_hits:
+            a, b = h.start, h.end
+            if not starts_capitalised(doc.text, a):
+                continue
+            chain, _ = title_chain(doc, titles_by_sent[n], a)
+            offices = tuple(o for t in chain for (o, kind) in t.values if kind == "office" and o)
+            # Two people may share a name form (two Nguyễn Văn Hiến): keep both until the date decides.
+            hits.append(ActorHit(h.values[0], a, b, n, "name", offices, alternatives=tuple(h.values)))
+    return hits
+
+
+def resolve_same_names(hits: list[ActorHit], period: tuple[dt.date, dt.date] | None) -> None:
+    """Pick, for a name shared by several people, the one whose office fits the date and title.
+
+    The person in office during ``period`` (the article's date) wins, then the one holding an
+    office the title names, then the first id; ``hits`` are changed in place.
+    """
+    reg = registry()
+    for h in hits:
+        if len(h.alternatives) < 2:
+            continue
+
+        def fit(aid: str, named_offices: tuple[str, ...] = h.offices) -> tuple[int, int, str]:
+            terms = reg.actors[aid].offices
+            by_title = any(o.office in named_offices for o in terms)
+            on_date = period is not None and any(o.holds_on(period[0]) or o.holds_on(period[1]) for o in terms)
+            return (-int(on_date), -int(by_title), aid)
+
+        h.actor_id = min(h.alternatives, key=fit)

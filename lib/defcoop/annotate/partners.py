@@ -1,0 +1,113 @@
+"""Rule 6, countries and partners: every country mention with its role; partners by evidence.
+
+A country is a partner when the article gives evidence of cooperation with it: one of its
+officials appears, it is joined to Vietnam (``Vietnam-Belarus``, ``Vietnam and Russia``,
+``between Vietnam and Russia``), or its demonym qualifies a counterpart (``Belarusian
+delegation``, ``the Russian side``; ``counterpart_words`` of :mod:`defcoop.lexicons.words`).
+Mentions in history sentences (a historical country such as the Soviet Union with a word of
+``history_words``) and hyphenated multilateral pairs (``ASEAN-Russia``) are no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from defcoop.annotate.document import Doc, starts_capitalised
+from defcoop.lexicons.geo import geo
+from defcoop.lexicons.matcher import Hit
+from defcoop.lexicons.words import word_lists
+
+__all__ = ["find_partners", "history_pattern"]
+
+# What may stand between two country names that are joined ("Vietnam-Belarus", "Vietnam and Russia").
+_CONNECTORS = re.compile(r"^\s*(?:[-–—/]|and|&|with)\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: How far after a demonym its counterpart word is looked for.
+_COUNTERPART_WINDOW = 30
+#: Roles that are evidence of cooperation with the country.
+EVIDENCE_ROLES = frozenset({"bilateral", "counterpart"})
+
+
+@lru_cache(maxsize=1)
+def history_pattern() -> re.Pattern[str]:
+    """Any word of ``history_words`` as a whole word, case-insensitive (``word*``: a prefix).
+
+    >>> bool(history_pattern().search("the colonialists")), bool(history_pattern().search("the pastry"))
+    (True, False)
+    """
+    alternatives = (
+        re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(word_lists().history_words)
+    )
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.I)
+
+
+def _shift(h: Hit, offset: int) -> Hit:
+    return type(h)(h.start + offset, h.end + offset, h.key, h.values)
+
+
+def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
+    """Record every country mention with its role; the partners, most evidence first.
+
+    Parameters
+    ----------
+    doc
+        The article, scanned; one ``country`` row is added per mention, its ``role`` one of
+        self, historical, organisation, history, multilateral, bilateral, counterpart, place,
+        mention.
+    actor_country
+        The country of each actor of the article (each foreign official is evidence).
+
+    Returns
+    -------
+    list of str
+        The partner countries by decreasing evidence, then by name.
+    """
+    g = geo()
+    counterpart_words = word_lists().counterpart_words
+    history = history_pattern()
+    evidence: dict[str, int] = defaultdict(int)
+    for c in actor_country.values():
+        if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
+            evidence[c] += 1
+    for n, sent_hits in enumerate(doc.by_sentence(g.matcher)):
+        s = doc.sents[n]
+        seg = doc.text[s.start : s.end]
+        hits = [_shift(h, -s.start) for h in sent_hits if h.values[0][1] != "block"]
+        hits = [h for h in hits if starts_capitalised(seg, h.start)]
+        kinds = {g.countries[h.values[0][0]].kind for h in hits}
+        history_sentence = "historical" in kinds and bool(history.search(seg))
+        for i, h in enumerate(hits):
+            cname, form = h.values[0]
+            c = g.countries[cname]
+            role = "mention"
+            if c.kind == "self":
+                role = "self"
+            elif c.kind in {"historical", "organisation"}:
+                role = c.kind
+            elif history_sentence:
+                role = "history"
+            else:
+                joined = [
+                    o
+                    for o in (hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None)
+                    if o is not None and _CONNECTORS.match(seg[min(o.end, h.end) : max(o.start, h.start)] or "x")
+                ]
+                if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
+                    role = "multilateral"
+                elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or (
+                    _BETWEEN.search(seg[: h.start]) and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
+                ):
+                    role = "bilateral"
+                elif form == "demonym":
+                    nxt = _NEXT_WORD.match(seg[h.end : h.end + _COUNTERPART_WINDOW])
+                    if nxt and nxt.group(1).lower() in counterpart_words:
+                        role = "counterpart"
+                elif form == "capital":
+                    role = "place"
+            if role in EVIDENCE_ROLES:
+                evidence[cname] += 1
+            doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
+    return sorted(evidence, key=lambda c: (-evidence[c], c))

@@ -1,0 +1,81 @@
+"""Rule 2, short second mentions: ``Giang``, ``President Cường``, ``Minister Khrenin``.
+
+A short form (the given name of Vietnamese, Lao and Cambodian officials, the family name
+otherwise) resolves only to a person named in full in the same article; when it could be two of
+them, to the nearest full mention before it.  A short form inside a longer capitalised name
+(``Kien Giang``, ``Giang Province``) is no mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, short_matcher, starts_capitalised
+from defcoop.annotate.title_context import title_chain
+from defcoop.lexicons.actors import registry
+
+__all__ = ["find_short_mentions"]
+
+_WORD_AFTER = re.compile(r"\s+([\w’']+)")
+#: Characters of a word besides letters and digits, looking back from a short form.
+_WORD_CHARS = "_’'."
+
+
+def _word_before(text: str, lo: int, pos: int) -> str:
+    """The word (letters, digits, ``_``, ``.``, apostrophes) separated by white space from
+    ``pos``, looking no further back than ``lo``; ``""`` when there is no space or no word.
+
+    >>> _word_before("Kien Giang", 0, 5), _word_before("the  Giang", 0, 5), _word_before("x.Giang", 0, 2)
+    ('Kien', 'the', '')
+    """
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == pos:
+        return ""
+    j = i
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in _WORD_CHARS):
+        j -= 1
+    return text[j:i]
+
+
+def find_short_mentions(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySentence) -> None:
+    """Add to ``hits`` the short mentions of the people ``hits`` names in full.
+
+    Parameters
+    ----------
+    doc
+        The article, scanned.
+    hits
+        The full-name hits, their namesakes resolved; the short mentions are appended
+        (``how = "short"``).
+    titles_by_sent
+        The title and rank hits of each sentence.
+    """
+    reg = registry()
+    named = {h.actor_id for h in hits}
+    full_spans = [(h.start, h.end) for h in hits]
+    first_pos: dict[str, int] = {}
+    for h in hits:
+        first_pos.setdefault(h.actor_id, h.start)
+    for n, short_hits in enumerate(doc.by_sentence(short_matcher())):
+        s = doc.sents[n]
+        for h in short_hits:
+            a, b = h.start, h.end
+            if not starts_capitalised(doc.text, a) or any(x < b and a < y for x, y in full_spans):
+                continue
+            # part of a longer capitalised name ("Kien Giang", "Giang Province")?
+            chain, _ = title_chain(doc, titles_by_sent[n], a)
+            if not chain and a != s.start and _word_before(doc.text, s.start, a)[:1].isupper():
+                continue
+            # followed by a capitalised word (the pronoun "I" aside): part of a longer name
+            nxt = _WORD_AFTER.match(doc.text[b : s.end])
+            if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) != "I":
+                continue
+            cands = [c for c in reg.short.get(h.key, ()) if c in named]
+            if not cands:
+                continue
+            if len(cands) > 1:
+                before = [c for c in cands if first_pos[c] < a]
+                cands = sorted(before or cands, key=lambda c: -first_pos[c] if before else first_pos[c])
+            hits.append(ActorHit(cands[0], a, b, n, "short"))

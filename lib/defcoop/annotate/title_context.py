@@ -1,0 +1,147 @@
+"""What surrounds a title in the text, read by several rules.
+
+The chain of titles and ranks that ends just before a name (``Deputy Defence Minister Sen.
+Lieut. Gen.``), the country of a demonym just before it (``the Belarusian``), the country of an
+``of <Country>`` / ``to <Country>`` phrase just after it, and the personal name in the noun phrase
+it starts (``Ambassador to Vietnam Uladzimir Kazlou``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from defcoop.annotate.document import Doc
+from defcoop.lexicons.geo import geo
+from defcoop.lexicons.matcher import Hit
+from defcoop.lexicons.words import word_lists
+
+__all__ = ["country_after", "demonym_before", "name_after_title", "title_chain"]
+
+# One or two capitalised words, possibly possessive, ending where the title starts.
+_DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$")
+# "of the Russian Federation", "to Vietnam": up to four capitalised words after of/to.
+_OF_COUNTRY = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?((?:[A-ZÀ-ỸĐ][\w’'-]*\s?){1,4})")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# One token of a noun phrase: a run of characters up to white space or punctuation that ends it.
+_NP_TOKEN = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
+#: Countries an ``of``/``to`` phrase may name (not organisations or historical states).
+_COUNTRY_KINDS = frozenset({"self", "country"})
+#: Longest demonym/country text looked at before a title.
+_DEMONYM_WINDOW = 40
+
+
+def title_chain(doc: Doc, title_hits: list[Hit], pos: int) -> tuple[list[Hit], int]:
+    """Title/rank hits that end just before ``pos`` (``Deputy Defence Minister Sen. Lieut. Gen.``).
+
+    Parameters
+    ----------
+    doc
+        The article.
+    title_hits
+        The title hits of the sentence, in text order.
+    pos
+        Where the chain must end (white space between allowed).
+
+    Returns
+    -------
+    tuple
+        The chain in text order, and where it starts (``pos`` when it is empty).
+    """
+    chain = []
+    cursor = pos
+    for h in reversed(title_hits):
+        if h.end > cursor:
+            continue
+        gap = doc.text[h.end : cursor]
+        if gap.strip() == "":
+            chain.append(h)
+            cursor = h.start
+        else:
+            break
+    chain.reverse()
+    return chain, cursor
+
+
+def demonym_before(doc: Doc, pos: int) -> str:
+    """Country of a demonym or possessive country name ending right before ``pos``, or ``""``."""
+    before = doc.text[max(0, pos - _DEMONYM_WINDOW) : pos]
+    m = _DEMONYM_BEFORE.search(before)
+    if not m:
+        return ""
+    g = geo()
+    for word in (m.group(2), m.group(1)):  # "Russian", then two-word names ("South Korean")
+        c = g.demonym_country(word) or g.name_country(word)
+        if c:
+            return c
+    return ""
+
+
+def country_after(doc: Doc, pos: int, stop: int) -> str:
+    """Country of an ``of <Country>`` / ``to <Country>`` phrase right after ``pos``, or ``""``."""
+    m = _OF_COUNTRY.match(doc.text[pos:stop])
+    if not m:
+        return ""
+    g = geo()
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        phrase = " ".join(words[:k])
+        c = g.name_country(phrase) or g.demonym_country(phrase)
+        if c and g.countries[c].kind in _COUNTRY_KINDS:
+            return c
+    return ""
+
+
+def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]] | None:
+    """The personal name in the noun phrase that a title starts at ``pos``.
+
+    The phrase runs on through capitalised words and the connectors of/to/for/under/the/and
+    (``noun_phrase_connectors`` of :mod:`defcoop.lexicons.words`); within it, a run of two to
+    five capitalised words that are not institution, place or country words is the name
+    ("Ambassador to Vietnam Uladzimir Kazlou", "Director of the HCM City Department of Industry
+    and Trade Nguyen Van Toan").
+
+    Returns
+    -------
+    tuple or None
+        The name's start and end offsets and its words; ``None`` when the phrase has no name.
+    """
+    g = geo()
+    words = word_lists()
+    connectors = words.noun_phrase_connectors
+    tokens: list[tuple[int, int, str]] = []
+    cursor = pos
+    while cursor < stop:
+        m = _NP_TOKEN.match(doc.text, cursor, stop)
+        if not m:
+            break
+        tok = m.group(1)
+        bare = tok.rstrip(".’'") if not _INITIALS.fullmatch(tok) else tok
+        if tok.lower() in connectors or (tok[:1].isupper() and tok[:1].isalpha()):
+            tokens.append((m.start(1), m.start(1) + len(bare), bare))
+            cursor = m.end()
+            if bare != tok or tok.endswith(("’s", "'s")):
+                break  # a full stop or possessive ends the phrase
+            continue
+        break
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    for tok in tokens:
+        if tok[2].lower() in connectors:
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+
+    def not_name(word: str) -> bool:
+        w = word.strip("’'")
+        return (
+            w in words.not_name_words
+            or w in words.institution_words
+            or w.endswith(("’s", "'s"))
+            or bool(g.demonym_country(w) or g.name_country(w))
+        )
+
+    for run in runs:
+        while run and not_name(run[0][2]):
+            run = run[1:]
+        if 2 <= len(run) <= 5 and not any(not_name(t[2]) for t in run):
+            return run[0][0], run[-1][1], [t[2] for t in run]
+    return None
