@@ -38,6 +38,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from defcoop.corpus import story_mask
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.datafiles import DataFileError, read_csv
 from defcoop.lexicons.themes import codebook
@@ -199,7 +200,7 @@ def select_stories(docs: pd.DataFrame, *, include_copies: bool = False, on_topic
     _check_columns(docs, ("doc_id", "duplicate_of", "on_topic"))
     keep = pd.Series(True, index=docs.index)
     if not include_copies:
-        keep &= docs["duplicate_of"] == ""
+        keep &= story_mask(docs)
     if on_topic_only:
         keep &= docs["on_topic"].astype(bool)
     return docs[keep].sort_values("doc_id", ignore_index=True)

@@ -48,6 +48,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from threadpoolctl import threadpool_limits
 
+from defcoop.corpus import story_mask
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.datafiles import DataFileError
 from defcoop.paths import DATA_DIR
@@ -225,7 +226,7 @@ def stop_words() -> tuple[str, ...]:
 
 def _stories(corpus, language: str | None) -> pd.DataFrame:
     docs = corpus.docs
-    stories = docs[docs["duplicate_of"] == ""]
+    stories = docs[story_mask(docs)]
     if language is not None:
         stories = stories[stories["language"] == language]
     return stories

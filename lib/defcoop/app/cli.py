@@ -13,12 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from defcoop.export import write_csv
-from defcoop.schema import DOC_COLUMNS, LIST_COLUMNS
+from defcoop.schema import ARTICLE_COLUMNS, LIST_COLUMNS
 
 __all__ = ["main"]
-
-# every article column except the full texts (the mentions table carries the evidence sentences)
-ARTICLE_COLUMNS = [c for c in DOC_COLUMNS if c not in ("body", "text")]
 
 
 def _write_table(df: pd.DataFrame, out: Path, *, list_columns: tuple[str, ...] = ()) -> None:
