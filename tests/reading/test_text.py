@@ -89,14 +89,13 @@ def test_fast_fold_equals_the_per_character_fold():
 def test_one_scan_for_many_lexicons_equals_one_scan_each():
     """``MultiMatcher`` over the annotator's real lexicons finds, per lexicon, exactly what
     that lexicon's own matcher finds, on the seeds and the gold articles."""
-    from pathlib import Path
-
     from defcoop.annotate.document import english_matchers
+    from defcoop.paths import REPO_ROOT
     from defcoop.reading.decode import decode
     from defcoop.reading.parse import parse_article
 
     matchers, combined = english_matchers()
-    root = Path(__file__).resolve().parents[1]
+    root = REPO_ROOT
     files = sorted((root / "seeds").iterdir()) + sorted((root / "tests" / "gold" / "articles").iterdir())
     assert len(files) >= 30
     hits = 0

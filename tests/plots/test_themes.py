@@ -34,7 +34,7 @@ from defcoop.plots import (
     themes_by_partner,
 )
 from defcoop.plots.style import STYLE
-from tests.test_timeseries import BELARUS_2021, RUSSIA_2019, RUSSIA_MONTH, load_fixture_corpus
+from tests.analysis.test_timeseries import BELARUS_2021, RUSSIA_2019, RUSSIA_MONTH, load_fixture_corpus
 
 NOTEBOOK = NOTEBOOKS_DIR / "04-themes-over-time.ipynb"
 

@@ -25,7 +25,7 @@ from defcoop.plots import (
     use_style,
 )
 from defcoop.plots.style import MAX_CELL_LABELS
-from tests.test_topics import MEDICAL, NAVAL
+from tests.analysis.test_topics import MEDICAL, NAVAL
 
 FIGURES = (topic_terms_figure, topic_map_figure, topic_partners_figure, topic_years_figure)
 
