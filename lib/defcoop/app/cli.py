@@ -93,6 +93,21 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score_pages(args: argparse.Namespace) -> int:
+    from defcoop.app.pagescore import read_jsonl, score_pages
+
+    table, errors = score_pages(read_jsonl(args.predicted), read_jsonl(args.gold))
+    with pd.option_context("display.width", 120, "display.float_format", "{:.3f}".format):
+        print(table.to_string(index=False))
+    if args.errors:
+        for measure, errs in errors.items():
+            if errs:
+                print(f"\n{measure}: {len(errs)} page(s) differ (predicted | gold)")
+                for e in errs:
+                    print(f"  {e}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="defcoop", description="Defence-diplomacy news workbook tools.")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -109,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("gold", type=Path, nargs="?", default=Path("tests/gold/gold.jsonl"))
     s.add_argument("--errors", action="store_true", help="list every article that differs from gold")
     s.set_defaults(func=_score)
+    sp = sub.add_parser("score-pages", help="score annotate's JSON lines on real pages against gold, held-out style")
+    sp.add_argument("gold", type=Path, help="gold JSON lines: doc_id, date, date_basis, partners, officials, ...")
+    sp.add_argument("predicted", type=Path, help="the JSON lines of `defcoop annotate DIR -o out.jsonl`")
+    sp.add_argument("--errors", action="store_true", help="list every page that differs, per measure")
+    sp.set_defaults(func=_score_pages)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,0 +1,170 @@
+"""Scoring ``defcoop annotate`` output on real pages the way the held-out set is scored.
+
+The held-out set (``../shared/EVALUATION.md``) is scored on the JSON lines of ``defcoop annotate
+DIR -o out.jsonl`` against gold that names officials as the page writes them, not by registry
+id.  This module scores a development set the same way, so that the team's own measurements on
+real pages are comparable with the review's:
+
+* **officials** (F1): a predicted name matches a gold name when, after folding diacritics and
+  case, they have the same tokens in the same order, a token of five letters or more may
+  differ by one edit (Sergei/Sergey), and the prediction may carry one extra token after the
+  first (a patronymic or middle name).  A title inside the name (``Spokesperson Dana W. White``) or two
+  glued words (``Nguyen PhuTrong``) do not match.  Each gold official matches at most once.
+* **partners**, **themes** (micro-F1 over (page, item) pairs);
+* **stated date** and **inferred date** (share of pages whose gold date is stated in the page,
+  or inferred by a reader, that get exactly the gold date and precision);
+* **copies** (recall: a gold copy whose prediction points into the same story);
+* **off-topic** (share of gold off-topic pages flagged ``on_topic = false``).
+
+>>> name_matches("Sergey Shoigu", "Sergei Shoigu"), name_matches("Phan Văn Giang", "Phan Van Giang")
+(True, True)
+>>> name_matches("Viktor Gennadievich Khrenin", "Viktor Khrenin"), name_matches("Nguyen PhuTrong", "Nguyen Phu Trong")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from defcoop.text import fold
+
+__all__ = ["name_matches", "read_jsonl", "score_pages"]
+
+STATED = frozenset({"header", "stamp", "text"})
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The JSON objects of a JSON-lines file; an error names the file and line."""
+    rows = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{Path(path).name}: line {n} is not JSON: {exc.msg}") from None
+    return rows
+
+
+def _tokens(name: str) -> list[str]:
+    return [t.strip(".,;:()'\"") for t in fold(name).split() if t.strip(".,;:()'\"")]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _same_tokens(pred: Sequence[str], gold: Sequence[str]) -> bool:
+    return len(pred) == len(gold) and all(
+        p == g or (min(len(p), len(g)) >= 5 and _one_edit(p, g)) for p, g in zip(pred, gold, strict=True)
+    )
+
+
+def name_matches(pred: str, gold: str) -> bool:
+    """Whether the predicted official's name matches the gold one (see the module docstring)."""
+    p, g = _tokens(pred), _tokens(gold)
+    if not g:
+        return False
+    if len(p) == len(g) + 1:  # an extra middle name or patronymic: never before the first token,
+        # where it would be a title (``Spokesperson Dana W. White``)
+        return any(_same_tokens(p[:i] + p[i + 1 :], g) for i in range(1, len(p)))
+    return _same_tokens(p, g)
+
+
+def _match_officials(pred: Iterable[str], gold: Iterable[str]) -> int:
+    """How many gold names a prediction matches, each gold and each predicted name used once."""
+    left = list(dict.fromkeys(pred))
+    tp = 0
+    for g in dict.fromkeys(gold):
+        hit = next((i for i, p in enumerate(left) if name_matches(p, g)), None)
+        if hit is not None:
+            tp += 1
+            left.pop(hit)
+    return tp
+
+
+def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else float("nan")
+    r = tp / (tp + fn) if tp + fn else float("nan")
+    f = 2 * p * r / (p + r) if tp else 0.0 if (tp + fp + fn) else float("nan")
+    return p, r, f
+
+
+def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Score predicted rows (``defcoop annotate`` JSON lines) against gold rows (one per page).
+
+    Returns one row per measure (``measure, value, precision, recall, n``) and, per measure,
+    the pages that differ (``doc_id: predicted | gold``), for reading the errors.  A gold page
+    with no prediction counts as a prediction of nothing.
+    """
+    by_id = {r["doc_id"]: r for r in pred}
+    errors: dict[str, list[str]] = {k: [] for k in ("officials", "partners", "themes", "date", "copies", "off-topic")}
+    counts = {k: [0, 0, 0] for k in ("officials", "partners", "themes")}
+    stated = [0, 0]
+    inferred = [0, 0]
+    copies = [0, 0]
+    off = [0, 0]
+    story = {g["doc_id"]: g.get("duplicate_of") or g["doc_id"] for g in gold}
+    for g in gold:
+        p = by_id.get(g["doc_id"], {})
+        gold_names = [o["name"] if isinstance(o, dict) else o for o in g.get("officials", [])]
+        tp = _match_officials(p.get("actors", []), gold_names)
+        n_pred, n_gold = len(set(p.get("actors", []))), len(set(gold_names))
+        counts["officials"][0] += tp
+        counts["officials"][1] += n_pred - tp
+        counts["officials"][2] += n_gold - tp
+        if tp != n_pred or tp != n_gold:
+            errors["officials"].append(f"{g['doc_id']}: {sorted(set(p.get('actors', [])))} | {sorted(set(gold_names))}")
+        for key in ("partners", "themes"):
+            ps, gs = set(p.get(key, [])), set(g.get(key, []))
+            counts[key][0] += len(ps & gs)
+            counts[key][1] += len(ps - gs)
+            counts[key][2] += len(gs - ps)
+            if ps != gs:
+                errors[key].append(f"{g['doc_id']}: {sorted(ps)} | {sorted(gs)}")
+        basis = g.get("date_basis", "none")
+        if g.get("date") and basis in STATED | {"inferred"}:
+            bucket = stated if basis in STATED else inferred
+            bucket[1] += 1
+            if p.get("date", "") == g["date"]:
+                bucket[0] += 1
+            else:
+                errors["date"].append(f"{g['doc_id']} ({basis}): {p.get('date', '')!r} | {g['date']!r}")
+        if g.get("duplicate_of"):
+            copies[1] += 1
+            got = p.get("duplicate_of", "")
+            if got and story.get(got, got) == story[g["doc_id"]]:
+                copies[0] += 1
+            else:
+                errors["copies"].append(f"{g['doc_id']}: {got!r} | {g['duplicate_of']!r}")
+        if g.get("on_topic") is False:
+            off[1] += 1
+            if p.get("on_topic") is False:
+                off[0] += 1
+            else:
+                errors["off-topic"].append(f"{g['doc_id']}: flagged on topic")
+    rows = []
+    for key, (tp, fp, fn) in counts.items():
+        prec, rec, f = _f1(tp, fp, fn)
+        rows.append({"measure": f"{key} F1", "value": f, "precision": prec, "recall": rec, "n": tp + fn})
+    for label, (ok, n) in (
+        ("stated date", stated),
+        ("inferred date", inferred),
+        ("copies recall", copies),
+        ("off-topic flagged", off),
+    ):
+        rows.append(
+            {"measure": label, "value": ok / n if n else float("nan"), "precision": None, "recall": None, "n": n}
+        )
+    return pd.DataFrame(rows), errors
