@@ -5,7 +5,9 @@ officials appears, it is joined to Vietnam (``Vietnam-Belarus``, ``Vietnam and R
 ``between Vietnam and Russia``), or its demonym qualifies a counterpart (``Belarusian
 delegation``, ``the Russian side``; ``counterpart_words`` of :mod:`defcoop.lexicons.words`).
 Mentions in history sentences (a historical country such as the Soviet Union with a word of
-``history_words``) and hyphenated multilateral pairs (``ASEAN-Russia``) are no evidence.
+``history_words``) and hyphenated multilateral pairs (``ASEAN-Russia``) are no evidence.  An
+article in which Vietnam takes no part (neither Vietnam nor a Vietnamese official is named:
+Singapore's minister meeting Japan's) has no partner at all, whatever officials it names.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
     counterpart_words = word_lists().counterpart_words
     history = history_pattern()
     evidence: dict[str, int] = defaultdict(int)
+    home_named = g.self_name in actor_country.values()
     for c in actor_country.values():
         if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
             evidence[c] += 1
@@ -85,6 +88,7 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
             role = "mention"
             if c.kind == "self":
                 role = "self"
+                home_named = True
             elif c.kind in {"historical", "organisation"}:
                 role = c.kind
             elif history_sentence:
@@ -110,4 +114,6 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
             if role in EVIDENCE_ROLES:
                 evidence[cname] += 1
             doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
+    if not home_named:  # Vietnam takes no part: nobody is Vietnam's partner here
+        return []
     return sorted(evidence, key=lambda c: (-evidence[c], c))

@@ -4,7 +4,8 @@ The name (:func:`~defcoop.annotate.title_context.name_after_title`) becomes an a
 ``unregistered:<slug>`` with ``registered = False``; its country comes from a demonym before the
 title chain or an ``of <Country>`` after the title, else the home country of ``countries.csv``
 (Vietnam) for a Vietnamese family name (``vietnamese_family_names`` of
-:mod:`defcoop.lexicons.words`).  Later bare mentions of the last word of the name are short
+:mod:`defcoop.lexicons.words`).  People of history (``historical_figures``: "President Ho Chi
+Minh") are no officials.  Later bare mentions of the last word of the name are short
 mentions of the same official.
 """
 
@@ -47,6 +48,7 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
         ``unregistered:<slug>`` -> (name as written, country or ``""``), in order of discovery.
     """
     family_names = word_lists().vietnamese_family_names
+    historical = word_lists().historical_figures
     out: dict[str, tuple[str, str]] = {}
     taken = [(h.start, h.end) for h in hits]
     found: list[tuple[str, str, str]] = []
@@ -59,6 +61,8 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
             if hit is None:
                 continue
             a, b, name_toks = hit
+            if fold(" ".join(name_toks)) in historical:
+                continue  # a figure of history, not an official of the article's time
             if any(x < b and a < y for x, y in taken):
                 continue
             if any(th.start < b and a < th.end for th in ths):

@@ -37,6 +37,7 @@ WORD_LISTS: dict[str, str] = {
     "vietnamese_family_names": "capitalised word",
     "not_name_words": "capitalised word",
     "institution_words": "capitalised word",
+    "historical_figures": "folded phrase",
 }
 
 _FORMS: dict[str, re.Pattern[str]] = {
@@ -64,6 +65,7 @@ class WordLists:
     vietnamese_family_names: frozenset[str]
     not_name_words: frozenset[str]
     institution_words: frozenset[str]
+    historical_figures: frozenset[str]
 
 
 def _check_word(path: Path, row_no: int, name: str, word: str) -> None:
