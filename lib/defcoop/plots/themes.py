@@ -474,7 +474,7 @@ def _timeline_marks(
         f"Meetings by partner: {dated_stories} dated stories", x=0.01, ha="left", fontsize=9, fontweight="bold"
     )
     ax.set_title(
-        "dot: day known; bar: month or year only; labels: date, Vietnamese official – partner official",
+        "dot: day known; bar: month or year only; labels: date, host – guest (or Vietnamese – partner if no host)",
         fontsize=7,
         fontweight="normal",
         color="#555555",
