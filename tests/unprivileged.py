@@ -8,8 +8,10 @@ power to ignore permissions, but not its identity:
   searching (``CAP_DAC_OVERRIDE``, ``CAP_DAC_READ_SEARCH``) from its effective, permitted,
   inheritable and bounding sets.  It stays uid 0, so it can still import everything root owns
   (the checkout and the venv, even inside a ``chmod 700`` home folder), but a file or folder
-  with no permission bits is as closed to it as to anyone.  Children it starts (forked or
-  exec'd workers) cannot get the capabilities back;
+  with no permission bits is as closed to it as to anyone.  Forked children inherit the drop;
+  an exec'd child of uid 0 would get back whatever the bounding set still holds, so the drop
+  from the bounding set is checked too, and its outcome is returned (the loader's workers are
+  forked, so the tests hold either way);
 * as any other user, nothing needs dropping.
 
 An earlier version switched to uid 65534 (``nobody``) instead; it then could not import the
@@ -43,7 +45,8 @@ class _CapData(ctypes.Structure):
 
 
 def drop_read_override() -> str:
-    """Give up reading past file permissions; return how (``"user"`` or ``"capabilities"``).
+    """Give up reading past file permissions; return how (``"user"``, ``"capabilities"``, or
+    ``"capabilities (bounding set kept)"`` where the bounding set could not be changed).
 
     Raises ``OSError`` naming the call that failed when root cannot drop its capabilities (a
     kernel or sandbox without ``capset``): the permission tests must then fail, not pass
@@ -52,11 +55,12 @@ def drop_read_override() -> str:
     if os.geteuid() != 0:
         return "user"
     libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    bounding_dropped = True
     for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
-        # The bounding set needs CAP_SETPCAP; where that is missing the drop below still holds for
-        # this process and its forked children (an exec'd child would not get them back as
-        # long as it is not given a set-uid program, which the loader never runs).
-        libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0)
+        # (needs CAP_SETPCAP; without it the drop below still holds for this process and the
+        # children it forks)
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            bounding_dropped = False
     header = _CapHeader(_LINUX_CAPABILITY_VERSION_3, 0)
     data = (_CapData * 2)()
     if libc.capget(ctypes.byref(header), data) != 0:
@@ -70,7 +74,7 @@ def drop_read_override() -> str:
     if libc.capset(ctypes.byref(header), data) != 0:
         err = ctypes.get_errno()
         raise OSError(err, f"capset failed: {os.strerror(err)}")
-    return "capabilities"
+    return "capabilities" if bounding_dropped else "capabilities (bounding set kept)"
 
 
 def reader_status() -> dict[str, object]:

@@ -34,6 +34,7 @@ __all__ = ["FORMULA_STARTS", "safe_cell", "spreadsheet_safe", "write_csv"]
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list; a line break
 #: leads there too once a cell is split at it, so a cell that starts with one is quoted as well).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_BLANKS = " \u00a0\u2007\u202f\ufeff"
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -46,16 +47,18 @@ def safe_cell(value: object) -> object:
 
     >>> [safe_cell(v) for v in ("=HYPERLINK(x)", "\\t=1", "-1.5e3", "Hanoi", 7, None)]
     ["'=HYPERLINK(x)", "'\\t=1", '-1.5e3', 'Hanoi', 7, None]
-    >>> safe_cell("\\r=1+1"), safe_cell("a\\r\\n=b\\rc")
-    ("'\\n=1+1", 'a\\n=b\\nc')
+    >>> safe_cell("\\r=1+1"), safe_cell("a\\r\\n=b\\rc"), safe_cell("\\n=1"), safe_cell(" =1+1")
+    ("'\\n=1+1", 'a\\n=b\\nc', "'\\n=1", "' =1+1")
     """
     if not isinstance(value, str):
         return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-        if value.startswith("\n"):
-            return "'" + value
-    if value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+    if value.startswith("\n"):
+        return "'" + value
+    # (some importers trim leading blanks, a no-break space or a byte-order mark before reading)
+    bare = value.lstrip(_BLANKS)
+    if bare.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(bare):
         return "'" + value
     return value
 

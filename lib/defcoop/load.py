@@ -53,6 +53,9 @@ class _Memo:
         _MEMO.move_to_end(key)
         return _MEMO[key]
 
+    def knows(self, name: str) -> bool:
+        return any(key[0] == name for key in _MEMO)
+
     def put(self, key: tuple, corpus: Corpus) -> None:
         _MEMO[key] = corpus
         _MEMO.move_to_end(key)

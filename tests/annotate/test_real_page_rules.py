@@ -38,9 +38,21 @@ def _doc(write_corpus, text: str) -> dict:
     return defcoop.load(root, cache=False).docs.iloc[0].to_dict()
 
 
+IMPLICIT_HOST = """Military region hosts Lao delegation
+
+DA NANG (VNA) - The Commander of Military Region 5 received a delegation of the Lao People's Army led by
+Lao Deputy Defence Minister Khamlieng Outhakaysone on May 4, 2023. The two sides discussed border cooperation
+and military training.
+"""
+
+
 def test_an_article_vietnam_takes_no_part_in_has_no_partner(write_corpus):
     doc = _doc(write_corpus, NO_VIETNAM)
     assert doc["partners"] == [] and doc["on_topic"] is False
+
+
+def test_a_vietnamese_outlet_leaving_its_own_side_implicit_keeps_its_partner(write_corpus):
+    assert _doc(write_corpus, IMPLICIT_HOST)["partners"] == ["Laos"]
 
 
 def test_figures_of_history_are_no_officials(write_corpus):

@@ -132,3 +132,14 @@ def test_the_command_prints_the_table_and_the_errors(tmp_path, capsys):
     assert main(["score-pages", str(tmp_path / "gold.jsonl"), str(tmp_path / "pred.jsonl"), "--errors"]) == 0
     out = capsys.readouterr().out
     assert "officials F1" in out and "stated date" in out and "d: flagged on topic" in out
+
+
+def test_spellings_of_one_person_count_once_and_order_does_not_matter():
+    gold = [
+        {"doc_id": "a", "officials": [{"name": "Nguyen Minh"}, {"name": "Nguyen Van Minh"}, {"name": "Phan Van Giang"}]}
+    ]
+    for actors in (["Nguyen Van Minh", "Nguyen Minh"], ["Nguyen Minh", "Nguyen Van Minh"]):
+        pred = [{"doc_id": "a", "actors": [*actors, "Phan Văn Giang", "Phan Van Giang"]}]
+        m = score_pages(pred, gold)[0].set_index("measure").loc["officials F1"]
+        assert (m["precision"], m["recall"]) == (1.0, 1.0), actors
+    assert score_pages([{"doc_id": "a", "actors": None, "partners": None}], gold)[0].loc[0, "recall"] == 0.0

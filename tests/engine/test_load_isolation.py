@@ -85,3 +85,18 @@ def test_a_cleared_memo_loads_the_same_tables_again(corpus_dir: Path):
     pristine = _snapshot(defcoop.load(corpus_dir, cache=False))
     assert defcoop.clear_memo() >= 1
     _assert_tables(defcoop.load(corpus_dir, cache=False), pristine)
+
+
+def test_a_memo_hit_starts_no_worker_processes(corpus_dir: Path, monkeypatch):
+    from defcoop.engine import run as run_module
+
+    monkeypatch.setattr(run_module, "PARALLEL_THRESHOLD", 2)  # the five seeds count as a large run
+    started = []
+    real = run_module.start_pool
+    monkeypatch.setattr(run_module, "start_pool", lambda n: started.append(n) or real(n))
+    defcoop.clear_memo()
+    first = defcoop.load(corpus_dir, cache=False, workers=2)
+    assert started == [2]
+    again = defcoop.load(corpus_dir, cache=False, workers=2)
+    assert started == [2], "a memo hit forked a pool"
+    pdt.assert_frame_equal(again.docs, first.docs)

@@ -27,6 +27,7 @@ from defcoop.text import fold
 
 __all__ = ["CUE_WORDS", "MEETING_CUES", "ONLINE", "meeting_cues", "meetings"]
 
+_INT_COLUMNS = frozenset({"sent_no", "start", "end"})
 CueRole = Literal["object_is_guest", "object_is_host", "neutral"]
 
 #: Meeting cues, in priority order (an earlier cue wins where two overlap).  The *object* of a
@@ -289,4 +290,5 @@ def meetings(
     )
     out = pd.concat([out, detail], axis=1)[MEETING_COLUMNS]
     out["online"] = out["online"].astype(bool)
+    out = out.astype({c: (bool if c == "online" else "int64" if c in _INT_COLUMNS else "str") for c in MEETING_COLUMNS})
     return out.sort_values(["doc_id", "sent_no", "vn_actor", "foreign_actor"], ignore_index=True)

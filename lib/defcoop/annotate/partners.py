@@ -6,8 +6,11 @@ officials appears, it is joined to Vietnam (``Vietnam-Belarus``, ``Vietnam and R
 delegation``, ``the Russian side``; ``counterpart_words`` of :mod:`defcoop.lexicons.words`).
 Mentions in history sentences (a historical country such as the Soviet Union with a word of
 ``history_words``) and hyphenated multilateral pairs (``ASEAN-Russia``) are no evidence.  An
-article in which Vietnam takes no part (neither Vietnam nor a Vietnamese official is named:
-Singapore's minister meeting Japan's) has no partner at all, whatever officials it names.
+article in which officials of two or more other countries meet and Vietnam takes no part
+(neither Vietnam, Vietnamese nor Hanoi, nor a Vietnamese official is named: Singapore's
+minister meeting Japan's) has no partner at all.  With one foreign country only, the article
+keeps it: a Vietnamese outlet often leaves its own side implicit ("the Military Region 5
+command received a Lao delegation").
 """
 
 from __future__ import annotations
@@ -114,6 +117,7 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
             if role in EVIDENCE_ROLES:
                 evidence[cname] += 1
             doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
-    if not home_named:  # Vietnam takes no part: nobody is Vietnam's partner here
+    foreign = {c for c in actor_country.values() if c and c != g.self_name}
+    if not home_named and len(foreign) >= 2:  # others meeting each other: nobody is Vietnam's partner here
         return []
     return sorted(evidence, key=lambda c: (-evidence[c], c))

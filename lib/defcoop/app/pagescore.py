@@ -8,8 +8,9 @@ real pages are comparable with the review's:
 * **officials** (F1): a predicted name matches a gold name when, after folding diacritics and
   case, they have the same tokens in the same order, a token of five letters or more may
   differ by one edit (Sergei/Sergey), and the prediction may carry one extra token after the
-  first (a patronymic or middle name).  A title inside the name (``Spokesperson Dana W. White``) or two
-  glued words (``Nguyen PhuTrong``) do not match.  Each gold official matches at most once.
+  first (a patronymic or middle name).  A title inside the name (``Spokesperson Dana W.
+  White``) or two glued words (``Nguyen PhuTrong``) do not match.  Spellings of one person on a
+  page count once, on either side, and each gold official matches at most once.
 * **partners**, **themes** (micro-F1 over (page, item) pairs);
 * **stated date** and **inferred date** (share of pages whose gold date is stated in the page,
   or inferred by a reader, that get exactly the gold date and precision);
@@ -82,15 +83,36 @@ def name_matches(pred: str, gold: str) -> bool:
     return _same_tokens(p, g)
 
 
-def _match_officials(pred: Iterable[str], gold: Iterable[str]) -> int:
-    """How many gold names a prediction matches, each gold and each predicted name used once."""
-    left = list(dict.fromkeys(pred))
+def _distinct(names: Iterable[str]) -> list[str]:
+    """One name per official: a name that matches one kept before it (another spelling of the same
+    person, "Phan Văn Giang" and "Phan Van Giang") is dropped, so a person counts once."""
+    kept: list[str] = []
+    for n in names:
+        if n and not any(name_matches(n, k) or name_matches(k, n) for k in kept):
+            kept.append(n)
+    return kept
+
+
+def _match_officials(pred: Sequence[str], gold: Sequence[str]) -> int:
+    """How many gold names the predicted ones match, each used once: names of the same length
+    first (``Nguyen Minh`` takes ``Nguyen Minh`` before ``Nguyen Van Minh`` can), so the count
+    does not depend on the order of the lists."""
+    left = list(pred)
     tp = 0
-    for g in dict.fromkeys(gold):
-        hit = next((i for i, p in enumerate(left) if name_matches(p, g)), None)
-        if hit is not None:
-            tp += 1
-            left.pop(hit)
+    todo = list(gold)
+    for same_length in (True, False):
+        rest = []
+        for g in todo:
+            n = len(_tokens(g))
+            hit = next(
+                (i for i, p in enumerate(left) if (len(_tokens(p)) == n) == same_length and name_matches(p, g)), None
+            )
+            if hit is None:
+                rest.append(g)
+            else:
+                tp += 1
+                left.pop(hit)
+        todo = rest
     return tp
 
 
@@ -118,16 +140,17 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
     story = {g["doc_id"]: g.get("duplicate_of") or g["doc_id"] for g in gold}
     for g in gold:
         p = by_id.get(g["doc_id"], {})
-        gold_names = [o["name"] if isinstance(o, dict) else o for o in g.get("officials", [])]
-        tp = _match_officials(p.get("actors", []), gold_names)
-        n_pred, n_gold = len(set(p.get("actors", []))), len(set(gold_names))
+        gold_names = _distinct(o["name"] if isinstance(o, dict) else o for o in g.get("officials") or [])
+        pred_names = _distinct(p.get("actors") or [])
+        tp = _match_officials(pred_names, gold_names)
+        n_pred, n_gold = len(pred_names), len(gold_names)
         counts["officials"][0] += tp
         counts["officials"][1] += n_pred - tp
         counts["officials"][2] += n_gold - tp
         if tp != n_pred or tp != n_gold:
-            errors["officials"].append(f"{g['doc_id']}: {sorted(set(p.get('actors', [])))} | {sorted(set(gold_names))}")
+            errors["officials"].append(f"{g['doc_id']}: {sorted(pred_names)} | {sorted(gold_names)}")
         for key in ("partners", "themes"):
-            ps, gs = set(p.get(key, [])), set(g.get(key, []))
+            ps, gs = set(p.get(key) or []), set(g.get(key) or [])
             counts[key][0] += len(ps & gs)
             counts[key][1] += len(ps - gs)
             counts[key][2] += len(gs - ps)

@@ -217,6 +217,10 @@ class Memo(Protocol):
 
     def get(self, key: tuple) -> Corpus | None: ...
 
+    def knows(self, name: str) -> bool:
+        """Whether a corpus of a folder named ``name`` is kept (a hit is then possible)."""
+        ...
+
     def put(self, key: tuple, corpus: Corpus) -> None: ...
 
 
@@ -251,10 +255,12 @@ def load_corpus(
         # cache as it is complete and read back from it (a large run never holds its results).
         parts = (_cache_call(store, "read_parts", check_part) or []) if store is not None else []
         have = {sha for part in parts for sha in part["docs"].column("sha256").to_pylist()}
-    # Many files not in the cache: start the worker processes now, while this one is small.
+    # Many files not in the cache: start the worker processes now, while this one is small; but
+    # not when the memo may already hold this folder (a memo hit would start them for nothing).
     n_new = sum(1 for f in found if not f.skip_reason) - len(have)
     want = workers if workers is not None else (os.cpu_count() or 1)
-    pool = start_pool(want) if want > 1 and n_new >= PARALLEL_THRESHOLD else None
+    parallel = want > 1 and n_new >= PARALLEL_THRESHOLD
+    pool = start_pool(want) if parallel and not (memo is not None and memo.knows(root.name)) else None
     try:
         with _gc_paused():
             known = _cache_call(store, "read_file_index") if store is not None else None
@@ -266,6 +272,8 @@ def load_corpus(
         hit = memo.get(key) if memo is not None else None
         if hit is not None:
             return hit
+        if parallel and pool is None:
+            pool = start_pool(want)
 
         with _gc_paused():
             loaded = [(rel, fspath, sha) for rel, fspath, sha, _ in files if sha]

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import sys
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,9 +116,29 @@ def annotating_modules(package_dir: Path = PACKAGE_DIR) -> tuple[str, ...]:
     return tuple(sorted(seen))
 
 
+#: Distributions whose behaviour shapes what annotation produces (matching, folding, tables,
+#: the codebook's YAML); their versions, and Python's (its Unicode tables fold the text), are in
+#: the version too.
+DEPENDENCIES = ("pyahocorasick", "numpy", "pandas", "pyarrow", "PyYAML")
+
+
+def _dependency_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for dist in DEPENDENCIES:
+        try:
+            found.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            found.append(f"{dist}=?")
+    return f"python={sys.version_info[:3]};unicode={unicodedata.unidata_version};" + ";".join(found)
+
+
 def version_of(package_dir: Path) -> str:
-    """Digest (16 hex digits) of the annotating modules' source and of every data file."""
+    """Digest (16 hex digits) of the annotating modules' source, of every data file and of the
+    versions of Python and of :data:`DEPENDENCIES`."""
     h = hashlib.sha256(data_digest(package_dir / "data").encode())
+    h.update(_dependency_versions().encode())
     for rel in annotating_modules(package_dir):
         h.update(rel.encode() + b"\0")
         h.update((package_dir / rel).read_bytes())
