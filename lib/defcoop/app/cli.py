@@ -78,6 +78,14 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_errors(errors: dict[str, list[str]], what: str) -> None:
+    for field, errs in errors.items():
+        if errs:
+            print(f"\n{field}: {len(errs)} {what}")
+            for e in errs:
+                print(f"  {e}")
+
+
 def _score(args: argparse.Namespace) -> int:
     from defcoop.app.evaluate import score
 
@@ -85,11 +93,7 @@ def _score(args: argparse.Namespace) -> int:
     with pd.option_context("display.width", 120, "display.max_rows", 200):
         print(table.to_string(index=False))
     if args.errors:
-        for field, errs in errors.items():
-            if errs:
-                print(f"\n{field}: {len(errs)} article(s) differ")
-                for e in errs:
-                    print(f"  {e}")
+        _print_errors(errors, "article(s) differ")
     return 0
 
 
@@ -100,11 +104,7 @@ def _score_pages(args: argparse.Namespace) -> int:
     with pd.option_context("display.width", 120, "display.float_format", "{:.3f}".format):
         print(table.to_string(index=False))
     if args.errors:
-        for measure, errs in errors.items():
-            if errs:
-                print(f"\n{measure}: {len(errs)} page(s) differ (predicted | gold)")
-                for e in errs:
-                    print(f"  {e}")
+        _print_errors(errors, "page(s) differ (predicted | gold)")
     return 0
 
 

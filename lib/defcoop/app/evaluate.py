@@ -9,32 +9,21 @@ it is non-empty, and is correct when it equals the gold value.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from defcoop.app.pagescore import read_jsonl
 from defcoop.load import load
 from defcoop.paths import SEEDS_DIR
 from defcoop.text import fold
 
-__all__ = ["LIST_FIELDS", "SCALAR_FIELDS", "Score", "predictions", "read_gold", "score"]
+__all__ = ["LIST_FIELDS", "SCALAR_FIELDS", "Score", "predictions", "score"]
 
 LIST_FIELDS = ("actors", "unregistered", "partners", "themes")
 SCALAR_FIELDS = ("date", "date_precision", "date_source", "language", "duplicate_of", "on_topic")
-
-
-def read_gold(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path.name}: line {n} is not JSON: {exc.msg}") from None
-    return rows
 
 
 def corpus_dir(gold_path: Path, corpus: str) -> Path:
@@ -94,7 +83,7 @@ def _norm(field_name: str, items: Iterable) -> set[str]:
 
 def score(gold_path: Path, *, corpora: Iterable[str] | None = None) -> tuple[pd.DataFrame, dict]:
     """Precision, recall and F1 per corpus and field, and the errors behind them."""
-    gold = read_gold(gold_path)
+    gold = read_jsonl(gold_path)
     if corpora is not None:
         gold = [g for g in gold if g["corpus"] in set(corpora)]
     pred = predictions(gold_path, gold)
