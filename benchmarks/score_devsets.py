@@ -38,6 +38,16 @@ def _check_pages(folder: Path) -> list[str]:
     return problems
 
 
+def _prefixed(rows: list[dict], name: str) -> list[dict]:
+    """``rows`` with their ``doc_id`` and ``duplicate_of`` made ``NAME/ID``, so that the pages of
+    several corpora can be scored together."""
+    return [
+        {**r, "doc_id": f"{name}/{r['doc_id']}"}
+        | ({"duplicate_of": f"{name}/{r['duplicate_of']}"} if r.get("duplicate_of") else {})
+        for r in rows
+    ]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*", help="corpora to score (default: every one with pages)")
@@ -66,16 +76,9 @@ def main() -> int:
             for measure, errs in errors.items():
                 for e in errs:
                     print(f"  {measure}: {e}")
-        all_pred += [{**p, "doc_id": f"{folder.name}/{p['doc_id']}"} for p in pred]
-        all_gold += [
-            {**g, "doc_id": f"{folder.name}/{g['doc_id']}"}
-            | ({"duplicate_of": f"{folder.name}/{g['duplicate_of']}"} if g.get("duplicate_of") else {})
-            for g in gold
-        ]
+        all_pred += _prefixed(pred, folder.name)
+        all_gold += _prefixed(gold, folder.name)
     if len({g["doc_id"].split("/")[0] for g in all_gold}) > 1:
-        for p in all_pred:
-            if p.get("duplicate_of"):
-                p["duplicate_of"] = f"{p['doc_id'].split('/')[0]}/{p['duplicate_of']}"
         table, _ = score_pages(all_pred, all_gold)
         print(f"\n## all: {len(all_gold)} pages")
         with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):

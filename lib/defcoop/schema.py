@@ -28,6 +28,7 @@ __all__ = [
     "MEETING_COLUMNS",
     "MENTION_COLUMNS",
     "OFFICIAL_COLUMNS",
+    "PAIR_COLUMNS",
     "SEGMENT_COLUMNS",
     "SENTENCE_COLUMNS",
     "SKIP_COLUMNS",
@@ -103,12 +104,8 @@ CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "countr
 SKIP_COLUMNS = ["path", "reason"]
 
 
-#: ``Corpus.meetings``: one row per (article, Vietnamese official, foreign official) pair
-#: (:func:`defcoop.annotate.meetings.meetings`).
-MEETING_COLUMNS = [
-    "doc_id",
-    "story_id",
-    "date",
+#: The two officials of a meeting: columns of ``Corpus.meetings`` and of the network's edges.
+PAIR_COLUMNS = [
     "vn_actor_id",
     "vn_actor",
     "vn_office",
@@ -116,6 +113,14 @@ MEETING_COLUMNS = [
     "foreign_actor",
     "foreign_country",
     "foreign_office",
+]
+#: ``Corpus.meetings``: one row per (article, Vietnamese official, foreign official) pair
+#: (:func:`defcoop.annotate.meetings.meetings`).
+MEETING_COLUMNS = [
+    "doc_id",
+    "story_id",
+    "date",
+    *PAIR_COLUMNS,
     "evidence",
     "cue",
     "host",

@@ -45,6 +45,7 @@ from defcoop.annotate.offices import columns, office_label, official_mentions, s
 from defcoop.corpus import Corpus, story_ids, story_mask
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.geo import geo
+from defcoop.schema import PAIR_COLUMNS
 
 __all__ = [
     "MEETING_CUES",
@@ -74,13 +75,7 @@ _KEYS: dict[str, list[str]] = {
     "year": ["year"],
 }
 EDGE_COLUMNS = [
-    "vn_actor_id",
-    "vn_actor",
-    "vn_office",
-    "foreign_actor_id",
-    "foreign_actor",
-    "foreign_country",
-    "foreign_office",
+    *PAIR_COLUMNS,
     "stories",
     "articles",
     "meeting_dates",

@@ -94,7 +94,6 @@ RIGHT_LABELS_FROM = 0.55
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LABEL = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4]))?$")
-_PRECISION_RANK = {"year": 0, "quarter": 1, "month": 2, "day": 3}
 _REQUIRED = ("doc_id", "date", "duplicate_of", "on_topic", "language", "themes", "partners", "outlet")
 
 
@@ -588,33 +587,19 @@ def timeline(stories: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
     met = meetings[(meetings["evidence"] == "meeting sentence") & meetings["doc_id"].isin(dated["doc_id"])]
     met = met.sort_values(["doc_id", "foreign_country", "sent_no"], kind="stable")
     met = met.drop_duplicates(["doc_id", "foreign_country"])
-    info = dated.set_index("doc_id")
-    rows = []
-    for r in met.itertuples(index=False):
-        d = info.loc[r.doc_id]
-        first, last = parse_iso(d["date"]).span()
-        pair = (r.host, r.guest) if r.host else (r.vn_actor, r.foreign_actor)
-        rows.append(
-            {
-                "partner": r.foreign_country,
-                "doc_id": r.doc_id,
-                "date": d["date"],
-                "date_precision": _precision(d["date"]),
-                "start": first.isoformat(),
-                "end": last.isoformat(),
-                "outlet": d["outlet"],
-                "actors": " – ".join(pair),
-                "title": d["title"],
-                "cue": r.cue,
-                "host": r.host,
-                "place": r.place,
-                "online": bool(r.online),
-                "sent_no": int(r.sent_no),
-                "sentence": r.sentence,
-            }
-        )
-    cols = [*TIMELINE_COLUMNS]
-    out = pd.DataFrame(rows, columns=cols).astype({"online": bool, "sent_no": int})
+    out = met.merge(dated, on="doc_id", suffixes=("_meeting", ""))
+    spans = {d: parse_iso(d).span() for d in out["date"].unique()}
+    out = out.assign(
+        partner=out["foreign_country"],
+        date_precision=out["date"].map(_precision),
+        start=out["date"].map(lambda d: spans[d][0].isoformat()),
+        end=out["date"].map(lambda d: spans[d][1].isoformat()),
+        actors=[
+            f"{h} – {g}" if h else f"{v} – {f}"
+            for h, g, v, f in zip(out["host"], out["guest"], out["vn_actor"], out["foreign_actor"], strict=True)
+        ],
+    )
+    out = out[list(TIMELINE_COLUMNS)].astype({"online": bool, "sent_no": int})
     return out.sort_values(["partner", "start", "doc_id"], ignore_index=True)
 
 

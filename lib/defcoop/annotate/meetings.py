@@ -289,6 +289,5 @@ def meetings(
         }
     )
     out = pd.concat([out, detail], axis=1)[MEETING_COLUMNS]
-    out["online"] = out["online"].astype(bool)
     out = out.astype({c: (bool if c == "online" else "int64" if c in _INT_COLUMNS else "str") for c in MEETING_COLUMNS})
     return out.sort_values(["doc_id", "sent_no", "vn_actor", "foreign_actor"], ignore_index=True)

@@ -19,7 +19,6 @@ A short form resolves only to a person named in full in the same article.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -284,6 +283,3 @@ def titles() -> Titles:
         if r["kind"] not in {"office", "rank"}:
             raise DataFileError(f"titles.csv: row {i}: kind must be office or rank")
     return Titles(PhraseMatcher((r["title"], (r["office"], r["kind"])) for r in rows))
-
-
-NAME_TOKEN = re.compile(r"[A-ZÀ-ÝĐƠƯ][\w’'\-]*\.?|[A-Z]\.(?:[A-Z]\.)*")
