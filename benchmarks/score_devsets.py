@@ -7,13 +7,20 @@ committed (see each corpus's README for how to rebuild them).  For every corpus 
 present, this runs ``defcoop annotate pages -o out.jsonl`` (the held-out set's interface) and
 prints the held-out measures, per corpus and for all together::
 
-    .venv/bin/python benchmarks/score_devsets.py [--errors] [NAME ...]
+    .venv/bin/python benchmarks/score_devsets.py [--errors] [--save-pred DIR] [--pred DIR] [NAME ...]
+
+Only the pages of the manifest are annotated (linked into a temporary folder), so that files a
+corpus keeps beside them (the tool's raw answers, dropped candidates) play no part.  Pages of a
+corpus in several languages are also scored per language.  ``--save-pred DIR`` keeps each
+corpus's predictions as ``DIR/NAME.jsonl``; ``--pred DIR`` scores such saved predictions instead
+of annotating (to score an older version of the annotator with today's scorer).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -52,6 +59,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*", help="corpora to score (default: every one with pages)")
     ap.add_argument("--errors", action="store_true", help="list the pages that differ, per measure")
+    ap.add_argument("--save-pred", metavar="DIR", help="keep each corpus's predictions as DIR/NAME.jsonl")
+    ap.add_argument("--pred", metavar="DIR", help="score the predictions saved in DIR instead of annotating")
     args = ap.parse_args()
     folders = [HERE / n for n in args.names] if args.names else sorted(p for p in HERE.iterdir() if p.is_dir())
     all_pred, all_gold = [], []
@@ -62,16 +71,35 @@ def main() -> int:
         problems = _check_pages(folder)
         if problems:
             print(f"{folder.name}: {len(problems)} page(s) do not match the manifest: {problems[:3]}")
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "out.jsonl"
-            if defcoop(["annotate", str(folder / "pages"), "-o", str(out), "--no-cache"]) != 0:
-                return 1
-            pred = read_jsonl(out)
+        if args.pred:
+            pred = read_jsonl(Path(args.pred) / f"{folder.name}.jsonl")
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                pages = Path(tmp) / "pages"
+                pages.mkdir()
+                for row in read_jsonl(folder / "manifest.jsonl"):
+                    (pages / row["file"]).symlink_to(folder / "pages" / row["file"])
+                out = Path(tmp) / "out.jsonl"
+                if defcoop(["annotate", str(pages), "-o", str(out), "--no-cache"]) != 0:
+                    return 1
+                pred = read_jsonl(out)
+            if args.save_pred:
+                Path(args.save_pred).mkdir(parents=True, exist_ok=True)
+                with open(Path(args.save_pred) / f"{folder.name}.jsonl", "w", encoding="utf-8") as fh:
+                    fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in pred)
         gold = read_jsonl(folder / "gold.jsonl")
         table, errors = score_pages(pred, gold)
         print(f"\n## {folder.name}: {len(gold)} pages")
         with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
             print(table.to_string(index=False))
+        languages = sorted({g.get("language", "") for g in gold})
+        if len(languages) > 1:
+            for lang in languages:
+                ids = {g["doc_id"] for g in gold if g.get("language", "") == lang}
+                sub, _ = score_pages([r for r in pred if r["doc_id"] in ids], [g for g in gold if g["doc_id"] in ids])
+                print(f"\n### {folder.name}, {lang}: {len(ids)} pages")
+                with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
+                    print(sub.to_string(index=False))
         if args.errors:
             for measure, errs in errors.items():
                 for e in errs:

@@ -161,16 +161,16 @@ def make_hostile_corpus(root: Path) -> dict[str, Expected]:
     )
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
     add("binary.txt", png, Expected("a binary file (PNG bytes) named .txt", "skipped", "binary file"))
-    add("photo.png", png, Expected("an image with its own suffix", "skipped", "not a text article"))
+    add("photo.png", png, Expected("an image with its own suffix", "skipped", "not a format the workbook reads"))
     page = "<!DOCTYPE html>\n<html><head><title>Vietnam</title></head><body><p>" + plain[:400] + "</p></body></html>\n"
-    add("saved-page.txt", page.encode(), Expected("an HTML page named .txt", "skipped", "HTML page"))
+    add("saved-page.txt", page.encode(), Expected("an HTML page named .txt (read as HTML)", "loaded"))
     fragment = "".join(f'<div class="row"><p><a href="/n/{i}">Story {i}</a></p></div>\n' for i in range(40))
     add(
         "html-fragment.txt",
         (" date 2022-01-01\n" + fragment).encode(),
-        Expected("an HTML fragment without <html> (after a date header)", "skipped", "HTML page"),
+        Expected("an HTML fragment without <html> (after a date header, which is kept)", "loaded"),
     )
-    add("saved-page.html", page.encode(), Expected("an .html file", "skipped", "not a text article"))
+    add("saved-page.html", page.encode(), Expected("an .html file", "loaded"))
     add(
         "date-only.txt",
         b" date 2020-07-03\n",

@@ -229,7 +229,7 @@ def test_annotate_exits_0_and_summarises_skipped_files(hostile, tmp_path):
         assert "Traceback" not in proc.stderr, proc.stderr
         assert proc.returncode == 0, proc.stderr
         n_skipped = sum(e.outcome == "skipped" for e in expected.values())
-        assert f"{n_skipped} of {len(expected)} files skipped" in proc.stderr
+        assert f"{n_skipped} of {len(expected)} files or records skipped" in proc.stderr
         for reason in ("permission denied", "named pipe", "file too large", "cannot list folder"):
             assert reason in proc.stderr
         import pandas as pd
@@ -250,7 +250,7 @@ def test_annotate_exits_1_when_nothing_loads(tmp_path):
         (root / "empty.txt").write_bytes(b"")
         (root / "blank.txt").write_bytes(b"  \n")
         (root / "date-only.txt").write_bytes(b" date 2020-07-03\n")
-        (root / "page.txt").write_bytes(b"<!DOCTYPE html><html><body>x</body></html>")
+        (root / "page.txt").write_bytes(b"<!DOCTYPE html><html><body><script>x()</script></body></html>")
         (root / "bin.txt").write_bytes(bytes(range(256)))
         os.mkfifo(root / "pipe.txt")
         os.symlink("missing.txt", root / "broken.txt")

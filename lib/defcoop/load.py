@@ -18,6 +18,7 @@ import pandas as pd
 from defcoop.corpus import Corpus
 from defcoop.engine.run import load_corpus
 from defcoop.reading.files import MAX_BYTES_DEFAULT
+from defcoop.reading.records import check_fields
 from defcoop.schema import LIST_COLUMNS
 
 __all__ = ["MEMO_SIZE", "clear_memo", "load"]
@@ -93,6 +94,7 @@ def load(
     cache: bool | str | Path = True,
     workers: int | None = None,
     progress: bool | None = None,
+    fields: dict[str, str] | None = None,
 ) -> Corpus:
     """Load every article under ``path`` (recursively) into a :class:`~defcoop.corpus.Corpus`.
 
@@ -108,6 +110,14 @@ def load(
     workers : processes for annotation; default: all cores for 2,000 files or more, else one.
     progress : a progress bar; default: shown for 1,000 files or more at a terminal or in a
         notebook, never in tests or when output is redirected.
+    fields : for JSON and CSV records, the names of your fields where they are not the usual
+        ones (:data:`defcoop.reading.records.FIELDS`), e.g. ``{"text": "body", "date": "pubtime"}``.
+
+    Formats, chosen by suffix (and, for ``.txt``, content): plain text; HTML pages (main text,
+    title, date and URL by trafilatura); JSON lines or a JSON array, CSV and TSV with a header
+    row (a record an article); WARC archives (an HTML response record an article).  Every record
+    is loaded or listed in ``Corpus.skipped`` with its file, ``record`` (line, row or record
+    number) and reason.
 
     Raises ``FileNotFoundError``/``NotADirectoryError`` naming the path when it is not a folder;
     any problem with a single file lands in ``Corpus.skipped`` instead.
@@ -118,6 +128,12 @@ def load(
     if not root.is_dir():
         raise NotADirectoryError(f"corpus path {str(path)!r} is not a folder")
     corpus = load_corpus(
-        root.resolve(), max_bytes=max_bytes, cache=cache, workers=workers, progress=progress, memo=_Memo()
+        root.resolve(),
+        max_bytes=max_bytes,
+        cache=cache,
+        workers=workers,
+        progress=progress,
+        memo=_Memo(),
+        fields=check_fields(fields),
     )
     return _handout(corpus)

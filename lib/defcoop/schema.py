@@ -12,7 +12,7 @@ analyses and exports can all depend on it.  ``Corpus`` holds these tables:
 * ``skipped`` (:data:`SKIP_COLUMNS`): one row per input not loaded, with the reason.
 
 >>> frame([], SKIP_COLUMNS).columns.tolist()
-['path', 'reason']
+['path', 'record', 'reason']
 """
 
 from __future__ import annotations
@@ -44,7 +44,11 @@ def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 DOC_COLUMNS = [
     "doc_id",
     "path",
+    "record",  # where in a file of many articles ("line 12", "record 3"); "" for a file of one
+    "url",  # from the record's metadata or the page's canonical link, else ""
     "outlet",
+    "outlet_country",  # from data/outlets.csv by the URL's domain, else "unknown"
+    "state_owned",  # yes | no | unknown (data/outlets.csv)
     "credit",
     "title",
     "date",
@@ -52,6 +56,7 @@ DOC_COLUMNS = [
     "date_source",
     "header_date",
     "dateline_date",
+    "crawl_date",  # when a crawler fetched the page (WARC-Date, date_download): never the date
     "language",
     "partners",
     "actors",
@@ -101,7 +106,7 @@ MENTION_COLUMNS = [
 CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "country", "role", "sentence")
 
 
-SKIP_COLUMNS = ["path", "reason"]
+SKIP_COLUMNS = ["path", "record", "reason"]
 
 
 #: The two officials of a meeting: columns of ``Corpus.meetings`` and of the network's edges.

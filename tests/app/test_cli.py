@@ -28,7 +28,7 @@ def test_mentions_and_skipped_summary(write_corpus, tmp_path, capsys):
     root = write_corpus({"a.txt": "Vietnam and Russia held defence talks in Hanoi.", "b.txt": "", "c.bin": b"\x00\x01"})
     assert main(["annotate", str(root), "-o", str(tmp_path / "a.csv"), "--mentions", str(tmp_path / "m.csv")]) == 0
     err = capsys.readouterr().err
-    assert "2 of 3 files skipped" in err and "empty file" in err
+    assert "2 of 3 files or records skipped" in err and "empty file" in err
     m = pd.read_csv(tmp_path / "m.csv")
     assert set(m["id"]) >= {"Vietnam", "Russia"}
 

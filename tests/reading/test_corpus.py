@@ -117,7 +117,7 @@ def test_every_file_is_loaded_or_skipped_with_a_reason(write_corpus, tmp_path):
     (root / "big.txt").write_bytes(b"x" * 2000)
     c = defcoop.load(root, max_bytes=1000)
     reasons = dict(zip(c.skipped["path"], c.skipped["reason"], strict=True))
-    assert sorted(c.docs["path"]) == ["a.txt", "latin1.txt", "nested/b.txt"]
+    assert sorted(c.docs["path"]) == ["a.txt", "latin1.txt", "nested/b.txt", "page.txt"]  # (a page: read as HTML)
     assert reasons == {
         ".hidden.txt": "hidden file (not read)",
         "big.txt": "file too large (2,000 bytes > limit 1,000)",
@@ -125,8 +125,7 @@ def test_every_file_is_loaded_or_skipped_with_a_reason(write_corpus, tmp_path):
         "blank.txt": "only white space",
         "broken.txt": "broken symbolic link",
         "empty.txt": "empty file",
-        "page.html": "not a text article (suffix '.html')",
-        "page.txt": "HTML page, not plain text (extract the article text first)",
+        "page.html": "HTML page in which no article text was found",
         "pipe.txt": "named pipe (FIFO), not a regular file",
     }
     assert len(c.docs) + len(c.skipped) == 12

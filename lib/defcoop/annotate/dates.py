@@ -18,7 +18,7 @@ from defcoop.paths import DATA_DIR
 from defcoop.reading.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
 from defcoop.text import fold
 
-__all__ = ["date_from_header_or_dateline", "date_from_text", "date_period"]
+__all__ = ["date_from_header_or_dateline", "date_from_metadata", "date_from_text", "date_period"]
 
 #: The first year a year-less date may be given (the registry's tenures start after it).
 EARLIEST_YEAR = 1990
@@ -65,6 +65,36 @@ def date_from_header_or_dateline(doc: Doc, ann: Annotation) -> None:
             ann.warnings.append(f"header date {art.header.iso} differs from dateline {art.dateline.iso}; header used")
     elif art.dateline is not None:
         ann.date, ann.date_source = art.dateline, "dateline"
+
+
+#: How far apart (in days) a record's metadata date and the page's own date may be and still agree
+#: (time zones and late-evening stories put them a day apart).
+METADATA_TOLERANCE = dt.timedelta(days=1)
+
+
+def date_from_metadata(doc: Doc, ann: Annotation, published: DateValue | None, crawled: DateValue | None) -> None:
+    """Date ``ann`` by the record's metadata when the page states no date of its own.
+
+    Metadata is evidence, not truth: a publication date later than the crawl that fetched the
+    page is not used, and one that contradicts the page's own header or dateline (by more than
+    :data:`METADATA_TOLERANCE`) loses to it, with a warning either way.  When the page's date
+    and the metadata agree, the page's own date stands (it is what a reader sees).  The crawl
+    date itself is never the publication date.
+    """
+    if published is None:
+        return
+    if crawled is not None and published.span()[0] > crawled.span()[1] + METADATA_TOLERANCE:
+        ann.warnings.append(f"metadata date {published.iso} is after the crawl date {crawled.iso}; not used")
+        return
+    if ann.date is not None:
+        first, last = ann.date.span()
+        p_first, p_last = published.span()
+        if p_first > last + METADATA_TOLERANCE or p_last < first - METADATA_TOLERANCE:
+            page = f"the page's {ann.date_source} date {ann.date.iso}"
+            ann.warnings.append(f"metadata date {published.iso} contradicts {page}; page date used")
+        return
+    doc.add("date", published.iso, -1, 0, 0, how="metadata")
+    ann.date, ann.date_source = published, "metadata"
 
 
 def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:

@@ -42,7 +42,7 @@ the matchers) is in :mod:`~defcoop.annotate.document`, what surrounds a title in
 from __future__ import annotations
 
 from defcoop.annotate.actors import record_actors
-from defcoop.annotate.dates import date_from_header_or_dateline, date_from_text, date_period
+from defcoop.annotate.dates import date_from_header_or_dateline, date_from_metadata, date_from_text, date_period
 from defcoop.annotate.document import Annotation, Doc, english_matchers
 from defcoop.annotate.names import find_full_names, resolve_same_names
 from defcoop.annotate.on_topic import is_on_topic, is_on_topic_other_language
@@ -52,12 +52,20 @@ from defcoop.annotate.themes import find_themes
 from defcoop.annotate.titles import find_title_only
 from defcoop.annotate.unregistered import find_unregistered
 from defcoop.lexicons.actors import titles
+from defcoop.reading.dates import DateValue
 from defcoop.reading.parse import Article
 
 __all__ = ["Annotation", "annotate_article", "english_matchers"]
 
 
-def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
+def annotate_article(
+    doc_id: str,
+    art: Article,
+    language: str,
+    *,
+    published: DateValue | None = None,
+    crawled: DateValue | None = None,
+) -> Annotation:
     """Annotate one parsed article.
 
     The rules run in this order (the module docstring describes each): the header or dateline
@@ -74,6 +82,10 @@ def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
         The parsed article.
     language
         Its language (``"en"`` for the English rules).
+    published, crawled
+        The publication and crawl dates of the record's metadata (JSON, CSV, WARC, HTML), if
+        any: the publication date dates the article when the page states none and the check of
+        :func:`~defcoop.annotate.dates.date_from_metadata` passes.
 
     Returns
     -------
@@ -83,6 +95,7 @@ def annotate_article(doc_id: str, art: Article, language: str) -> Annotation:
     doc = Doc(doc_id, art)
     ann = Annotation()
     date_from_header_or_dateline(doc, ann)
+    date_from_metadata(doc, ann, published, crawled)
     if language != "en":
         ann.on_topic = is_on_topic_other_language(doc, language)
         ann.mentions = doc.mentions

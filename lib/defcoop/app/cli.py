@@ -44,6 +44,11 @@ def _annotate(args: argparse.Namespace) -> int:
     from defcoop.load import load
 
     cache = False if args.no_cache else (args.cache or True)
+    try:
+        fields = dict(_field_arg(f) for f in args.field or [])
+    except ValueError as exc:
+        print(f"defcoop: {exc}", file=sys.stderr)
+        return 2
     if args.dask:
         try:
             from dask.distributed import Client
@@ -53,21 +58,21 @@ def _annotate(args: argparse.Namespace) -> int:
         from defcoop.engine.distributed import annotate_with_dask
 
         with Client(args.dask) as client:
-            n = annotate_with_dask(args.corpus, client, cache=None if cache is True else cache or None)
+            n = annotate_with_dask(args.corpus, client, cache=None if cache is True else cache or None, fields=fields)
         print(f"defcoop: {n} files annotated on {args.dask}", file=sys.stderr)
         cache = cache or True
     try:
-        corpus = load(args.corpus, cache=cache, workers=args.workers)
-    except (FileNotFoundError, NotADirectoryError) as exc:
+        corpus = load(args.corpus, cache=cache, workers=args.workers, fields=fields)
+    except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
         print(f"defcoop: {exc}", file=sys.stderr)
         return 2
     n_found = len(corpus.docs) + len(corpus.skipped)
     if len(corpus.skipped):
-        print(f"defcoop: {len(corpus.skipped)} of {n_found} files skipped:", file=sys.stderr)
+        print(f"defcoop: {len(corpus.skipped)} of {n_found} files or records skipped:", file=sys.stderr)
         for reason, group in corpus.skipped.groupby("reason", sort=True):
             print(f"  {len(group):>6}  {reason}", file=sys.stderr)
-            for path in group["path"].head(5):
-                print(f"          {path!r}", file=sys.stderr)
+            for path, record in zip(group["path"].head(5), group["record"].head(5), strict=True):
+                print(f"          {path!r}" + (f" {record}" if record else ""), file=sys.stderr)
     if corpus.docs.empty:
         print(f"defcoop: nothing could be loaded from {args.corpus} ({n_found} files found)", file=sys.stderr)
         return 1
@@ -76,6 +81,14 @@ def _annotate(args: argparse.Namespace) -> int:
         _write_table(corpus.mentions, args.mentions)
     print(f"defcoop: {len(corpus.docs)} articles annotated -> {args.output}", file=sys.stderr)
     return 0
+
+
+def _field_arg(text: str) -> tuple[str, str]:
+    """``FIELD=NAME`` of ``--field``."""
+    field, sep, name = text.partition("=")
+    if not sep or not field.strip() or not name.strip():
+        raise ValueError(f"--field {text!r}: write it as FIELD=NAME, e.g. --field text=body")
+    return field.strip(), name.strip()
 
 
 def _print_errors(errors: dict[str, list[str]], what: str) -> None:
@@ -119,6 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--no-cache", action="store_true", help="annotate everything again, write no cache")
     a.add_argument("--workers", type=int, help="processes to annotate with (default: all cores for big corpora)")
     a.add_argument("--dask", metavar="SCHEDULER", help="annotate on this Dask scheduler (e.g. tcp://host:8786)")
+    a.add_argument(
+        "--field",
+        action="append",
+        metavar="FIELD=NAME",
+        help="the name of a field in your JSON/CSV records (text, url, title, date, crawl_date, outlet, language);"
+        " repeat for several",
+    )
     a.set_defaults(func=_annotate)
     s = sub.add_parser("score", help="score the annotator against a gold file")
     s.add_argument("gold", type=Path, nargs="?", default=Path("tests/gold/gold.jsonl"))

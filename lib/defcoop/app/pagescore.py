@@ -93,27 +93,42 @@ def _distinct(names: Iterable[str]) -> list[str]:
     return kept
 
 
-def _match_officials(pred: Sequence[str], gold: Sequence[str]) -> int:
-    """How many gold names the predicted ones match, each used once: names of the same length
-    first (``Nguyen Minh`` takes ``Nguyen Minh`` before ``Nguyen Van Minh`` can), so the count
-    does not depend on the order of the lists."""
+def _match_officials(pred: Sequence[str], gold: Sequence[str | tuple[str, ...]]) -> int:
+    """How many gold officials the predicted names match, each used once: names of the same
+    length first (``Nguyen Minh`` takes ``Nguyen Minh`` before ``Nguyen Van Minh`` can), so the
+    count does not depend on the order of the lists.  A gold official may carry several spellings
+    (the page's ``name`` and its ``name_en``, for pages not in English): any one matches."""
     left = list(pred)
     tp = 0
-    todo = list(gold)
+    todo = [(g,) if isinstance(g, str) else tuple(g) for g in gold]
     for same_length in (True, False):
         rest = []
-        for g in todo:
-            n = len(_tokens(g))
+        for alts in todo:
             hit = next(
-                (i for i, p in enumerate(left) if (len(_tokens(p)) == n) == same_length and name_matches(p, g)), None
+                (
+                    i
+                    for i, p in enumerate(left)
+                    if any((len(_tokens(p)) == len(_tokens(g))) == same_length and name_matches(p, g) for g in alts)
+                ),
+                None,
             )
             if hit is None:
-                rest.append(g)
+                rest.append(alts)
             else:
                 tp += 1
                 left.pop(hit)
         todo = rest
     return tp
+
+
+def _gold_officials(officials: Iterable) -> list[tuple[str, ...]]:
+    """Each gold official once, with the spellings the gold gives (``name``, ``name_en``)."""
+    kept: list[tuple[str, ...]] = []
+    for o in officials:
+        alts = tuple(n for n in ((o.get("name"), o.get("name_en")) if isinstance(o, dict) else (o,)) if n)
+        if alts and not any(name_matches(a, k) or name_matches(k, a) for a in alts for ks in kept for k in ks):
+            kept.append(alts)
+    return kept
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -140,7 +155,7 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
     story = {g["doc_id"]: g.get("duplicate_of") or g["doc_id"] for g in gold}
     for g in gold:
         p = by_id.get(g["doc_id"], {})
-        gold_names = _distinct(o["name"] if isinstance(o, dict) else o for o in g.get("officials") or [])
+        gold_names = _gold_officials(g.get("officials") or [])
         pred_names = _distinct(p.get("actors") or [])
         tp = _match_officials(pred_names, gold_names)
         n_pred, n_gold = len(pred_names), len(gold_names)
@@ -148,7 +163,8 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
         counts["officials"][1] += n_pred - tp
         counts["officials"][2] += n_gold - tp
         if tp != n_pred or tp != n_gold:
-            errors["officials"].append(f"{g['doc_id']}: {sorted(pred_names)} | {sorted(gold_names)}")
+            shown = sorted(" / ".join(alts) for alts in gold_names)
+            errors["officials"].append(f"{g['doc_id']}: {sorted(pred_names)} | {shown}")
         for key in ("partners", "themes"):
             ps, gs = set(p.get(key) or []), set(g.get(key) or [])
             counts[key][0] += len(ps & gs)

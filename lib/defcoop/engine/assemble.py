@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from defcoop.engine.cache import ROWS, encode_dictionary, ranges, reencode_dictionaries, single_array
+from defcoop.reading.records import split_source
 from defcoop.schema import (
     CACHE_DOC_COLUMNS,
     CATEGORICAL_MENTION_COLUMNS,
@@ -508,9 +509,12 @@ def assemble(
     renamed = _np(pc.not_equal(docs_t.column("doc_id"), ids_arr), bool)
     if renamed.any():
         docs_t = docs_t.set_column(docs_t.schema.get_field_index("doc_id"), "doc_id", ids_arr)
-    paths = pa.array([f[1] for f in files], _STR)
-    if pc.all(pc.equal(docs_t.column("path"), paths)).as_py() not in (True, None):
-        docs_t = docs_t.set_column(docs_t.schema.get_field_index("path"), "path", paths)
+    # each document's own path and record (the row may be another file's with the same bytes)
+    where = [split_source(f[1]) for f in files]
+    for i, col in enumerate(("path", "record")):
+        values = pa.array([w[i] for w in where], _STR)
+        if pc.all(pc.equal(docs_t.column(col), values)).as_py() not in (True, None):
+            docs_t = docs_t.set_column(docs_t.schema.get_field_index(col), col, values)
     composition = composition_of(ids_arr, shas, docs_t.column("date"))
 
     # for each table: the runs of its rows (those of the documents' runs), and how many rows

@@ -18,33 +18,33 @@ Shell: ``defcoop annotate DIR -o out.parquet --dask tcp://scheduler:8786``.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from defcoop.engine.cache import Store, default_cache_dir
 from defcoop.reading.files import MAX_BYTES_DEFAULT, discover, read_bytes
+from defcoop.reading.records import check_fields, payload_of
 
 __all__ = ["annotate_partition", "annotate_with_dask"]
 
 
-def annotate_partition(root: str, relpaths: list[str], store_root: str, max_bytes: int, cached: frozenset[str]) -> int:
-    """Annotate the files ``relpaths`` under ``root`` not already cached; write one cache part.
+def annotate_partition(root: str, items: list[tuple[str, str, object]], store_root: str, max_bytes: int) -> int:
+    """Annotate ``(doc_id, key, locator)`` items (files, or records of files of many articles,
+    as :func:`defcoop.engine.run._hash_files` finds them) under ``root``; write one cache part.
 
-    Runs on a worker.  Returns the number of articles annotated (files that cannot be decoded
-    are left for ``load`` to report as skipped).
+    Runs on a worker.  Returns the number of articles annotated (items that cannot be read or
+    decoded are left for ``load`` to report as skipped).
     """
     from defcoop.engine.assemble import encode_part
     from defcoop.engine.process import process_chunk
 
-    items = []
-    for rel in relpaths:
-        data, _why = read_bytes(Path(root) / rel, max_bytes)
-        if data is None or hashlib.sha256(data).hexdigest() in cached:
-            continue  # unreadable files are reported by load(); cached ones need no work
-        items.append((Path(rel).with_suffix("").as_posix(), rel, data))
-    if not items:
+    batch = []
+    for doc_id, key, where in items:
+        data, _why = payload_of(where, max_bytes) if isinstance(where, tuple) else read_bytes(Path(where), max_bytes)
+        if data is not None:
+            batch.append((doc_id, key, data))
+    if not batch:
         return 0
-    tables = process_chunk(items)
+    tables = process_chunk(batch)
     if len(tables["docs"]):
         Store(Path(store_root), Path(root), max_bytes=max_bytes).write(encode_part(tables))
     return len(tables["docs"])
@@ -57,26 +57,37 @@ def annotate_with_dask(
     cache: str | Path | None = None,
     max_bytes: int = MAX_BYTES_DEFAULT,
     partition_size: int = 1000,
+    fields: dict[str, str] | None = None,
 ) -> int:
-    """Annotate every uncached file under ``path`` on the Dask ``client``; return how many.
+    """Annotate every uncached article under ``path`` on the Dask ``client``; return how many.
 
-    Results land in the cache folder ``cache`` (default: the local default cache), where
-    ``defcoop.load(path, cache=cache)`` reads them.
+    The files are found and hashed here (a file of many articles is scanned into its records);
+    each worker reads its items again from the shared paths.  Results land in the cache folder
+    ``cache`` (default: the local default cache), where ``defcoop.load(path, cache=cache)``
+    reads them.
     """
+    from defcoop.engine.run import _doc_ids, _hash_files
+
     root = Path(path).resolve()
     if not root.is_dir():
         raise NotADirectoryError(f"corpus path {str(path)!r} is not a folder")
     store_root = Path(cache) if cache is not None else default_cache_dir()
     cached = frozenset(Store(store_root, root, max_bytes=max_bytes).cached_shas())
-    relpaths = [f.relpath for f in discover(root, max_bytes=max_bytes) if not f.skip_reason]
-    partitions = [relpaths[i : i + partition_size] for i in range(0, len(relpaths), partition_size)]
+    files, _index, _changed = _hash_files(discover(root, max_bytes=max_bytes), None, max_bytes, check_fields(fields))
+    wanted = [(key, where, sha) for key, where, sha, _ in files if sha]
+    ids = _doc_ids([key for key, _, _ in wanted])
+    todo, seen = [], set()
+    for key, where, sha in wanted:
+        if sha not in cached and sha not in seen:
+            seen.add(sha)
+            todo.append((ids[key], key, where))
+    partitions = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
     futures = client.map(
         annotate_partition,
         [str(root)] * len(partitions),
         partitions,
         [str(store_root)] * len(partitions),
         [max_bytes] * len(partitions),
-        [cached] * len(partitions),
         pure=False,
     )
     return sum(client.gather(futures))

@@ -9,6 +9,7 @@ import os
 from defcoop.annotate import pipeline as annotate
 from defcoop.engine.process import process_chunk
 from defcoop.reading.files import read_bytes
+from defcoop.reading.records import payload_of, source_key
 
 PARALLEL_THRESHOLD = 2000  # below this many files, one process is faster than starting workers
 
@@ -27,8 +28,10 @@ def warm_lexicons() -> None:
     registry(), titles(), geo(), codebook(), word_lists(), fold("warm"), annotate.english_matchers()
 
 
-def annotate_files(items: list[tuple[str, str, str]], max_bytes: int) -> dict:
-    """Read and annotate ``(doc_id, relpath, path)`` items (in a worker, for large corpora).
+def annotate_files(items: list[tuple[str, str, object]], max_bytes: int) -> dict:
+    """Read and annotate ``(doc_id, key, locator)`` items (in a worker, for large corpora): a
+    locator is a file's path, or where a record lies in a file of many
+    (:func:`defcoop.reading.records.payload_of`).
 
     Returns the chunk as a compact part (:func:`defcoop.engine.assemble.encode_part`; much less to
     send back than the tables) and ``(relpath, reason)`` of the files that were not loaded.
@@ -36,14 +39,16 @@ def annotate_files(items: list[tuple[str, str, str]], max_bytes: int) -> dict:
     from defcoop.engine.assemble import encode_part
 
     batch, unread = [], []
-    for doc_id, rel, path in items:
-        data, why = read_bytes(path, max_bytes)
+    for doc_id, rel, where in items:
+        data, why = payload_of(where, max_bytes) if isinstance(where, tuple) else read_bytes(where, max_bytes)
         if data is None:
             unread.append((rel, why))
         else:
             batch.append((doc_id, rel, data))
     tables = process_chunk(batch)
-    skipped = [*zip(tables["skipped"]["path"], tables["skipped"]["reason"], strict=True), *unread]
+    sk = tables["skipped"]
+    keys = map(source_key, sk["path"], sk["record"])
+    skipped = [*zip(keys, sk["reason"], strict=True), *unread]
     return {"part": encode_part(tables), "skipped": skipped}
 
 

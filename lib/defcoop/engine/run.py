@@ -31,6 +31,7 @@ from defcoop.corpus import Corpus
 from defcoop.engine.pool import PARALLEL_THRESHOLD, progress_bar, run_chunks, start_pool
 from defcoop.lexicons.datafiles import data_version
 from defcoop.reading.files import _suffix, discover, read_bytes
+from defcoop.reading.records import CONTAINERS, HTML_HEAD, container_format, scan, source_key, split_source
 from defcoop.schema import MEETING_COLUMNS, SKIP_COLUMNS, frame
 
 
@@ -43,19 +44,27 @@ def _without_suffix(rel: str) -> tuple[str, str]:
     return stem, (f"{folder}/{stem}" if folder else stem)
 
 
-def _doc_ids(relpaths: list[str]) -> dict[str, str]:
+def _doc_ids(keys: list[str]) -> dict[str, str]:
     """File stem as doc_id; the relative path without suffix where two stems collide; the whole
-    relative path where even those collide (``a/x.txt`` and ``a/x.md``)."""
-    stems = [_without_suffix(rel)[0] for rel in relpaths]
+    relative path where even those collide (``a/x.txt`` and ``a/x.md``).  A record of a file of
+    many articles (a key of :func:`~defcoop.reading.records.source_key`) is ``<file's id>#<n>``,
+    ``n`` its line, row or record number."""
+    paths = sorted({split_source(k)[0] for k in keys})
+    stems = [_without_suffix(rel)[0] for rel in paths]
     counts = Counter(stems)
     if len(counts) == len(stems):
-        return dict(zip(relpaths, stems, strict=True))
-    out = {
-        rel: stem if counts[stem] == 1 else _without_suffix(rel)[1] for rel, stem in zip(relpaths, stems, strict=True)
-    }
-    seen = Counter(out.values())
-    if len(seen) < len(out):
-        out = {rel: rel if seen[doc_id] > 1 else doc_id for rel, doc_id in out.items()}
+        by_path = dict(zip(paths, stems, strict=True))
+    else:
+        by_path = {
+            rel: stem if counts[stem] == 1 else _without_suffix(rel)[1] for rel, stem in zip(paths, stems, strict=True)
+        }
+        seen = Counter(by_path.values())
+        if len(seen) < len(by_path):
+            by_path = {rel: rel if seen[doc_id] > 1 else doc_id for rel, doc_id in by_path.items()}
+    out = {}
+    for key in keys:
+        path, label = split_source(key)
+        out[key] = f"{by_path[path]}#{label.rsplit(' ', 1)[-1]}" if label else by_path[path]
     return out
 
 
@@ -156,22 +165,30 @@ class _CachedDerived:
         _cache_call(self.store, "write_array", composition, name, array)
 
 
-def _hash_files(found: list, known, max_bytes: int) -> tuple[list[tuple[str, str, str, str]], object, bool]:
-    """``(relpath, path, sha256, reason)`` for every file found, ``sha256`` empty when the file
+def _hash_files(
+    found: list, known, max_bytes: int, fields: dict[str, str] | None = None
+) -> tuple[list[tuple[str, object, str, str]], object, bool]:
+    """``(key, locator, sha256, reason)`` for every article found, ``sha256`` empty when it
     cannot be read (``reason`` says why); the file index of this load; whether it differs from
     ``known``.
 
+    A file that is one article has its relative path as key and its path as locator.  A file of
+    many (JSON lines, CSV, WARC: :mod:`defcoop.reading.records`) is scanned in a stream: each
+    record has a key of :func:`~defcoop.reading.records.source_key` and a locator from which a
+    worker reads it again; a problem with the file as a whole is one more row.  An HTML file's
+    payload is its bytes in an envelope that says "HTML".
+
     A file whose stat (size, times, inode, device) is the one recorded in ``known`` (the
     :class:`~defcoop.engine.cache.FileIndex` of an earlier load) is not read again: its recorded
-    SHA-256 stands.
+    SHA-256 stands.  (Files of many records are scanned at every load.)
     """
     from defcoop.engine.cache import FileIndex
 
-    readable = [f for f in found if not f.skip_reason]
+    readable = [f for f in found if not f.skip_reason and container_format(f.relpath) not in CONTAINERS]
     paths = [f.fspath.encode("utf-8", "surrogateescape") for f in readable]
     stats = _stat_rows([f.stat for f in readable])
     recorded = known.lookup(paths, stats) if known is not None else [""] * len(readable)
-    files: list[tuple[str, str, str, str]] = []
+    files: list[tuple[str, object, str, str]] = []
     kept: list[int] = []
     shas: list[str] = []
     n_read = k = 0
@@ -179,6 +196,19 @@ def _hash_files(found: list, known, max_bytes: int) -> tuple[list[tuple[str, str
         if f.skip_reason:
             files.append((f.relpath, f.fspath, "", f.skip_reason))
             continue
+        fmt = container_format(f.relpath)
+        if fmt in CONTAINERS:
+            n_read += 1
+            scanned = scan(f.fspath, fmt, max_bytes=max_bytes, fields=fields)
+            for item in scanned.items:
+                key = source_key(f.relpath, item.label)
+                sha = hashlib.sha256(item.payload).hexdigest() if not item.skip_reason else ""
+                files.append((key, item.locator, sha, item.skip_reason))
+            if scanned.problem or not scanned.items:
+                files.append((f.relpath, f.fspath, "", scanned.problem or f"no records in this {fmt.upper()} file"))
+            continue
+        locator: object = f.fspath
+        head = HTML_HEAD if fmt == "html" else b""
         sha = recorded[k]
         if not sha:
             data, why = read_bytes(f.fspath, max_bytes)
@@ -186,12 +216,14 @@ def _hash_files(found: list, known, max_bytes: int) -> tuple[list[tuple[str, str
                 files.append((f.relpath, f.fspath, "", why))
                 k += 1
                 continue
-            sha = hashlib.sha256(data).hexdigest()
+            sha = hashlib.sha256(head + data).hexdigest()
             n_read += 1
+        if head:
+            locator = ("slice", f.fspath, 0, f.stat[0] if f.stat else max_bytes, head)
         if f.stat is not None:
             kept.append(k)
             shas.append(sha)
-        files.append((f.relpath, f.fspath, sha, ""))
+        files.append((f.relpath, locator, sha, ""))
         k += 1
     index = FileIndex([paths[i] for i in kept], stats[kept], shas)
     changed = n_read > 0 or known is None or index.paths != known.paths
@@ -232,6 +264,7 @@ def load_corpus(
     workers: int | None,
     progress: bool | None,
     memo: Memo | None = None,
+    fields: dict[str, str] | None = None,
 ) -> Corpus:
     """Read, annotate (or take from the cache) and assemble every article under the folder
     ``root`` (resolved, known to exist); :func:`defcoop.load` documents the options.
@@ -264,7 +297,7 @@ def load_corpus(
     try:
         with _gc_paused():
             known = _cache_call(store, "read_file_index") if store is not None else None
-            files, index, changed = _hash_files(found, known, max_bytes)
+            files, index, changed = _hash_files(found, known, max_bytes, fields)
             if store is not None and changed:
                 _cache_call(store, "write_file_index", index)
             del known, index
@@ -318,7 +351,8 @@ def load_corpus(
                 for rel, reason in res["skipped"]:
                     skip_by_sha[sha_of[rel]] = reason
                 docs = res["part"]["docs"]
-                for rel, sha in zip(docs.column("path").to_pylist(), docs.column("sha256").to_pylist(), strict=True):
+                keys = map(source_key, docs.column("path").to_pylist(), docs.column("record").to_pylist())
+                for rel, sha in zip(keys, docs.column("sha256").to_pylist(), strict=True):
                     have.add(sha)
                     if sha != sha_of[rel]:
                         renewed[rel] = sha
@@ -338,12 +372,15 @@ def load_corpus(
         final: list[tuple[str, str, str]] = []
         for rel, _, sha in loaded:
             sha = renewed.get(rel, sha)
+            path, record = split_source(rel)
             if sha in skip_by_sha:
-                late.append({"path": rel, "reason": skip_by_sha[sha]})
+                late.append({"path": path, "record": record, "reason": skip_by_sha[sha]})
             elif sha in have:
                 final.append((ids[rel], rel, sha))
             else:  # a copy of a file that changed while the load read it
-                late.append({"path": rel, "reason": "file changed while it was being read; load again"})
+                late.append(
+                    {"path": path, "record": record, "reason": "file changed while it was being read; load again"}
+                )
         asm = assemble(parts, final, derived=_CachedDerived(writer) if writer is not None else None)
         docs_df = asm.tables["docs"]
         # Notes about a file's name (not its bytes, so not cached) join the article's warnings.
@@ -360,7 +397,11 @@ def load_corpus(
             if store is not None:
                 _cache_call(store, "write_dedup", asm.composition, dup)
         docs_df["duplicate_of"] = pd.Series(dup, index=docs_df.index, dtype="str")
-        skipped_rows = [{"path": rel, "reason": why} for rel, _, sha, why in files if not sha]
+        skipped_rows = [
+            dict(zip(("path", "record"), split_source(rel), strict=True), reason=why)
+            for rel, _, sha, why in files
+            if not sha
+        ]
         skipped = frame([*skipped_rows, *late], SKIP_COLUMNS)
         skipped = skipped.sort_values("path", kind="mergesort").reset_index(drop=True)
         corpus = Corpus(

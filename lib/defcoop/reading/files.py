@@ -1,7 +1,9 @@
 """Finding the files of a corpus folder and reading their bytes, safely.
 
 Every file found is an input: :func:`discover` lists it with the reason it cannot be read
-(hidden, special, too large, a link loop, an unreadable folder ...) or none; :func:`read_bytes`
+(hidden, special, too large, a link loop, an unreadable folder, a format it does not read ...)
+or none.  Files of many articles (JSON lines, CSV, WARC) have no size limit: they are streamed,
+and the limit applies to each record; :func:`read_bytes`
 reads a regular file without following it into FIFOs or devices.  Nothing is ever written.
 """
 
@@ -14,13 +16,16 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from defcoop.reading.records import CONTAINERS, container_format
+
 _name = operator.attrgetter("name")
 
 
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024
 
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+#: What the workbook reads, for messages (:func:`defcoop.reading.records.container_format` decides).
+READ_SUFFIXES = ".txt/.text/.md (or none), .html/.htm, .jsonl/.ndjson/.json, .csv/.tsv, .warc/.warc.gz"
 
 
 class Found(NamedTuple):
@@ -109,12 +114,8 @@ def discover(root: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> list[Found]:
                 st = None
             # The usual case inline (a regular file of acceptable size with a text suffix);
             # anything else gets its reason from _file_problem.
-            if (
-                st is not None
-                and stat.S_ISREG(st.st_mode)
-                and st.st_size <= max_bytes
-                and _suffix(name).lower() in TEXT_SUFFIXES
-            ):
+            fmt = container_format(name)
+            if st is not None and stat.S_ISREG(st.st_mode) and fmt and (st.st_size <= max_bytes or fmt in CONTAINERS):
                 found.append(
                     Found(path, shown, "", note, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev))
                 )
@@ -151,11 +152,11 @@ def _file_problem(p: os.DirEntry, name: str, max_bytes: int) -> str:
         return "device, not a regular file"
     if not stat.S_ISREG(st.st_mode):
         return "not a regular file"
-    if st.st_size > max_bytes:
+    fmt = container_format(name)
+    if not fmt:
+        return f"not a format the workbook reads (suffix {_suffix(name)!r}; it reads {READ_SUFFIXES})"
+    if st.st_size > max_bytes and fmt not in CONTAINERS:
         return f"file too large ({st.st_size:,} bytes > limit {max_bytes:,})"
-    suffix = _suffix(name)
-    if suffix.lower() not in TEXT_SUFFIXES:
-        return f"not a text article (suffix {suffix!r})"
     return ""
 
 
