@@ -187,7 +187,9 @@ def entity_stopwords() -> tuple[str, ...]:
     """Every word of the names of registered officials, countries, demonyms and capitals.
 
     Derived from ``data/actors.csv`` and ``data/countries.csv`` (international organisations
-    are kept: ASEAN or the United Nations are part of what was discussed), through the same
+    are kept: ASEAN or the United Nations are part of what was discussed; so are the common
+    English words that are also names, ``words_in_names`` of ``data/annotation_words.csv``),
+    through the same
     folding and tokenising as the vectoriser.
 
     Examples
@@ -195,11 +197,12 @@ def entity_stopwords() -> tuple[str, ...]:
     >>> words = entity_stopwords()
     >>> all(w in words for w in ("belarus", "belarusian", "minsk", "shoigu", "vietnamese"))
     True
-    >>> "asean" in words
-    False
+    >>> "asean" in words, "work" in words  # (Bob Work is registered, but "work" is a word)
+    (False, False)
     """
     from defcoop.lexicons.actors import name_forms, registry
     from defcoop.lexicons.geo import geo
+    from defcoop.lexicons.words import word_lists
 
     phrases: list[str] = []
     for actor in registry().actors.values():
@@ -208,7 +211,7 @@ def entity_stopwords() -> tuple[str, ...]:
     for country in geo().countries.values():
         if country.kind != "organisation":
             phrases += [*country.names, *country.demonyms, *country.capitals]
-    return tuple(sorted(_tokens(p for p in phrases if p)))
+    return tuple(sorted(_tokens(p for p in phrases if p) - word_lists().words_in_names))
 
 
 @lru_cache(maxsize=1)

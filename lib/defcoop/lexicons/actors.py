@@ -52,6 +52,7 @@ OFFICE_LEVEL = {
     "general_secretary": "head of state/government",
     "deputy_prime_minister": "deputy head of government",
     "defence_minister": "minister",
+    "foreign_minister": "minister",
     "deputy_defence_minister": "deputy minister",
     "chief_of_general_staff": "military command",
     "head_of_general_political_department": "military command",

@@ -38,6 +38,7 @@ WORD_LISTS: dict[str, str] = {
     "not_name_words": "capitalised word",
     "institution_words": "capitalised word",
     "historical_figures": "folded phrase",
+    "words_in_names": "lower-case word",
 }
 
 _FORMS: dict[str, re.Pattern[str]] = {
@@ -66,6 +67,7 @@ class WordLists:
     not_name_words: frozenset[str]
     institution_words: frozenset[str]
     historical_figures: frozenset[str]
+    words_in_names: frozenset[str]
 
 
 def _check_word(path: Path, row_no: int, name: str, word: str) -> None:
