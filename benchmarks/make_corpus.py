@@ -590,6 +590,8 @@ _OFFICE_WORD = {  # office -> (title before a short name, noun after "the Belaru
     "prime_minister": ("PM", "prime minister"),
     "deputy_prime_minister": ("Deputy PM", "deputy prime minister"),
     "general_secretary": ("General Secretary", "party leader"),
+    "foreign_minister": ("Foreign Minister", "foreign minister"),
+    "ambassador": ("Ambassador", "ambassador"),
 }
 
 
