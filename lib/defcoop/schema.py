@@ -160,4 +160,4 @@ OFFICIAL_COLUMNS = [
     "sentence",
 ]
 #: docs columns as cached: the MinHash signature and shingle count feed the corpus-wide copy pass.
-CACHE_DOC_COLUMNS = [*DOC_COLUMNS, "minhash", "n_shingles"]
+CACHE_DOC_COLUMNS = [*DOC_COLUMNS, "minhash", "n_shingles", "anchors"]

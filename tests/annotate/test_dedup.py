@@ -27,9 +27,21 @@ TEXTS = [
 ]
 
 
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+
+
+def _reference_words(text: str) -> list[str]:
+    """The definition of the words: ``[a-z0-9]+`` runs of a text that folds to ASCII; else
+    runs of letters and digits of any script, each CJK character a word of its own."""
+    folded = fold(text)
+    if folded.isascii():
+        return re.findall(r"[a-z0-9]+", folded)
+    return re.findall(rf"[{_CJK}]|[^\W_{_CJK}]+", folded.lower())
+
+
 def _reference_shingles(text: str, k: int = 5) -> np.ndarray:
     """The definition: CRC32 per word, polynomial over each window, splitmix64, low 32 bits."""
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    words = _reference_words(text)
     if not words:
         return np.zeros(0, dtype=np.uint64)
     w = [zlib.crc32(x.encode()) for x in words]
@@ -51,7 +63,7 @@ def _reference_shingles(text: str, k: int = 5) -> np.ndarray:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_words_are_the_folded_alphanumeric_runs(text: str) -> None:
-    assert [w.decode() for w in dedup._words(text)] == re.findall(r"[a-z0-9]+", fold(text))
+    assert [w.decode() for w in dedup._words(text)] == _reference_words(text)
 
 
 @pytest.mark.parametrize("k", [1, 3, 5, 8])
@@ -72,10 +84,11 @@ def test_signature_is_the_minimum_of_the_per_seed_mix() -> None:
             v = (((x * 0x9E3779B97F4A7C15) & mask) ^ seed) * 0xD6E8FEB86659FD93 & mask
             best = min(best, v ^ (v >> 32))
         expected.append(best)
-    sig, size = dedup.signature(TEXTS[-1])
+    sig, size, _anchors = dedup.signature(TEXTS[-1])
     assert np.frombuffer(sig, dtype=np.uint64).tolist() == expected
     assert size == sh.size
-    empty, n_empty = dedup.signature("")
+    empty, n_empty, no_anchors = dedup.signature("")
+    assert no_anchors == b""
     assert n_empty == 0 and set(np.frombuffer(empty, dtype=np.uint64).tolist()) == {mask}
 
 
@@ -127,10 +140,58 @@ def test_duplicate_of_groups_copies_and_keeps_the_earliest() -> None:
     )
     assert dedup.duplicate_of(docs).tolist() == ["b", "", "", "b", ""]
     sigs = [dedup.signature(b) for b in docs["body"]]
-    assert dedup.duplicate_of(docs, signatures=[s[0] for s in sigs], sizes=[s[1] for s in sigs]).tolist() == [
+    given = {"signatures": [s[0] for s in sigs], "sizes": [s[1] for s in sigs], "anchors": [s[2] for s in sigs]}
+    assert dedup.duplicate_of(docs, **given).tolist() == [
         "b",
         "",
         "",
         "b",
         "",
     ]
+
+
+# Paragraphs written for these tests: one story of eight paragraphs, and a second report of the
+# same meeting written apart that quotes one of its sentences.
+_STORY = [
+    "Defence Minister General Phan Van Giang held talks in Hanoi on Tuesday with Lieutenant General Viktor "
+    "Khrenin, the Belarusian Minister of Defence, who is paying an official visit to Vietnam.",
+    "The two ministers reviewed the results of the cooperation plan signed two years ago and agreed that "
+    "training of officers at Belarusian military academies had made steady progress since then.",
+    "General Giang proposed that the two sides expand exchanges of young officers and send more cadets to "
+    "study engineering, air defence and logistics at each other's schools.",
+    "Khrenin said his ministry was ready to share its experience in military medicine and to host a group "
+    "of Vietnamese army doctors at the central military hospital in Minsk next spring.",
+    "Both sides agreed to hold the next round of the defence policy dialogue in Minsk and to invite "
+    "observers to the exercises each army holds in the autumn of the coming year.",
+    "On the defence industry, the ministers discussed joint maintenance of radar systems and the training "
+    "of technicians, and asked their staffs to draft a roadmap before the end of the year.",
+    "The Belarusian minister also laid a wreath at the memorial to fallen soldiers and visited a military "
+    "school on the outskirts of the capital, where he met teachers and students.",
+    "The delegation will travel to Ho Chi Minh City on Thursday to visit a naval unit and a military "
+    "hospital before returning home at the weekend, the ministry said in a statement.",
+]
+
+
+def _docs(bodies: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": list(bodies), "date": ["2024-12-17"] * len(bodies), "body": list(bodies.values())})
+
+
+def test_a_teaser_or_an_excerpt_cut_elsewhere_is_a_copy_whatever_the_lengths():
+    full = "\n\n".join(_STORY)
+    teaser = _STORY[0] + " " + _STORY[1] + "\n\nRead full story"  # a quarter of the story
+    late_excerpt = "\n\n".join(_STORY[4:]) + "\n\nShare this: Facebook Twitter"  # the story's other end
+    middle = "Home | World | Politics\n\n" + "\n\n".join(_STORY[2:6])  # overlaps both halves
+    docs = _docs({"a-full": full, "b-teaser": teaser, "c-late": late_excerpt, "d-middle": middle})
+    assert dedup.duplicate_of(docs).tolist() == ["", "a-full", "a-full", "a-full"]
+
+
+def test_two_reports_of_one_meeting_that_share_a_sentence_are_not_copies():
+    other = (
+        "Vietnam and Belarus will deepen their military ties, the two countries' defence chiefs said after "
+        "a meeting in the Vietnamese capital. " + _STORY[4] + " Observers in Minsk said the visit showed that "
+        "the relationship had regained momentum after the pandemic years, when most exchanges were held "
+        "online. The two armies have cooperated in education since the early 2000s, and several hundred "
+        "Vietnamese officers have studied in Belarus, a ministry spokesman said."
+    )
+    docs = _docs({"a-full": "\n\n".join(_STORY), "b-other": other})
+    assert dedup.duplicate_of(docs).tolist() == ["", ""]

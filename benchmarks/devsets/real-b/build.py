@@ -1,46 +1,15 @@
-"""Build pages/NNN_<slug>.txt and manifest.jsonl for the real-b devset.
+"""Build (`python build.py`) or check (`--check`) pages/*.txt and manifest.jsonl of the real-b devset;
+the shared code is in ../devset_build.py.
 
-Input: pages/_raw/*.jsonl, one JSON object per page with the fields
-n, url, query, excerpt, where `excerpt` is the text the `search` tool
-(corpus `pages`) returned for `url` when asked `query`, copied verbatim
-from the tool's JSON answer. pages/ is git-ignored: page texts are never
-committed, only this script, manifest.jsonl, gold.jsonl and README.md.
-
-Usage: python build.py            # (re)write pages/*.txt and manifest.jsonl
-       python build.py --check    # compare existing pages/*.txt with manifest
+47 English pages on Vietnam's defence diplomacy with partners other than real-a's,
+plus ASEAN and UN settings (ADMM Retreat, ADMM-Plus, UN peacekeeping) and distractors.
 """
 
-import glob
-import hashlib
-import json
 import os
-import re
 import sys
-import unicodedata
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-PAGES = os.path.join(HERE, "pages")
-MANIFEST = os.path.join(HERE, "manifest.jsonl")
-
-
-def url_key(u):
-    u = re.sub(r"^https?://", "", u.strip().lower())
-    u = re.sub(r"^www\.", "", u).rstrip("/")
-    return hashlib.sha256(u.encode()).hexdigest()
-
-
-def norm_text(t):
-    """Whitespace/NFC-normalised text, for a rebuild check that tolerates
-    invisible differences (NBSP vs space, runs of blank lines)."""
-    t = unicodedata.normalize("NFC", t).replace("\u00a0", " ")
-    t = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", t)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-# n: (slug, title, outlet, kind, excerpt)
-# excerpt=True: the tool's text stops at its length limit (about 2,000 UTF-8
-# bytes, 1,914 when a ` date` header is present) or visibly mid-sentence, or
-# the stored text starts in the middle of the article.
+# n: (slug, title, outlet, kind, excerpt); every page is in English.
+# excerpt=True: see devset_build.py.
 META = {
     1: (
         "india-vietnam-hydrography-pact",
@@ -372,77 +341,12 @@ META = {
         False,
     ),
 }
-
-
-def load_raw():
-    rows = {}
-    for f in sorted(glob.glob(os.path.join(PAGES, "_raw", "*.jsonl"))):
-        with open(f, encoding="utf-8") as fh:
-            lines = fh.readlines()
-        for line in lines:
-            if line.strip():
-                d = json.loads(line)
-                rows[d["n"]] = d
-    return rows
-
-
-def fname(n):
-    return f"{n:03d}_{META[n][0]}.txt"
-
-
-def build():
-    rows = load_raw()
-    assert sorted(rows) == sorted(META), (sorted(rows), sorted(META))
-    out = []
-    for n in sorted(rows):
-        d = rows[n]
-        _slug, title, outlet, kind, excerpt = META[n]
-        data = d["excerpt"].encode("utf-8")
-        path = os.path.join(PAGES, fname(n))
-        with open(path, "wb") as fh:
-            fh.write(data)
-        out.append(
-            {
-                "file": fname(n),
-                "url": d["url"],
-                "url_key": url_key(d["url"]),
-                "title": title,
-                "outlet": outlet,
-                "language": "en",
-                "sha256": hashlib.sha256(data).hexdigest(),
-                "chars": len(d["excerpt"]),
-                "excerpt": excerpt,
-                "kind": kind,
-                "query": d["query"],
-                "sha256_norm": hashlib.sha256(norm_text(d["excerpt"]).encode()).hexdigest(),
-            }
-        )
-    with open(MANIFEST, "w", encoding="utf-8") as fh:
-        for o in out:
-            fh.write(json.dumps(o, ensure_ascii=False) + "\n")
-    print(f"wrote {len(out)} pages and {MANIFEST}")
-
-
-def check():
-    bad = 0
-    with open(MANIFEST, encoding="utf-8") as fh:
-        manifest = fh.readlines()
-    for line in manifest:
-        m = json.loads(line)
-        p = os.path.join(PAGES, m["file"])
-        if not os.path.exists(p):
-            print("MISSING", m["file"])
-            bad += 1
-            continue
-        with open(p, "rb") as fh:
-            data = fh.read()
-        exact = hashlib.sha256(data).hexdigest() == m["sha256"]
-        norm = hashlib.sha256(norm_text(data.decode("utf-8")).encode()).hexdigest() == m["sha256_norm"]
-        status = "ok" if exact else ("NORMOK" if norm else "DIFF")
-        print(f"{status:<6} {m['file']}")
-        bad += not (exact or norm)
-    sys.exit(1 if bad else 0)
-
+"""The pages' partners: India, South Korea, Australia, France, the United Kingdom, Germany, Israel,
+Indonesia, the Philippines, Thailand, Singapore, New Zealand, Canada, Italy, the Czech Republic, Poland."""
 
 if __name__ == "__main__":
-    check() if "--check" in sys.argv else build()
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.dirname(here))
+    import devset_build
+
+    devset_build.main(here, META, language="en")

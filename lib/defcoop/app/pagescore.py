@@ -14,7 +14,8 @@ real pages are comparable with the review's:
 * **partners**, **themes** (micro-F1 over (page, item) pairs);
 * **stated date** and **inferred date** (share of pages whose gold date is stated in the page,
   or inferred by a reader, that get exactly the gold date and precision);
-* **copies** (recall: a gold copy whose prediction points into the same story);
+* **copies** (recall: a gold copy whose prediction points into the same story; precision, in the
+  precision column: the predicted links that join a page to its own story);
 * **off-topic** (share of gold off-topic pages flagged ``on_topic = false``).
 
 >>> name_matches("Sergey Shoigu", "Sergei Shoigu"), name_matches("Phan Văn Giang", "Phan Van Giang")
@@ -151,6 +152,7 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
     stated = [0, 0]
     inferred = [0, 0]
     copies = [0, 0]
+    linked = [0, 0]  # predicted links: right, all
     off = [0, 0]
     story = {g["doc_id"]: g.get("duplicate_of") or g["doc_id"] for g in gold}
     for g in gold:
@@ -187,6 +189,13 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
                 copies[0] += 1
             else:
                 errors["copies"].append(f"{g['doc_id']}: {got!r} | {g['duplicate_of']!r}")
+        got = p.get("duplicate_of", "")
+        if got:  # a link predicted: right when it joins the page to its own story
+            linked[1] += 1
+            if story.get(got, got) == story[g["doc_id"]]:
+                linked[0] += 1
+            elif not g.get("duplicate_of"):
+                errors["copies"].append(f"{g['doc_id']}: {got!r} | '' (not a copy)")
         if g.get("on_topic") is False:
             off[1] += 1
             if p.get("on_topic") is False:
@@ -206,4 +215,6 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
         rows.append(
             {"measure": label, "value": ok / n if n else float("nan"), "precision": None, "recall": None, "n": n}
         )
+    precision = linked[0] / linked[1] if linked[1] else float("nan")
+    rows[[r["measure"] for r in rows].index("copies recall")]["precision"] = precision
     return pd.DataFrame(rows), errors

@@ -70,7 +70,7 @@ def _type(table: str, col: str) -> pa.DataType:
         return pa.bool_()
     if col in LIST_COLUMNS:
         return pa.list_(_STR)
-    if col == "minhash":
+    if col in ("minhash", "anchors"):
         return pa.binary()
     if table == "mentions" and col in CATEGORICAL_MENTION_COLUMNS:
         return _DICT
@@ -564,7 +564,7 @@ def assemble(
 
     docs_cols: dict[str, object] = {}
     for c in CACHE_DOC_COLUMNS:
-        if c in ("minhash", "n_shingles"):
+        if c in ("minhash", "n_shingles", "anchors"):
             continue
         if c in LIST_COLUMNS:
             docs_cols[c] = pd.Series(_lists(docs_t.column(c)), dtype=object)

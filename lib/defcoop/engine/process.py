@@ -33,6 +33,7 @@ class DocResult:
     doc: dict | None = None
     signature: bytes = b""
     n_shingles: int = 0
+    anchors: bytes = b""
     sentences: list[tuple] = field(default_factory=list)  # rows in SENTENCE_COLUMNS order
     segments: list[tuple] = field(default_factory=list)  # rows in SEGMENT_COLUMNS order
     mentions: list[tuple] = field(default_factory=list)  # rows in MENTION_COLUMNS order
@@ -153,8 +154,8 @@ def process_bytes(doc_id: str, relpath: str, data: bytes) -> DocResult:
         "body": body,
         "text": text,
     }
-    sig, n_sh = dedup.signature(body)
-    return DocResult(doc, sig, n_sh, sentences, segments, ann.mentions)
+    sig, n_sh, anchors = dedup.signature(body)
+    return DocResult(doc, sig, n_sh, anchors, sentences, segments, ann.mentions)
 
 
 def process_chunk(items: list[tuple[str, str, bytes]]) -> dict[str, pd.DataFrame]:
@@ -166,7 +167,7 @@ def process_chunk(items: list[tuple[str, str, bytes]]) -> dict[str, pd.DataFrame
             path, record = records.split_source(rel)
             skipped.append({"path": path, "record": record, "reason": res.skip_reason})
             continue
-        docs.append({**res.doc, "minhash": res.signature, "n_shingles": res.n_shingles})
+        docs.append({**res.doc, "minhash": res.signature, "n_shingles": res.n_shingles, "anchors": res.anchors})
         sentences.extend(res.sentences)
         segments.extend(res.segments)
         mentions.extend(res.mentions)

@@ -125,6 +125,7 @@ def _duplicate_of(docs_df: pd.DataFrame, docs) -> list[str]:
     out = dedup.duplicate_of(
         docs_df,
         signatures=_binary_views(docs.column("minhash")),
+        anchors=_binary_views(docs.column("anchors")),
         sizes=docs.column("n_shingles").to_pylist(),
         bodies=lambda rows: take_rows(body, np.asarray(rows, np.int64)).to_pylist(),
     )

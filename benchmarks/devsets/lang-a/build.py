@@ -1,0 +1,278 @@
+"""Build (`python build.py`) or check (`--check`) pages/*.txt and manifest.jsonl of the lang-a devset;
+the shared code is in ../devset_build.py.
+
+32 pages, 16 in Vietnamese and 16 in Russian.
+"""
+
+import os
+import sys
+
+# n: (slug, title, outlet, language, kind, excerpt)
+# excerpt=True: as in devset_build.py; the cut is one byte less when it
+# falls inside a two-byte Cyrillic or Vietnamese letter.
+META = {
+    1: (
+        "vietnam-japan-1st-defence-strategic-dialogue-vovworld",
+        "Việt Nam - Nhật Bản đối thoại chiến lược quốc phòng lần thứ nhất",
+        "VOVWorld (VOV5) Vietnamese",
+        "vi",
+        "article",
+        False,
+    ),
+    2: (
+        "giang-receives-shoigu-security-council-vietnamplus",
+        "Đại tướng Phan Văn Giang hội kiến Thư ký Hội đồng An ninh Liên bang Nga",
+        "VietnamPlus (TTXVN)",
+        "vi",
+        "article",
+        True,
+    ),
+    3: (
+        "nguyen-tan-cuong-muraveiko-belarus-vtc",
+        "Quân đội Việt Nam - Belarus nghiên cứu hợp tác lĩnh vực khoa học quân sự",
+        "VTC News",
+        "vi",
+        "article",
+        True,
+    ),
+    4: (
+        "khrenin-official-visit-vietnam-bqp",
+        "Bộ trưởng Bộ Quốc phòng Cộng hòa Belarus thăm chính thức Việt Nam",
+        "Vietnam.vn (Bqp.vn)",
+        "vi",
+        "article",
+        True,
+    ),
+    5: (
+        "phung-quang-thanh-tea-banh-plan-2016-vtv",
+        "Tăng cường hợp tác quốc phòng Việt Nam - Campuchia",
+        "VTV",
+        "vi",
+        "article",
+        False,
+    ),
+    6: (
+        "giang-meets-tea-banh-wei-fenghe-siem-reap",
+        "Việt Nam thúc đẩy hợp tác quốc phòng với Campuchia và Trung Quốc",
+        "Báo Quốc tế (TTXVN photos)",
+        "vi",
+        "article",
+        True,
+    ),
+    7: (
+        "giang-tea-seiha-talks-tay-ninh-kienthuc",
+        "Bộ trưởng Bộ Quốc phòng hai nước Việt Nam - Campuchia hội đàm",
+        "Kiến Thức",
+        "vi",
+        "article",
+        True,
+    ),
+    8: (
+        "giang-tea-seiha-talks-tay-ninh-kienthuc-truncated",
+        "[Bộ trưởng Bộ Quốc phòng hai nước Việt Nam - Campuchia hội đàm] (under a school-classroom URL)",
+        "Kiến Thức",
+        "vi",
+        "copy",
+        True,
+    ),
+    9: (
+        "tea-banh-visits-china-vovlive",
+        "Bộ trưởng Quốc phòng Campuchia thăm Trung Quốc",
+        "VOV Live",
+        "vi",
+        "distractor",
+        True,
+    ),
+    10: (
+        "cintra-frias-hanoi-talks-mirror",
+        "Bộ trưởng Bộ các Lực lượng vũ trang cách mạng Cuba thăm và làm việc tại Việt Nam",
+        "88tysobongda.com (mirror of a Vietnamese news site)",
+        "vi",
+        "article",
+        True,
+    ),
+    11: (
+        "vietnam-cuba-3rd-defence-policy-dialogue-baodantoc",
+        "[Đối thoại Chính sách Quốc phòng Việt Nam-Cuba lần thứ 3]",
+        "Báo Dân tộc và Phát triển (programme portal)",
+        "vi",
+        "article",
+        False,
+    ),
+    12: (
+        "phung-quang-thanh-visits-china-vovworld",
+        "Bộ trưởng Bộ Quốc phòng Phùng Quang Thanh thăm Trung Quốc",
+        "VOVWorld (VOV5) Vietnamese",
+        "vi",
+        "article",
+        False,
+    ),
+    13: (
+        "giang-rajnath-singh-vision-2030-thanhnien",
+        "Thúc đẩy quan hệ Đối tác chiến lược toàn diện Việt Nam - Ấn Độ",
+        "Thanh Niên",
+        "vi",
+        "article",
+        True,
+    ),
+    14: (
+        "vietnam-india-10th-defence-policy-dialogue-antd",
+        "Đối thoại Chính sách Quốc phòng với Ấn Độ",
+        "An ninh Thủ đô",
+        "vi",
+        "article",
+        False,
+    ),
+    15: (
+        "giang-welcomes-kihara-cadn-print",
+        "Đại tướng Phan Văn Giang chủ trì lễ đón Bộ trưởng Bộ Quốc phòng Nhật Bản",
+        "Công an Đà Nẵng (print view, from QĐND)",
+        "vi",
+        "article",
+        False,
+    ),
+    16: (
+        "russian-charter-flights-cam-ranh-vtv8",
+        "Nga mở các chuyến bay thuê bao du lịch đến Cam Ranh",
+        "VTV8",
+        "vi",
+        "distractor",
+        False,
+    ),
+    17: (
+        "shoigu-security-council-hanoi-kommersant",
+        "[Шойгу во главе межведомственной делегации посетил Вьетнам]",
+        "Kommersant",
+        "ru",
+        "article",
+        True,
+    ),
+    18: (
+        "shoigu-phan-van-giang-inforos",
+        "[Россия нацелена развивать военное и военно-техническое сотрудничество с Вьетнамом]",
+        "Inforos",
+        "ru",
+        "article",
+        False,
+    ),
+    19: (
+        "shoigu-russia-helps-vietnam-military-potential-novostimira",
+        "Россия поможет Вьетнаму наращивать военный потенциал",
+        "Novosti Mira (aggregator)",
+        "ru",
+        "article",
+        False,
+    ),
+    20: (
+        "russian-warships-khanh-hoa-print-huunghivietnga",
+        "[Russian warships visit Khanh Hoa] (print view, from VOV)",
+        "Hữu nghị Việt-Nga (Thời Đại) Russian print view",
+        "ru",
+        "article",
+        True,
+    ),
+    21: (
+        "hoang-xuan-chien-chernyshenko-rossaprimavera",
+        "Вьетнам заверил в готовности развивать связи с Россией при любых условиях",
+        "Rossa Primavera (ИА Красная весна)",
+        "ru",
+        "article",
+        True,
+    ),
+    22: (
+        "vietnam-russia-8th-defence-strategic-dialogue-vna-ru",
+        "8-й раунд Стратегического диалога по вопросам обороны между Вьетнамом и Российской Федерацией",
+        "VNA Russian (vietnam.vnanet.vn)",
+        "ru",
+        "article",
+        True,
+    ),
+    23: (
+        "russia-vietnam-4th-defence-strategic-dialogue-moscow",
+        "В Москве прошел очередной раунд стратегического диалога по вопросам обороны",
+        "Vietnam-Russia Friendship Association (hoihuunghivietnga.vn) Russian",
+        "ru",
+        "article",
+        True,
+    ),
+    24: (
+        "volfovich-departs-hanoi-news-by",
+        "[Госсекретарь Совбеза Беларуси Вольфович отправился в Ханой с рабочим визитом]",
+        "News.by (Belarus TV)",
+        "ru",
+        "article",
+        True,
+    ),
+    25: (
+        "pacific-fleet-da-nang-interfax",
+        "Отряд кораблей Тихоокеанского флота прибыл во Вьетнам",
+        "Interfax",
+        "ru",
+        "article",
+        False,
+    ),
+    26: (
+        "pacific-fleet-da-nang-ng-interfax",
+        "Корабли Тихоокеанского флота ВМФ России прибыли во вьетнамский порт Дананг",
+        "Nezavisimaya Gazeta (Interfax)",
+        "ru",
+        "copy",
+        False,
+    ),
+    27: (
+        "pham-minh-chinh-receives-lao-minister-vietnamplus-ru",
+        "Оборонное сотрудничество – важная опора вьетнамско-лаосских отношений",
+        "VietnamPlus Russian (VNA)",
+        "ru",
+        "article",
+        True,
+    ),
+    28: (
+        "giang-dong-jun-talks-four-noes-vietnam-vn",
+        "[Генерал Фан Ван Зян: Вьетнам придерживается политики «четырёх нет»]",
+        "Vietnam.vn Russian (machine translation)",
+        "ru",
+        "article",
+        True,
+    ),
+    29: (
+        "giang-dong-jun-talks-four-noes-thongtin",
+        "[Генерал Фан Ван Зян: Вьетнам придерживается политики «четырёх нет»]",
+        "thongtin.vietnam.vn Russian (mirror)",
+        "ru",
+        "copy",
+        True,
+    ),
+    30: (
+        "vietnam-laos-1st-defence-policy-consultation-vovworld-ru",
+        "Вьетнам и Лаос активизируют оборонное сотрудничество",
+        "VOVWorld Russian",
+        "ru",
+        "article",
+        True,
+    ),
+    31: (
+        "cintra-frias-hanoi-prensa-latina-ru",
+        "[Министр вооруженных сил Кубы посетит Вьетнам]",
+        "Prensa Latina Russian",
+        "ru",
+        "article",
+        True,
+    ),
+    32: (
+        "russian-tourists-vietnam-nine-months-afisha",
+        "[Россияне стали чаще ездить во Вьетнам: спрос вырос на 173% за девять месяцев]",
+        "Afisha Daily",
+        "ru",
+        "distractor",
+        False,
+    ),
+}
+"""Partners: Russia, Belarus, China, Laos, Cambodia, Cuba, India and Japan."""
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.dirname(here))
+    import devset_build
+
+    devset_build.main(here, META)
