@@ -66,3 +66,43 @@ def test_names_after_long_titles_honorifics_and_counterparts(write_corpus):
     names = set(doc["actors"])
     assert {"Vikram Singh", "Rajesh Kumar Singh", "Alice Rufo", "Ron Mark"} <= names
     assert not any(n.startswith(("Southeast", "Shri", "Armed", "Forces")) for n in names), names
+
+
+# -- dates from anniversaries, and years written elsewhere in the story ----------------------------
+
+JUBILEE = (
+    "Vietnam, Slovakia deepen defence ties\n\n"
+    "Defence Minister Phan Van Giang held talks with Slovak Minister of Defence Robert Kalinak, who paid an "
+    "official visit to Vietnam coinciding with the 75th anniversary of diplomatic relations between the two "
+    "countries.\n"
+    "The two ministers agreed to expand cooperation in training and military medicine.\n"
+)
+
+VPA_JUBILEE = (
+    "Vietnamese embassy marks army anniversary\n\n"
+    "A ceremony was held in Prague on December 17 to mark the 80th founding anniversary of the Vietnam "
+    "People's Army.\n"
+    "The Vietnamese defence attache thanked Czech friends for their support.\n"
+)
+
+PAST_YEAR = (
+    "Vietnam, Canada discuss defence cooperation\n\n"
+    "Minister of Foreign Affairs Pham Binh Minh met Canadian Defence Minister Harjit Sajjan in Hanoi on June 4.\n"
+    "They recalled the official visit to Vietnam by Prime Minister Justin Trudeau in November 2017.\n"
+)
+
+
+def test_the_nth_anniversary_of_relations_dates_the_article_to_its_year(write_corpus):
+    d = _doc(write_corpus, JUBILEE)  # relations with Slovakia (Czechoslovakia) since 1950: 2025
+    assert (d["date"], d["date_precision"], d["date_source"]) == ("2025", "year", "inferred")
+
+
+def test_an_anniversary_picks_the_year_of_a_year_less_date(write_corpus):
+    d = _doc(write_corpus, VPA_JUBILEE)  # the army was founded in 1944: the 80th is in 2024
+    assert (d["date"], d["date_source"]) == ("2024-12-17", "inferred")
+
+
+def test_a_year_elsewhere_in_the_story_does_not_date_a_year_less_date(write_corpus):
+    # the officials leave 2016-2021; "November 2017" is a past visit the story recalls
+    d = _doc(write_corpus, PAST_YEAR)
+    assert d["date"] == "" and "candidate years" in d["warnings"]

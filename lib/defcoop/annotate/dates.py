@@ -9,11 +9,14 @@ mentions picks one of several.  Every date found is recorded as a mention row.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from defcoop.annotate.document import ActorHit, Annotation, Doc
 from defcoop.lexicons.actors import REGISTRY_CHECKED_YEAR, registry
-from defcoop.lexicons.datafiles import read_csv
+from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.lexicons.geo import geo
 from defcoop.paths import DATA_DIR
 from defcoop.reading.dates import DateHit, DateValue, find_dates, find_years, make_date, parse_dateline
 from defcoop.text import fold
@@ -28,6 +31,88 @@ RELATIVE_YEAR_SHIFT = {"last year": 1, "next year": -1, "this year": 0}
 LEAD_PARAGRAPHS = 2
 #: Candidate years shown in the warning about an undated article.
 _SHOWN_YEARS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Anniversaries:
+    relations: dict[str, int]  # country -> the year Vietnam's diplomatic relations with it began
+    founding: list[tuple[str, int]]  # (folded phrase, first year), longest phrases first
+
+
+@lru_cache(maxsize=1)
+def _anniversaries() -> _Anniversaries:
+    """``data/anniversaries.csv``, validated: the years of Vietnam's diplomatic relations with each
+    country, and of the foundings that articles count anniversaries of."""
+    path = DATA_DIR / "anniversaries.csv"
+    countries = geo().countries
+    relations: dict[str, int] = {}
+    founding: list[tuple[str, int]] = []
+    for n, r in enumerate(read_csv(path, ("kind", "country", "first_year", "phrases")), start=1):
+        where = f"{path.name}: data row {n}"
+        if not r["first_year"].isdigit() or not 1800 <= int(r["first_year"]) <= REGISTRY_CHECKED_YEAR:
+            raise DataFileError(f"{where}: first_year {r['first_year']!r} is not a year")
+        if r["country"] and r["country"] not in countries:
+            raise DataFileError(f"{where}: country {r['country']!r} is not in countries.csv")
+        year = int(r["first_year"])
+        if r["kind"] == "relations":
+            if not r["country"] or r["country"] in relations:
+                raise DataFileError(f"{where}: a relations row needs a country, once")
+            relations[r["country"]] = year
+        elif r["kind"] == "founding":
+            phrases = [p.strip() for p in r["phrases"].split(";") if p.strip()]
+            if not phrases or any(fold(p) != p for p in phrases):
+                raise DataFileError(f"{where}: phrases must be given, lower case, diacritics folded")
+            founding += [(p, year) for p in phrases]
+        else:
+            raise DataFileError(f"{where}: kind {r['kind']!r} is not relations or founding")
+    founding.sort(key=lambda x: -len(x[0]))
+    return _Anniversaries(relations, founding)
+
+
+_ANNIVERSARY = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:founding\s+)?(?:anniversary\s+of\s+(?:the\s+)?(?P<what>.{0,120})"
+    r"|all-people (?:national )?defen[cs]e (?:day|festival))"
+)
+_RELATIONS = re.compile(
+    r"^(?:the\s+)?(?:establishment\s+of\s+)?(?:the\s+)?(?:their\s+|bilateral\s+|the\s+two\s+countries'?\s+)?"
+    r"(?:diplomatic|bilateral)\s+(?:relations|ties|relationship)"
+)
+
+
+def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
+    """The years that the anniversaries the body counts fall in (``the 75th anniversary of
+    diplomatic ties``: the year relations began with the country named in the sentence, else
+    with the one foreign country of the officials, plus 75).  Empty when none is found or they
+    disagree (a report looking back at last year's jubilee)."""
+    data = _anniversaries()
+    geo_ = geo()
+    foreign = {registry().actors[h.actor_id].country for h in hits if h.actor_id in registry().actors}
+    foreign.discard("Vietnam")
+    found: set[int] = set()
+    for s in doc.sents:
+        if s.section != "body":
+            continue
+        text = doc.folded[s.start : s.end].lower()
+        for m in _ANNIVERSARY.finditer(text):
+            n = int(m.group(1))
+            what = m.group("what")
+            if what is None:  # the Nth All-People Defence Festival (first held in 1989)
+                found |= {y + n for p, y in data.founding if p.startswith("all-people defen")}
+                continue
+            if _RELATIONS.match(what):
+                named = {c for w, c in geo_.names.items() if re.search(rf"\b{re.escape(w)}\b", text)}
+                named |= {c for w, c in geo_.demonyms.items() if re.search(rf"\b{re.escape(w)}\b", text)}
+                named.discard("Vietnam")
+                named &= set(data.relations)
+                country = named if named else (foreign & set(data.relations))
+                if len(country) == 1:
+                    found.add(data.relations[next(iter(country))] + n)
+                continue
+            for phrase, year in data.founding:
+                if what.startswith(phrase):
+                    found.add(year + n)
+                    break
+    return found if len(found) == 1 else set()
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +201,24 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         for h in find_dates(doc.text, s.start, s.end):
             all_hits.append((n, h))
             doc.add("date", _partial_iso(h), n, h.start, h.end, how="text")
-    lead_full = [(n, h) for n, h in all_hits if h.year and h.month and doc.sents[n].para_no <= LEAD_PARAGRAPHS]
+    # a full date (with its day: "in November 2017" is mostly an earlier event the story recalls)
+    lead_full = [
+        (n, h) for n, h in all_hits if h.year and h.month and h.day and doc.sents[n].para_no <= LEAD_PARAGRAPHS
+    ]
     if lead_full:
         n, h = lead_full[0]
         ann.date, ann.date_source = make_date(h.year, h.month, h.day), "text"
         return
     anchors = [(n, h) for n, h in all_hits if h.year is None and h.month and not h.relative]
+    jubilee = anniversary_years(doc, hits)
     if not anchors:
+        # no year-less date: an anniversary the article counts dates it to the year, if the
+        # officials named held their offices in that year
+        if jubilee:
+            (y,) = jubilee
+            if all(_held_in(reg, h, y) for h in hits):
+                doc.add("date", str(y), -1, 0, 0, how="anniversary")
+                ann.date, ann.date_source = make_date(y), "inferred"
         return
     _n, anchor = anchors[0]
     years = set(range(EARLIEST_YEAR, REGISTRY_CHECKED_YEAR + 1))
@@ -135,6 +231,8 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
             if d and any(o.holds_on(d.first_day()) for o in terms):
                 ok.add(y)
         years &= ok
+    if jubilee and years & jubilee:
+        years &= jubilee
     # relative references to dated events ("his visit to Belarus in June last year")
     named = {h.actor_id for h in hits}
     for n, h in all_hits:
@@ -148,7 +246,10 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
             if ev["country"] and fold(ev["country"]) not in sent:
                 continue
             years &= {ev["start_date"].year + shift}
-    mentioned = {y for _, _, y in find_years(doc.text)}
+    # a year written in the sentence of the year-less date ("on March 28 ... in 2019"), not
+    # anywhere in the article (a year elsewhere is mostly a past event the story looks back on)
+    sent = doc.sents[_n]
+    mentioned = {y for _, _, y in find_years(doc.text[sent.start : sent.end])}
     if len(years) > 1 and len(years & mentioned) == 1:
         (y,) = years & mentioned
         ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "text"
@@ -160,6 +261,14 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         ann.warnings.append(
             f"year-less date {anchor.surface!r}: {len(years)} candidate years ({shown or 'none'}); left undated"
         )
+
+
+def _held_in(reg, h: ActorHit, year: int) -> bool:
+    """Whether the official of ``h`` held one of the offices its title names during ``year``."""
+    everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
+    terms = [o for o in everyone if not h.offices or o.office in h.offices] or everyone
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return any(o.start <= last and (o.end is None or o.end >= first) for o in terms)
 
 
 def _partial_iso(h: DateHit) -> str:
