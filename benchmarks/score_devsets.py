@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -29,6 +30,7 @@ import pandas as pd
 
 from defcoop.app.cli import main as defcoop
 from defcoop.app.pagescore import read_jsonl, score_pages
+from defcoop.text import fold
 
 HERE = Path(__file__).resolve().parent / "devsets"
 
@@ -43,6 +45,36 @@ def _check_pages(folder: Path) -> list[str]:
         elif hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
             problems.append(f"{row['file']}: differs from the manifest's SHA-256")
     return problems
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(s or "").lower())
+
+
+def title_scores(folder: Path, pred: list[dict]) -> dict[str, tuple[int, int]]:
+    """Titles against the manifest's (as its builder read them off the page), in two measures:
+    ``in text``, the pages whose title is written in the saved text (its first 1,500 characters),
+    that get it (the same words, or eight in ten of them); ``all``, the pages that get their title
+    or, when the saved text has none, no title rather than a wrong one.  A bracketed note of the
+    builder's after the title (``(short URL)``) is left out."""
+    by_id = {r["doc_id"]: r for r in pred}
+    present = [0, 0]
+    every = [0, 0]
+    for m in read_jsonl(folder / "manifest.jsonl"):
+        r = by_id.get(m["file"][: -len(".txt")], {})
+        text = (folder / "pages" / m["file"]).read_text(encoding="utf-8")
+        title = re.sub(r"\s*[\(\[][^\)\]]*[\)\]]$", "", m.get("title", "")).strip("[] ")
+        gold, got = _words(title), _words(r.get("title", ""))
+        shown = " ".join(gold) and " ".join(gold) in " ".join(_words(text[:1500]))
+        right = bool(got) and (got == gold or len(set(got) & set(gold)) / len(set(got) | set(gold)) >= 0.8)
+        every[1] += 1
+        if shown:
+            present[1] += 1
+            present[0] += right
+            every[0] += right
+        else:
+            every[0] += not got
+    return {"in text": tuple(present), "all": tuple(every)}
 
 
 def _prefixed(rows: list[dict], name: str) -> list[dict]:
@@ -64,6 +96,7 @@ def main() -> int:
     args = ap.parse_args()
     folders = [HERE / n for n in args.names] if args.names else sorted(p for p in HERE.iterdir() if p.is_dir())
     all_pred, all_gold = [], []
+    title_totals = {"in text": [0, 0], "all": [0, 0]}
     for folder in folders:
         if not (folder / "pages").is_dir():
             print(f"{folder.name}: no pages/ (rebuild them as its README says); not scored")
@@ -92,6 +125,11 @@ def main() -> int:
         print(f"\n## {folder.name}: {len(gold)} pages")
         with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
             print(table.to_string(index=False))
+        titles = title_scores(folder, pred)
+        for key, (ok, n) in titles.items():
+            title_totals[key][0] += ok
+            title_totals[key][1] += n
+            print(f"titles ({key}): {ok}/{n} = {ok / n:.3f}" if n else f"titles ({key}): none")
         languages = sorted({g.get("language", "") for g in gold})
         if len(languages) > 1:
             for lang in languages:
@@ -111,6 +149,8 @@ def main() -> int:
         print(f"\n## all: {len(all_gold)} pages")
         with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
             print(table.to_string(index=False))
+        for key, (ok, n) in title_totals.items():
+            print(f"titles ({key}): {ok}/{n} = {ok / n:.3f}" if n else f"titles ({key}): none")
     return 0
 
 

@@ -106,3 +106,36 @@ def test_a_year_elsewhere_in_the_story_does_not_date_a_year_less_date(write_corp
     # the officials leave 2016-2021; "November 2017" is a past visit the story recalls
     d = _doc(write_corpus, PAST_YEAR)
     assert d["date"] == "" and "candidate years" in d["warnings"]
+
+
+# -- titles below a site's navigation --------------------------------------------------------------
+
+NAVIGATION = (
+    "You are here\n"
+    "National\n"
+    "Politics\n"
+    "Vietnam, Chile step up defence cooperation\n"
+    "Deputy Minister of National Defence Hoang Xuan Chien received the Chilean Ambassador in Hanoi on "
+    "Tuesday, and the two sides agreed to promote exchanges of delegations.\n"
+    "They also discussed cooperation in UN peacekeeping.\n"
+)
+
+SITE_NAME_FIRST = (
+    "VnExpress International\n"
+    "February 14, 2026 05:04 am (IST)\n"
+    "Hanoi (VNA) -\n"
+    "General Phan Van Giang received the Indian Ambassador in Hanoi on Monday, and both sides pledged to "
+    "expand training cooperation between the two armies.\n"
+    "The ambassador thanked Vietnam for its support.\n"
+)
+
+
+def test_the_title_is_the_headline_below_the_sites_navigation(write_corpus):
+    d = _doc(write_corpus, NAVIGATION)
+    assert d["title"] == "Vietnam, Chile step up defence cooperation"
+    assert not d["body"].startswith(("You are here", "National"))
+
+
+def test_a_site_name_a_clock_or_a_dateline_is_no_title(write_corpus):
+    d = _doc(write_corpus, SITE_NAME_FIRST)
+    assert d["title"] == ""  # unknown, rather than a wrong value

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from defcoop.lexicons.datafiles import furniture_rules
 from defcoop.reading.dates import DateValue, parse_dateline, parse_header
-from defcoop.text import sentence_spans, word_count
+from defcoop.text import fold, sentence_spans, word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,58 @@ _TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 _TITLE_MAX_WORDS = 25
+_TITLE_MIN_WORDS = 4  # after navigation lines ("Lao People's Army", a section, is no headline)
+_TITLE_SEARCH_LINES = 6  # short lines looked at before the prose starts
+_DOMAIN_IN_LINE = re.compile(
+    r"\b[\w-]+\.(?:com|net|org|gov|info|vn|ru|cn|in|kr|jp|uk|au|ph|id|my|sg|th|la|kh|by)\b", re.I
+)
+_TIME_IN_LINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b.*\b(?:am|pm|gmt|utc|ist|ict)\b", re.I)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the story itself: long, or a sentence with its full stop."""
+    n = word_count(line)
+    return n > _TITLE_MAX_WORDS or (n >= 8 and bool(_TERMINAL_END.search(line)))
+
+
+def _is_headline(line: str, *, first: bool = False) -> bool:
+    """Whether a short line before the prose reads like a headline: no end punctuation (a question
+    or exclamation mark aside), not a dateline's lead (``Hanoi (VNA) -``), not all capitals, no
+    web address, clock time or menu bar in it; two words or more as the first line, four or more
+    after other short lines (which are then the site's navigation).
+
+    >>> [_is_headline(s) for s in ("Vietnam, Laos boost defence ties", "National", "Talks held",
+    ...  "Hanoi (VNA) -", "SpaceWar.com - Your World At War", "February 14, 2026 05:04 am (IST)",
+    ...  "DUNYA NEWS TODAY LIVE", "Home | World | Politics | Business")]
+    [True, False, False, False, False, False, False, False]
+    >>> _is_headline("Talks held", first=True)
+    True
+    """
+    words = word_count(line)
+    least = 2 if first else _TITLE_MIN_WORDS
+    if not least <= words <= _TITLE_MAX_WORDS or re.search(r"[.:;,\-–—]$", line.rstrip()):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if not letters or all(c.isupper() for c in letters):
+        return False
+    if _DOMAIN_IN_LINE.search(line) or _TIME_IN_LINE.search(line) or line.count("|") >= 2:
+        return False
+    return _name_key(line) not in _outlet_names()  # a site's name is no headline
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(name)))
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """The outlets' names (``data/outlets.csv``), with and without a bracketed part."""
+    from defcoop.lexicons.outlets import outlets
+
+    names = set()
+    for o in outlets().values():
+        names |= {_name_key(o.name), _name_key(re.sub(r"\s*\(.*?\)", "", o.name))}
+    return frozenset(n for n in names if n)
 
 
 # A line in a related-news list: a bulleted line, or a headline without end punctuation.
@@ -156,16 +208,23 @@ def parse_article(text: str) -> Article:
             in_related = False
         classified.append(Block(kind, a, b, reason))
 
-    # Title: the first prose line, if it comes before any other prose and reads like a headline.
+    # Title: the first line before the prose that reads like a headline; the short lines before it
+    # (a site's section names, menus, "You are here") are navigation.
     body_idx = [i for i, blk in enumerate(classified) if blk.kind == "body"]
     title_idx = -1
-    if body_idx:
-        first = classified[body_idx[0]]
-        line = text[first.start : first.end]
-        if word_count(line) <= _TITLE_MAX_WORDS and not re.search(r"[.!?:;,]$", line) and len(body_idx) > 1:
-            title_idx = body_idx[0]
-            classified[title_idx] = Block("title", first.start, first.end, "first short line without end punctuation")
+    for k, i in enumerate(body_idx[: _TITLE_SEARCH_LINES + 1]):
+        line = text[classified[i].start : classified[i].end]
+        if k == len(body_idx) - 1 or _is_prose(line):
+            break
+        if _is_headline(line, first=k == 0):
+            title_idx = i
+            blk = classified[i]
+            classified[i] = Block("title", blk.start, blk.end, "first headline-like line before the prose")
             art.title = " ".join(line.split())
+            for j in body_idx[:k]:
+                b = classified[j]
+                classified[j] = Block("boilerplate", b.start, b.end, "navigation before the title")
+            break
     # A page's "today" widget is not the article's date.  With several date lines, the
     # article's is the first one after the title, else the last one before the prose; a lone
     # date line directly followed by the site menu is the widget too.
