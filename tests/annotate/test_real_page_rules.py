@@ -139,3 +139,36 @@ def test_the_title_is_the_headline_below_the_sites_navigation(write_corpus):
 def test_a_site_name_a_clock_or_a_dateline_is_no_title(write_corpus):
     d = _doc(write_corpus, SITE_NAME_FIRST)
     assert d["title"] == ""  # unknown, rather than a wrong value
+
+
+# -- partners a story keeps returning to; "the US side" ---------------------------------------------
+
+RETURNS_TO = (
+    "Vietnam, Slovakia discuss defence ties\n\n"
+    "General Phan Van Giang held talks with Deputy Prime Minister and Minister of Defence of Slovakia "
+    "Robert Kalinak in Hanoi.\n"
+    "Giang expressed his hope that Slovakia would share its experience in defence industry.\n"
+    "He suggested that Slovakia host Vietnamese officers for language courses.\n"
+)
+
+US_SIDE = (
+    "Defence dialogue held\n\n"
+    "Deputy Minister Nguyen Chi Vinh co-chaired the dialogue in Washington on Tuesday.\n"
+    "The US side pledged to increase its support in war legacy issues.\n"
+)
+
+
+def test_the_one_foreign_country_a_story_keeps_returning_to_is_its_partner(write_corpus):
+    d = _doc(write_corpus, RETURNS_TO)
+    assert d["partners"] == ["Slovakia"]
+
+
+def test_a_countrys_name_before_side_or_delegation_is_a_counterpart(write_corpus):
+    d = _doc(write_corpus, US_SIDE)
+    assert d["partners"] == ["United States"]
+
+
+def test_a_country_named_once_in_passing_is_no_partner(write_corpus):
+    text = "Vietnam holds exercise\n\nThe Vietnamese navy held an exercise off Khanh Hoa, the ministry said.\n"
+    text += "The drill followed a similar one held by Japan last year.\n"
+    assert _doc(write_corpus, text)["partners"] == []

@@ -74,6 +74,7 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
     counterpart_words = word_lists().counterpart_words
     history = history_pattern()
     evidence: dict[str, int] = defaultdict(int)
+    named_in: dict[str, set[int]] = defaultdict(set)  # foreign country -> sentences naming it
     home_named = g.self_name in actor_country.values()
     for c in actor_country.values():
         if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
@@ -108,7 +109,7 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
                     _BETWEEN.search(seg[: h.start]) and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
                 ):
                     role = "bilateral"
-                elif form == "demonym":
+                elif form in ("demonym", "name"):  # "the Russian side", "the US delegation"
                     nxt = _NEXT_WORD.match(seg[h.end : h.end + _COUNTERPART_WINDOW])
                     if nxt and nxt.group(1).lower() in counterpart_words:
                         role = "counterpart"
@@ -116,8 +117,16 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
                     role = "place"
             if role in EVIDENCE_ROLES:
                 evidence[cname] += 1
+            if role in ("mention", "counterpart", "bilateral"):
+                named_in[cname].add(n)
             doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
     foreign = {c for c in actor_country.values() if c and c != g.self_name}
     if not home_named and len(foreign) >= 2:  # others meeting each other: nobody is Vietnam's partner here
         return []
+    if not evidence and home_named:
+        # No direct evidence, but one foreign country the story keeps returning to (named in two
+        # sentences or more, no other country so): the country the story is about.
+        often = [c for c, sents in named_in.items() if len(sents) >= 2]
+        if len(often) == 1:
+            evidence[often[0]] = 1
     return sorted(evidence, key=lambda c: (-evidence[c], c))
