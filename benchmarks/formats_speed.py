@@ -59,7 +59,7 @@ def main() -> int:
             took = time.perf_counter() - t
             print(f"\n{n:,} articles ({len(texts):,} files; corpus.jsonl {size:.0f} MB, written in {took:.1f} s)")
             cols = ("articles", "skipped", "seconds", "art/s", "peak MB", "workers MB")
-            print(f"{'':22s} " + " ".join(f"{c:>10s}" for c in cols))
+            print(f"{'':34s} " + " ".join(f"{c:>10s}" for c in cols))
             for name, where in (("txt files", files), ("one JSON-lines file", lines)):
                 cache = str(Path(tmp) / f"cache-{name[:3]}")
                 for label, c in (("cold, no cache", "-"), ("cold, into a cache", cache), ("warm cache", cache)):
@@ -72,7 +72,7 @@ def main() -> int:
                         f"{peak:.0f}",
                         f"{kids:.0f}",
                     )
-                    print(f"{name + ', ' + label:22.22s} " + " ".join(f"{v:>10s}" for v in row))
+                    print(f"{name + ', ' + label:34.34s} " + " ".join(f"{v:>10s}" for v in row))
     return 0
 
 

@@ -172,3 +172,34 @@ def test_a_country_named_once_in_passing_is_no_partner(write_corpus):
     text = "Vietnam holds exercise\n\nThe Vietnamese navy held an exercise off Khanh Hoa, the ministry said.\n"
     text += "The drill followed a similar one held by Japan last year.\n"
     assert _doc(write_corpus, text)["partners"] == []
+
+
+# -- officials in apposition, and a title with a family name -------------------------------------
+
+APPOSITION = (
+    "Vietnam, partners talk defence\n\n"
+    "The meeting between Deputy Defence Minister Nguyen Chi Vinh and Than Htut Thein, deputy head of the "
+    "security office of Myanmar, took place in Hanoi on Tuesday.\n"
+    "The Chief Commander of the Law Enforcement Force of Iran, Ahmad Reza Radan, also attended.\n"
+    "Vietnamese Ambassador to Venezuela Le Viet Duyen hailed President Rumen Radev’s visit.\n"
+    "The ties are fruitful, said the Ambassador to Belgium and Luxembourg, Nguyen Van Thao.\n"
+)
+
+TITLE_AND_FAMILY = (
+    "Japan, Vietnam agree to boost defence ties\n\n"
+    "TOKYO - Prime Minister Suga met his Vietnamese counterpart in Hanoi on October 19, 2020, and the two "
+    "leaders agreed to boost defence cooperation.\n"
+    "Deputy Defence Minister Sen. Lieut. Gen. Nguyen Chi Vinh attended the talks.\n"
+)
+
+
+def test_officials_set_off_by_commas_before_or_after_their_title(write_corpus):
+    d = _doc(write_corpus, APPOSITION)
+    for name in ("Than Htut Thein", "Ahmad Reza Radan", "Le Viet Duyen", "Rumen Radev", "Nguyen Van Thao"):
+        assert name in d["actors"], name
+
+
+def test_a_title_and_a_family_name_resolve_to_the_registrys_holder_on_the_date(write_corpus):
+    d = _doc(write_corpus, TITLE_AND_FAMILY)
+    assert "yoshihide-suga" in d["actor_ids"]  # prime minister of Japan in October 2020
+    assert "hun-sen" not in d["actor_ids"]  # "Sen." is an abbreviation of the rank

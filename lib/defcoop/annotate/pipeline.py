@@ -108,7 +108,7 @@ def annotate_article(
         date_from_text(doc, ann, hits)  # 2
     period = date_period(ann.date)
     resolve_same_names(hits, period)
-    find_short_mentions(doc, hits, titles_by_sent)  # 3
+    find_short_mentions(doc, hits, titles_by_sent, period)  # 3
     find_title_only(doc, hits, titles_by_sent, period)  # 4
     unregistered = find_unregistered(doc, hits, titles_by_sent)  # 5
     actors = record_actors(doc, hits, unregistered)

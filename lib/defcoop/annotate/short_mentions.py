@@ -8,6 +8,7 @@ them, to the nearest full mention before it.  A short form inside a longer capit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, short_matcher, starts_capitalised
@@ -39,8 +40,29 @@ def _word_before(text: str, lo: int, pos: int) -> str:
     return text[j:i]
 
 
-def find_short_mentions(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySentence) -> None:
-    """Add to ``hits`` the short mentions of the people ``hits`` names in full.
+def _holders(reg, ids, chain, period: tuple[dt.date, dt.date]) -> list[str]:
+    """Of the actors ``ids``, those who held an office the title ``chain`` names (any office,
+    when it names only ranks) at some time in ``period``."""
+    wanted = {v[0] for t in chain for v in t.values if v[0]}
+    first, last = period
+    out = []
+    for aid in ids:
+        for o in reg.actors[aid].offices:
+            if (not wanted or o.office in wanted) and o.start <= last and (o.end is None or o.end >= first):
+                out.append(aid)
+                break
+    return out
+
+
+def find_short_mentions(
+    doc: Doc,
+    hits: list[ActorHit],
+    titles_by_sent: TitlesBySentence,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> None:
+    """Add to ``hits`` the short mentions of the people ``hits`` names in full, and of those a
+    title and family name name (``Prime Minister Suga``) when the registry has one holder of that
+    office in the article's ``period``.
 
     Parameters
     ----------
@@ -73,9 +95,20 @@ def find_short_mentions(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBy
             if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) != "I":
                 continue
             cands = [c for c in reg.short.get(h.key, ()) if c in named]
+            how = "short"
+            # (an abbreviation inside the sentence, "Sen. Lieut. Gen.", is no family name)
+            abbreviation = doc.text[b : b + 1] == "." and doc.text[b + 1 : s.end].strip() != ""
+            if not cands and chain and period is not None and not abbreviation:
+                # "Prime Minister Suga", "Minister Onodera": a title and a family name, of a person
+                # not named in full: the registry's one holder of the title's office (or, for a
+                # rank, of any office) during the article's date
+                cands = _holders(reg, reg.short.get(h.key, ()), chain, period)
+                how = "title + family name"
+                if len(cands) != 1:
+                    continue
             if not cands:
                 continue
             if len(cands) > 1:
                 before = [c for c in cands if first_pos[c] < a]
                 cands = sorted(before or cands, key=lambda c: -first_pos[c] if before else first_pos[c])
-            hits.append(ActorHit(cands[0], a, b, n, "short"))
+            hits.append(ActorHit(cands[0], a, b, n, how))

@@ -15,7 +15,7 @@ from defcoop.lexicons.geo import geo
 from defcoop.lexicons.matcher import Hit
 from defcoop.lexicons.words import word_lists
 
-__all__ = ["country_after", "demonym_before", "name_after_title", "title_chain"]
+__all__ = ["country_after", "demonym_before", "name_after_title", "name_before_title", "title_chain"]
 
 # One or two capitalised words, possibly possessive, ending where the title starts.
 _DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$")
@@ -24,6 +24,15 @@ _OF_COUNTRY = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?((?:[A-ZÀ-ỸĐ][\w’'-]*
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # One token of a noun phrase: a run of characters up to white space or punctuation that ends it.
 _NP_TOKEN = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
+_CAP_WORD = r"[A-Z][\w’'.-]*[\w]"
+# ", Name Name," after a title's phrase; the name ends the clause (a comma, a full stop, "and", a verb)
+_COMMA_NAME = re.compile(
+    rf"\s*,\s*((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD})(?=\s*(?:[,.;:]|$)|\s+(?:and|who|said|says|told|stressed|noted|affirmed|highlighted|emphasised|emphasized|expressed|underlined|added)\b)"
+)
+# "Name Name, " right before a title, after the sentence start, a comma or a connector word
+_NAME_COMMA = re.compile(
+    rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
+)
 #: Countries an ``of``/``to`` phrase may name (not organisations or historical states).
 _COUNTRY_KINDS = frozenset({"self", "country"})
 #: Longest demonym/country text looked at before a title.
@@ -116,10 +125,12 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
             break
         tok = m.group(1)
         bare = tok.rstrip(".’'") if not _INITIALS.fullmatch(tok) else tok
+        if bare.endswith(("’s", "'s")) and len(bare) > 3:  # "President Rumen Radev's visit"
+            bare = bare[:-2]
         if tok.lower() in connectors or (tok[:1].isupper() and tok[:1].isalpha()):
             tokens.append((m.start(1), m.start(1) + len(bare), bare))
             cursor = m.end()
-            if bare != tok or tok.endswith(("’s", "'s")):
+            if bare != tok:
                 break  # a full stop or possessive ends the phrase
             continue
         break
@@ -139,9 +150,36 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
             or bool(g.demonym_country(w) or g.name_country(w))
         )
 
+    def country_pair(run: list[tuple[int, int, str]]) -> bool:  # "Viet Nam", "Sri Lanka"
+        return any(g.name_country(f"{a[2]} {b[2]}") for a, b in zip(run, run[1:], strict=False))
+
     for run in runs:
-        while run and not_name(run[0][2]):
-            run = run[1:]
-        if 2 <= len(run) <= 5 and not any(not_name(t[2]) for t in run):
+        while run and (not_name(run[0][2]) or (len(run) > 1 and g.name_country(f"{run[0][2]} {run[1][2]}"))):
+            run = run[2:] if len(run) > 1 and g.name_country(f"{run[0][2]} {run[1][2]}") else run[1:]
+        if 2 <= len(run) <= 5 and not any(not_name(t[2]) for t in run) and not country_pair(run):
             return run[0][0], run[-1][1], [t[2] for t in run]
+    # "<title>, <Name>," : the name set off by commas after the title's phrase
+    m = _COMMA_NAME.match(doc.text, cursor, stop)
+    if m:
+        toks = m.group(1).split()
+        if not any(not_name(t) for t in toks):
+            return m.start(1), m.end(1), toks
     return None
+
+
+def name_before_title(doc: Doc, pos: int, start: int) -> tuple[int, int, list[str]] | None:
+    """The name that a title at ``pos`` follows in apposition: "<Name>, <title> ..." (``Xu
+    Qiliang, vice chairman of China's Central Military Commission``), two to five capitalised
+    words after the sentence start or a connector, none of them an institution, place or country
+    word.  ``start`` is the sentence's start."""
+    m = _NAME_COMMA.search(doc.text, start, pos)
+    if m is None:
+        return None
+    g = geo()
+    words = word_lists()
+    toks = m.group(1).split()
+    for t in toks:
+        w = t.strip("’'")
+        if w in words.not_name_words or w in words.institution_words or g.demonym_country(w) or g.name_country(w):
+            return None
+    return m.start(1), m.end(1), toks

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from defcoop.annotate.document import UNREGISTERED, ActorHit, Doc, TitlesBySentence
-from defcoop.annotate.title_context import country_after, demonym_before, name_after_title, title_chain
+from defcoop.annotate.title_context import (
+    country_after,
+    demonym_before,
+    name_after_title,
+    name_before_title,
+    title_chain,
+)
 from defcoop.lexicons.geo import geo
 from defcoop.lexicons.words import word_lists
 from defcoop.text import fold
@@ -58,6 +64,9 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
             if i + 1 < len(ths) and doc.text[t.end : ths[i + 1].start].strip() == "":
                 continue  # not the last title of a chain
             hit = name_after_title(doc, t.end, s.end)
+            if hit is None:
+                chain, chain_start = title_chain(doc, ths, t.end)
+                hit = name_before_title(doc, chain_start, s.start)
             if hit is None:
                 continue
             a, b, name_toks = hit
