@@ -8,6 +8,7 @@ it starts (``Ambassador to Vietnam Uladzimir Kazlou``).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from defcoop.annotate.document import Doc
@@ -151,7 +152,7 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
         )
 
     def country_pair(run: list[tuple[int, int, str]]) -> bool:  # "Viet Nam", "Sri Lanka"
-        return any(g.name_country(f"{a[2]} {b[2]}") for a, b in zip(run, run[1:], strict=False))
+        return any(g.name_country(f"{a[2]} {b[2]}") for a, b in itertools.pairwise(run))
 
     for run in runs:
         while run and (not_name(run[0][2]) or (len(run) > 1 and g.name_country(f"{run[0][2]} {run[1][2]}"))):
