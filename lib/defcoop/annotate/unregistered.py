@@ -65,7 +65,7 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
                 continue  # not the last title of a chain
             hit = name_after_title(doc, t.end, s.end)
             if hit is None:
-                chain, chain_start = title_chain(doc, ths, t.end)
+                _chain, chain_start = title_chain(doc, ths, t.end)
                 hit = name_before_title(doc, chain_start, s.start)
             if hit is None:
                 continue
