@@ -203,3 +203,38 @@ def test_a_title_and_a_family_name_resolve_to_the_registrys_holder_on_the_date(w
     d = _doc(write_corpus, TITLE_AND_FAMILY)
     assert "yoshihide-suga" in d["actor_ids"]  # prime minister of Japan in October 2020
     assert "hun-sen" not in d["actor_ids"]  # "Sen." is an abbreviation of the rank
+
+
+# -- themes need substance: context phrases are no evidence --------------------------------------
+
+CONTEXT_ONLY = (
+    "Vietnam, Italy hold defence dialogue\n\n"
+    "Deputy Minister of National Defence Nguyen Chi Vinh held talks with Italian Deputy Defence Minister "
+    "Giulio Calvisi in Hanoi on March 3, 2019.\n"
+    "Defence cooperation has developed in line with signed agreements, and Vinh proposed the signing of a "
+    "new memorandum on training next year.\n"
+    "The two sides briefed each other on the socio-economic situation in each country.\n"
+    "Despite the impacts of the COVID-19 pandemic, the two ministries have kept in touch.\n"
+    "They agreed to promote bilateral and multilateral cooperation as the two countries mark the 46th "
+    "anniversary of diplomatic relations.\n"
+)
+
+SUBSTANCE = (
+    "Vietnam, Italy sign defence pact\n\n"
+    "Deputy Minister of National Defence Nguyen Chi Vinh and Italian Deputy Defence Minister Giulio Calvisi "
+    "signed a memorandum of understanding on defence industry cooperation in Hanoi on March 3, 2019.\n"
+    "The two sides agreed to coordinate closely at ASEAN Defence Ministers' Meeting-Plus and to share "
+    "experience in the prevention of COVID-19.\n"
+)
+
+
+def test_context_phrases_give_no_themes(write_corpus):
+    d = _doc(write_corpus, CONTEXT_ONLY)
+    for theme in ("agreement_signed", "trade_economy", "covid_health", "multilateral_asean_un", "military_history"):
+        assert theme not in d["themes"], theme
+
+
+def test_the_same_themes_with_substance_are_found(write_corpus):
+    d = _doc(write_corpus, SUBSTANCE)
+    for theme in ("agreement_signed", "multilateral_asean_un", "covid_health"):
+        assert theme in d["themes"], theme
