@@ -238,3 +238,34 @@ def test_the_same_themes_with_substance_are_found(write_corpus):
     d = _doc(write_corpus, SUBSTANCE)
     for theme in ("agreement_signed", "multilateral_asean_un", "covid_health"):
         assert theme in d["themes"], theme
+
+
+# -- publication stamps in a byline line ------------------------------------------------------------
+
+STAMPED = (
+    "Lao People's Army\n"
+    "Friday, 29 March 2024\n"
+    "Laos and Vietnam's provinces beef up defence ties\n"
+    "Published: 2022-09-16 14:24:08 | Written : Staff reporter | Hits: 2540\n"
+    "A delegation of the Son La Provincial Military Command visited Xiengkhouang province of Laos on "
+    "September 8 to strengthen bilateral cooperation between the two armies.\n"
+    "The two sides reviewed their cooperation in border protection.\n"
+)
+
+BYLINE = (
+    "Peace is in our common interest\n"
+    "Text: ministry staff | Photo: ministry staff |  12:12 January 22, 2024\n"
+    "Defence Minister Kristof Szalay-Bobrovniczky welcomed Vietnamese Prime Minister Pham Minh Chinh at the "
+    "University of Public Service in Budapest.\n"
+    "The two sides discussed cooperation in military education.\n"
+)
+
+
+def test_a_published_stamp_beats_the_sites_today_line(write_corpus):
+    d = _doc(write_corpus, STAMPED)
+    assert (d["date"], d["date_source"]) == ("2022-09-16", "dateline")
+
+
+def test_the_date_at_the_end_of_a_byline_line_is_the_stamp(write_corpus):
+    d = _doc(write_corpus, BYLINE)
+    assert (d["date"], d["date_source"]) == ("2024-01-22", "dateline")

@@ -182,6 +182,11 @@ _DATELINE_PREFIX = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last updated|Date|Ngày đăng|Cập nhật)\s*(?:on|at)?\s*:?\s*)", re.I
 )
 _WIDGET_PREFIX = re.compile(r"^(?:Today|Hôm nay)\s*(?:is)?\s*[:,]?\s*", re.I)
+_PUBLISHED = re.compile(r"^(?:Published|Posted|Ngày đăng)\b", re.I)
+_LABELLED_STAMP = re.compile(
+    r"\b(Published|Posted|Updated|Last updated)\s*(?:on|at)?\s*:?\s*([^|]{6,40}?)\s*(?=\||$)", re.I
+)
+_CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+")
 
 
 def _value_from(kind: str, groups: tuple[str, ...]) -> DateValue | None:
@@ -198,6 +203,7 @@ def _value_from(kind: str, groups: tuple[str, ...]) -> DateValue | None:
 class Dateline:
     value: DateValue
     widget: bool  # "Today: ..." style line that is the page's date, not the article's
+    labelled: bool = False  # "Published: ...", "Posted ..." in a line of the page's byline
 
 
 def parse_dateline(line: str) -> Dateline | None:
@@ -218,16 +224,44 @@ def parse_dateline(line: str) -> Dateline | None:
     True
     >>> parse_dateline("The talks were held on December 17, 2024.") is None
     True
+    >>> d = parse_dateline("Published: 2022-09-16 14:24:08 | Written : B. Sophavady | Hits: 2540")
+    >>> d.value.iso, d.labelled
+    ('2022-09-16', True)
+    >>> parse_dateline("(Xinhua) Updated: 2014-10-16 17:15").value.iso
+    '2014-10-16'
+    >>> parse_dateline("Text: MTI | Photo: MTI |  12:12 January 22, 2024").value.iso
+    '2024-01-22'
     """
     s = " ".join(line.replace("\u00a0", " ").split())
     widget = bool(_WIDGET_PREFIX.match(s))
     s = _WIDGET_PREFIX.sub("", s)
+    labelled = bool(_PUBLISHED.match(s))
     s = _DATELINE_PREFIX.sub("", s)
+    value = _whole_date(s)
+    if value is not None:
+        return Dateline(value, widget, labelled)
+    # a byline or stamp line: "(Xinhua) Updated: 2014-10-16 17:15", "Published: 2022-09-16 14:24 |
+    # Written: ...", "Text: MTI | Photo: MTI | 12:12 January 22, 2024"
+    m = _LABELLED_STAMP.search(s)
+    if m:
+        value = _whole_date(m.group(2))
+        if value is not None:
+            return Dateline(value, False, m.group(1).lower().startswith(("publish", "post")))
+    if "|" in s:
+        for part in s.split("|"):
+            value = _whole_date(part.strip())
+            if value is not None:
+                return Dateline(value, False, labelled)
+    return None
+
+
+def _whole_date(s: str) -> DateValue | None:
+    """The date that ``s`` is (with a clock before or after it), or ``None``."""
+    s = _CLOCK_FIRST.sub("", s)
     for rx, kind in _DATELINE_RES:
         m = rx.fullmatch(s)
         if m:
-            value = _value_from(kind, m.groups())
-            return Dateline(value, widget) if value else None
+            return _value_from(kind, m.groups())
     return None
 
 

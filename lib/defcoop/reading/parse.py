@@ -190,8 +190,12 @@ def parse_article(text: str) -> Article:
             kind, reason = "boilerplate", rule.reason
             if rule.outlet:
                 outlet_votes.append((0, rule.outlet))
-        if kind == "body" and (dl := parse_dateline(line)) is not None:
-            kind, reason = ("widget", "page's 'today' date") if dl.widget else ("dateline", dl.value.iso)
+        byline = kind == "boilerplate" and "byline" in reason  # (a byline may end with the stamp)
+        if (kind == "body" or byline) and (dl := parse_dateline(line)) is not None:
+            if dl.widget:
+                kind, reason = "widget", "page's 'today' date"
+            else:
+                kind, reason = "dateline", ("labelled " if dl.labelled else "") + dl.value.iso
         if kind == "body" and any_credit.search(line):
             for rule in credit_rules:
                 if rule.pattern.search(line):
@@ -233,6 +237,9 @@ def parse_article(text: str) -> Article:
     after_title = [i for i in date_idx if i > title_idx >= 0]
     before_prose = [i for i in date_idx if i < first_prose]
     keep = after_title[0] if after_title else (before_prose[-1] if before_prose else (date_idx[0] if date_idx else -1))
+    labelled = [i for i in date_idx if classified[i].reason.startswith("labelled")]
+    if labelled:  # "Published: ..." says what it is, wherever it stands
+        keep = labelled[0]
     for i in date_idx:
         nxt = classified[i + 1] if i + 1 < len(classified) else None
         followed_by_menu = nxt is not None and nxt.kind == "boilerplate" and "menu" in nxt.reason
