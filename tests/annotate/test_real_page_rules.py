@@ -269,3 +269,16 @@ def test_a_published_stamp_beats_the_sites_today_line(write_corpus):
 def test_the_date_at_the_end_of_a_byline_line_is_the_stamp(write_corpus):
     d = _doc(write_corpus, BYLINE)
     assert (d["date"], d["date_source"]) == ("2024-01-22", "dateline")
+
+
+OTHERS_MEET = (
+    "Courtesy call on the army chief\n\n"
+    "Visiting Chinese Defense Minister General Wei Fenghe paid a courtesy call on Bangladesh Army Chief "
+    "General Aziz Ahmed in Dhaka on Wednesday.\n"
+    "During the talks, the Bangladesh Army Chief thanked China for its support in military training.\n"
+)
+
+
+def test_two_other_countries_meeting_without_vietnam_give_no_partner(write_corpus):
+    d = _doc(write_corpus, OTHERS_MEET)  # one registered official, one the registry does not know
+    assert d["partners"] == [] and d["on_topic"] is False

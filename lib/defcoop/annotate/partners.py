@@ -121,7 +121,11 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
                 named_in[cname].add(n)
             doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
     foreign = {c for c in actor_country.values() if c and c != g.self_name}
-    if not home_named and len(foreign) >= 2:  # others meeting each other: nobody is Vietnam's partner here
+    others = foreign | set(evidence) | {c for c, sents in named_in.items() if len(sents) >= 2}
+    if not home_named and len(others) >= 2:
+        # two or more other countries and never Vietnam, Vietnamese, Hanoi or a Vietnamese official:
+        # they meet each other (China and Bangladesh), nobody is Vietnam's partner here.  (One
+        # country alone may be a Vietnamese outlet's guest, its own side left implicit.)
         return []
     if not evidence and home_named:
         # No direct evidence, but one foreign country the story keeps returning to (named in two
