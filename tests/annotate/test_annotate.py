@@ -127,7 +127,7 @@ def test_title_only_mention_resolved_by_holder_on_date(write_corpus):
     assert d["actor_ids"] == ["andrei-ravkov"]
 
 
-def test_non_english_article_is_flagged_and_not_annotated_with_english_lexicons(write_corpus):
+def test_non_english_article_gets_registered_names_but_no_english_lexicons(write_corpus):
     root = write_corpus(
         {
             "vi.txt": " date 2024-12-17 Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Belarus\n\n"
@@ -137,7 +137,9 @@ def test_non_english_article_is_flagged_and_not_annotated_with_english_lexicons(
     )
     d = defcoop.load(root).docs.iloc[0]
     assert d["language"] == "vi"
-    assert (d["actors"], d["partners"], d["themes"]) == ([], [], [])
+    # the registry's people named in full, the foreign ones' countries as partners; no English
+    # titles, countries or themes ("Bộ trưởng Quốc phòng Belarus" names nobody the registry knows)
+    assert (d["actors"], d["partners"], d["themes"]) == (["Phan Văn Giang"], [], [])
     assert d["on_topic"]  # Vietnamese defence keywords in two sentences
     assert d["date"] == "2024-12-17"
 

@@ -282,3 +282,20 @@ OTHERS_MEET = (
 def test_two_other_countries_meeting_without_vietnam_give_no_partner(write_corpus):
     d = _doc(write_corpus, OTHERS_MEET)  # one registered official, one the registry does not know
     assert d["partners"] == [] and d["on_topic"] is False
+
+
+# -- pages in other Latin-script languages -----------------------------------------------------------
+
+FRENCH = (
+    "Le Vietnam et la France renforcent leur coopération de défense\n\n"
+    "Hanoi, 12 juin (VNA) - Le ministre vietnamien de la Défense, le général Phan Van Giang, s'est entretenu "
+    "avec le ministre français des Armées, Sébastien Lecornu, à Hanoï le 12 juin 2023.\n"
+    "Les deux parties sont convenues de renforcer la coopération dans la formation et l'industrie de défense.\n"
+)
+
+
+def test_a_french_page_names_the_registrys_people_and_their_countries(write_corpus):
+    d = _doc(write_corpus, FRENCH)
+    assert d["language"] == "fr"
+    assert d["actor_ids"] == ["phan-van-giang", "sebastien-lecornu"]
+    assert d["partners"] == ["France"]

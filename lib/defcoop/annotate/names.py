@@ -13,6 +13,7 @@ import datetime as dt
 from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, starts_capitalised
 from defcoop.annotate.title_context import title_chain
 from defcoop.lexicons.actors import registry
+from defcoop.text import fold
 
 __all__ = ["find_full_names", "resolve_same_names"]
 
@@ -64,3 +65,23 @@ def resolve_same_names(hits: list[ActorHit], period: tuple[dt.date, dt.date] | N
             return (-int(on_date), -int(by_title), aid)
 
         h.actor_id = min(h.alternatives, key=fit)
+
+
+def drop_people_of_history(hits: list[ActorHit], period: tuple[dt.date, dt.date] | None) -> None:
+    """Remove, in place, the hits of registered people who are also people of history
+    (``historical_figures`` of :mod:`defcoop.lexicons.words`: Fidel Castro) in an article dated
+    after their last office ended, or undated: there they are history, not the article's officials."""
+    from defcoop.lexicons.words import word_lists
+
+    historical = word_lists().historical_figures
+    reg = registry()
+    keep = []
+    for h in hits:
+        a = reg.actors.get(h.actor_id)
+        if a is not None and fold(a.name) in historical:
+            ends = [o.end for o in a.offices]
+            last = None if any(e is None for e in ends) else max(ends, default=None)
+            if period is None or (last is not None and period[0] > last):
+                continue
+        keep.append(h)
+    hits[:] = keep

@@ -41,10 +41,12 @@ the matchers) is in :mod:`~defcoop.annotate.document`, what surrounds a title in
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from defcoop.annotate.actors import record_actors
 from defcoop.annotate.dates import date_from_header_or_dateline, date_from_metadata, date_from_text, date_period
 from defcoop.annotate.document import Annotation, Doc, english_matchers
-from defcoop.annotate.names import find_full_names, resolve_same_names
+from defcoop.annotate.names import drop_people_of_history, find_full_names, resolve_same_names
 from defcoop.annotate.on_topic import is_on_topic, is_on_topic_other_language
 from defcoop.annotate.partners import find_partners
 from defcoop.annotate.short_mentions import find_short_mentions
@@ -52,10 +54,34 @@ from defcoop.annotate.themes import find_themes
 from defcoop.annotate.titles import find_title_only
 from defcoop.annotate.unregistered import find_unregistered
 from defcoop.lexicons.actors import titles
+from defcoop.lexicons.geo import geo
 from defcoop.reading.dates import DateValue
 from defcoop.reading.parse import Article
 
 __all__ = ["Annotation", "annotate_article", "english_matchers"]
+
+
+#: Languages in Latin script whose articles name the registry's people as English ones do
+#: (``Phan Văn Giang``, ``Viktor Khrenin``): their full names are found, and the foreign
+#: officials' countries are the partners.  The rest of the English rules is not applied.
+LATIN_SCRIPT_LANGUAGES = frozenset({"vi", "fr", "es", "pt", "it", "de", "id", "ms"})
+
+
+def _registered_names_only(doc: Doc, ann: Annotation) -> None:
+    """Registered officials named in full, and the countries of the foreign ones as partners
+    (an article in another language: titles, countries and themes are English lexicons)."""
+    doc.scan(*english_matchers())
+    hits = find_full_names(doc, defaultdict(list))
+    resolve_same_names(hits, date_period(ann.date))
+    drop_people_of_history(hits, date_period(ann.date))
+    actors = record_actors(doc, hits, {})
+    ann.actor_ids = list(actors)
+    ann.actors = [a.name for a in actors.values()]
+    counts: dict[str, int] = defaultdict(int)
+    for a in actors.values():
+        if a.country and a.country != geo().self_name:
+            counts[a.country] += 1
+    ann.partners = sorted(counts, key=lambda c: (-counts[c], c))
 
 
 def annotate_article(
@@ -98,6 +124,8 @@ def annotate_article(
     date_from_metadata(doc, ann, published, crawled)
     if language != "en":
         ann.on_topic = is_on_topic_other_language(doc, language)
+        if language in LATIN_SCRIPT_LANGUAGES:
+            _registered_names_only(doc, ann)
         ann.mentions = doc.mentions
         return ann
 
@@ -108,6 +136,7 @@ def annotate_article(
         date_from_text(doc, ann, hits)  # 2
     period = date_period(ann.date)
     resolve_same_names(hits, period)
+    drop_people_of_history(hits, period)
     find_short_mentions(doc, hits, titles_by_sent, period)  # 3
     find_title_only(doc, hits, titles_by_sent, period)  # 4
     unregistered = find_unregistered(doc, hits, titles_by_sent)  # 5
