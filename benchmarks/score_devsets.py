@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from defcoop.app.cli import main as defcoop
-from defcoop.app.pagescore import read_jsonl, score_pages
+from defcoop.app.pagescore import read_jsonl, score_pages, theme_scores
 from defcoop.text import fold
 
 HERE = Path(__file__).resolve().parent / "devsets"
@@ -93,6 +93,11 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list the pages that differ, per measure")
     ap.add_argument("--save-pred", metavar="DIR", help="keep each corpus's predictions as DIR/NAME.jsonl")
     ap.add_argument("--pred", metavar="DIR", help="score the predictions saved in DIR instead of annotating")
+    ap.add_argument(
+        "--validity",
+        metavar="CSV",
+        help="write the measures of all corpora scored (per field, per theme, titles) to this CSV",
+    )
     args = ap.parse_args()
     folders = [HERE / n for n in args.names] if args.names else sorted(p for p in HERE.iterdir() if p.is_dir())
     all_pred, all_gold = [], []
@@ -151,6 +156,34 @@ def main() -> int:
             print(table.to_string(index=False))
         for key, (ok, n) in title_totals.items():
             print(f"titles ({key}): {ok}/{n} = {ok / n:.3f}" if n else f"titles ({key}): none")
+    if args.validity and all_gold:
+        table, _ = score_pages(all_pred, all_gold)
+        rows = [
+            {
+                "measure": r["measure"],
+                "value": r["value"],
+                "precision": r["precision"],
+                "recall": r["recall"],
+                "n": r["n"],
+            }
+            for r in table.to_dict("records")
+        ]
+        rows += [
+            {
+                "measure": f"theme {r['theme']}",
+                "value": r["f1"],
+                "precision": r["precision"],
+                "recall": r["recall"],
+                "n": r["n"],
+            }
+            for r in theme_scores(all_pred, all_gold).to_dict("records")
+        ]
+        rows += [
+            {"measure": f"titles ({key})", "value": ok / n, "precision": None, "recall": None, "n": n}
+            for key, (ok, n) in title_totals.items()
+            if n
+        ]
+        pd.DataFrame(rows).to_csv(args.validity, index=False, float_format="%.3f")
     return 0
 
 

@@ -139,6 +139,26 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def theme_scores(pred: list[dict], gold: list[dict]) -> pd.DataFrame:
+    """Precision, recall and F1 of each theme over the gold pages (``theme, precision, recall,
+    f1, n``, ``n`` the gold pages that carry it), sorted by theme."""
+    by_id = {r["doc_id"]: r for r in pred}
+    counts: dict[str, list[int]] = {}
+    for g in gold:
+        ps, gs = set(by_id.get(g["doc_id"], {}).get("themes") or []), set(g.get("themes") or [])
+        for t in ps | gs:
+            c = counts.setdefault(t, [0, 0, 0])
+            c[0] += t in ps and t in gs
+            c[1] += t in ps and t not in gs
+            c[2] += t in gs and t not in ps
+    rows = []
+    for t in sorted(counts):
+        tp, fp, fn = counts[t]
+        p, r, f = _f1(tp, fp, fn)
+        rows.append({"theme": t, "precision": p, "recall": r, "f1": f, "n": tp + fn})
+    return pd.DataFrame(rows, columns=["theme", "precision", "recall", "f1", "n"])
+
+
 def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
     """Score predicted rows (``defcoop annotate`` JSON lines) against gold rows (one per page).
 
