@@ -92,7 +92,7 @@ def test_jsonl_every_line_loaded_or_skipped_with_its_line_and_reason(write_corpu
     assert got[("crawl.jsonl", "line 1")] == "loaded"
     assert got[("crawl.jsonl", "line 3")] == "empty text"
     assert got[("crawl.jsonl", "line 4")].startswith("no text field (looked for: maintext, text,")
-    assert got[("crawl.jsonl", "line 5")].startswith("not valid JSON (")
+    assert got[("crawl.jsonl", "line 5")].startswith("JSON line is not valid JSON (")
     assert got[("crawl.jsonl", "line 6")] == "JSON list, not an object"
     assert got[("crawl.jsonl", "line 7")] == "text field is a list, not a string"
     assert got[("crawl.jsonl", "line 8")] == "loaded"
@@ -170,7 +170,7 @@ def test_json_array_and_single_object(write_corpus):
     assert got[("arr.json", "element 1")] == got[("arr.json", "element 3")] == "loaded"
     assert got[("arr.json", "element 2")] == "not a JSON object"
     assert got[("one.json", "object 1")] == "loaded"
-    assert got[("bad.json", "")].startswith("not valid JSON")
+    assert got[("bad.json", "")].startswith("JSON file is not valid JSON")
 
 
 def test_large_jsonl_is_streamed_and_each_record_limited(write_corpus):

@@ -274,12 +274,9 @@ def _scan_json(f, path: str, max_bytes: int, fields: dict) -> Scan:
         return Scan(problem="JSON file that is neither an array nor objects (expected '[' or '{' first)")
     if len(first) > max_bytes:
         return Scan(problem=f"JSON array too large to read whole (> {max_bytes:,} bytes): write it as JSON lines")
-    try:
-        data = json.loads(first.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return Scan(problem="JSON file is not UTF-8")
-    except ValueError as exc:
-        return Scan(problem=f"not valid JSON: {exc}")
+    data, why = _json(first, "utf-8-sig")
+    if why:
+        return Scan(problem=f"JSON file {why}")
     out = Scan()
     for n, obj in enumerate(data, start=1):
         label = f"element {n}"
@@ -502,6 +499,16 @@ def _from_row(row: Mapping[str, object], fields: Mapping[str, str]) -> RecordTex
     return RecordText(meta=meta, skip_reason=f"no text field (looked for: {looked}; name yours with fields=)")
 
 
+def _json(data: bytes, encoding: str) -> tuple[object, str]:
+    """``(value, "")`` of JSON bytes, or ``(None, why not)``."""
+    try:
+        return json.loads(data.decode(encoding)), ""
+    except UnicodeDecodeError:
+        return None, "is not UTF-8"
+    except ValueError as exc:
+        return None, f"is not valid JSON ({exc})"
+
+
 def read_record(head: dict, body: bytes) -> RecordText:
     """The text and metadata of an envelope's record (``head`` from :func:`open_payload`)."""
     fmt = head["format"]
@@ -512,12 +519,9 @@ def read_record(head: dict, body: bytes) -> RecordText:
         meta = {k: head[k] for k in ("url", "crawl_date") if head.get(k)}
         return RecordText(html=body, meta=meta)
     if fmt == "jsonl":
-        try:
-            row = json.loads(body.decode("utf-8"))
-        except UnicodeDecodeError:
-            return RecordText(skip_reason="JSON line is not UTF-8")
-        except ValueError as exc:
-            return RecordText(skip_reason=f"not valid JSON ({exc})")
+        row, why = _json(body, "utf-8")
+        if why:
+            return RecordText(skip_reason=f"JSON line {why}")
         if not isinstance(row, dict):
             return RecordText(skip_reason=f"JSON {type(row).__name__}, not an object")
         return _from_row({str(k).lower(): v for k, v in row.items()}, fields)
