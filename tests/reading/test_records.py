@@ -435,3 +435,18 @@ def test_a_mixed_corpus_folder_is_never_written(write_corpus):
     c = defcoop.load(root)
     assert snapshot() == before
     assert len(c.docs) == 1 + 1 + 1 + 2 + 1 and c.docs["doc_id"].is_unique
+
+
+def test_an_overlong_line_or_row_is_skipped_without_reading_it_whole(write_corpus):
+    long_text = "word " * 5000  # 25,000 bytes, over the limit of 10,000
+    root = write_corpus(
+        {
+            "l.jsonl": jsonl({"text": story()}, {"text": long_text}, {"text": story("Friday")}),
+            "r.csv": _csv([["text"], [story()], [long_text + ' with "quotes" inside'], [story("Friday")]]),
+        }
+    )
+    got = outcome(defcoop.load(root, cache=False, max_bytes=10_000))
+    assert got[("l.jsonl", "line 2")].startswith("record too large (25,0")
+    assert got[("l.jsonl", "line 1")] == got[("l.jsonl", "line 3")] == "loaded"
+    assert got[("r.csv", "row 2")].startswith("record too large")
+    assert got[("r.csv", "row 1")] == got[("r.csv", "row 3")] == "loaded"  # the quotes kept their balance

@@ -210,12 +210,24 @@ class Scan:
     problem: str = ""  # the file could not be (wholly) read: why
 
 
-def _lines(f, start: int = 0) -> Iterator[tuple[int, bytes]]:
-    """``(offset, line)`` of a binary file's lines, from ``start``."""
-    offset = start
-    for line in f:
-        yield offset, line
-        offset += len(line)
+def _lines(f, limit: int) -> Iterator[tuple[int, bytes, int, int]]:
+    """``(offset, line, length, quotes)`` of a binary file's lines, in bounded memory: a line
+    longer than ``limit`` bytes comes cut to ``limit + 1`` bytes (its rest is read in pieces and
+    dropped), with its full ``length`` and the double quotes (``quotes``) in all of it."""
+    offset = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        length, quotes = len(line), line.count(b'"')
+        if len(line) > limit and not line.endswith(b"\n"):
+            while more := f.readline(1 << 20):
+                length += len(more)
+                quotes += more.count(b'"')
+                if more.endswith(b"\n"):
+                    break
+        yield offset, line, length, quotes
+        offset += length
 
 
 def scan(path: str, fmt: str, *, max_bytes: int, fields: Mapping[str, str] | None = None) -> Scan:
@@ -238,16 +250,14 @@ def _scan_jsonl(f, path: str, max_bytes: int, fields: dict) -> Scan:
     out = Scan()
     head = {"fields": fields}
     head_bytes = envelope("jsonl", head, b"")
-    for n, (offset, line) in enumerate(_lines(f), start=1):
+    for n, (offset, line, length, _quotes) in enumerate(_lines(f, max_bytes), start=1):
         if n == 1 and line.startswith(b"\xef\xbb\xbf"):  # a byte-order mark
-            offset, line = offset + 3, line[3:]
+            offset, line, length = offset + 3, line[3:], length - 3
         if not line.strip():
             continue
         label = f"line {n}"
-        if len(line) > max_bytes:
-            out.items.append(
-                Item(n, label, skip_reason=f"record too large ({len(line):,} bytes > limit {max_bytes:,})")
-            )
+        if length > max_bytes:
+            out.items.append(Item(n, label, skip_reason=f"record too large ({length:,} bytes > limit {max_bytes:,})"))
             continue
         body = line.rstrip(b"\r\n")
         out.items.append(Item(n, label, head_bytes + body, ("slice", path, offset, len(body), head_bytes)))
@@ -288,26 +298,27 @@ def _scan_json(f, path: str, max_bytes: int, fields: dict) -> Scan:
     return out
 
 
-def _csv_rows(f) -> Iterator[tuple[int, int, bytes, int]]:
+def _csv_rows(f, max_bytes: int) -> Iterator[tuple[int, int, bytes | None, int]]:
     """``(offset, length, bytes, first line number)`` of each CSV record: physical lines joined
     until their double quotes balance (a quoted field may hold line breaks; ``""`` is an escaped
-    quote and keeps the balance).  An unbalanced record runs to the end of the file."""
+    quote and keeps the balance).  An unbalanced record runs to the end of the file.  The bytes
+    of a record longer than ``max_bytes`` are not kept (``None``): memory stays bounded."""
     buf: list[bytes] = []
-    quotes = 0
+    size = quotes = 0
     start = 0
     first_line = 1
-    for n, (offset, line) in enumerate(_lines(f), start=1):
-        if not buf:
+    for n, (offset, line, length, q) in enumerate(_lines(f, max_bytes), start=1):
+        if size == 0:
             start, first_line = offset, n
-        buf.append(line)
-        quotes += line.count(b'"')
+        size += length
+        quotes += q
+        if size <= max_bytes:
+            buf.append(line)
         if quotes % 2 == 0:
-            data = b"".join(buf)
-            yield start, len(data), data, first_line
-            buf, quotes = [], 0
-    if buf:
-        data = b"".join(buf)
-        yield start, len(data), data, -first_line  # negative: unclosed quote
+            yield start, size, (b"".join(buf) if size <= max_bytes else None), first_line
+            buf, size, quotes = [], 0, 0
+    if size:
+        yield start, size, (b"".join(buf) if size <= max_bytes else None), -first_line  # negative: unclosed
 
 
 def _decode_row(data: bytes) -> str:
@@ -330,8 +341,8 @@ def _scan_csv(f, path: str, fmt: str, max_bytes: int, fields: dict) -> Scan:
     out = Scan()
     header: list[str] | None = None
     n = 0
-    for offset, length, data, line in _csv_rows(f):
-        if not data.strip():
+    for offset, length, data, line in _csv_rows(f, max_bytes):
+        if data is not None and not data.strip():
             continue
         if line < 0:
             if header is None:
@@ -341,6 +352,8 @@ def _scan_csv(f, path: str, fmt: str, max_bytes: int, fields: dict) -> Scan:
             out.items.append(Item(n, f"row {n}", skip_reason=reason))
             break
         if header is None:
+            if data is None:
+                return Scan(problem=f"the header row is larger than the limit ({length:,} bytes)")
             header = [h.strip().lower() for h in parse_csv_row(data, delimiter)]
             head_bytes = envelope(fmt, {"fields": fields, "header": header}, b"")
             continue
