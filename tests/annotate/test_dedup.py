@@ -195,3 +195,16 @@ def test_two_reports_of_one_meeting_that_share_a_sentence_are_not_copies():
     )
     docs = _docs({"a-full": "\n\n".join(_STORY), "b-other": other})
     assert dedup.duplicate_of(docs).tolist() == ["", ""]
+
+
+def test_a_digest_of_two_stories_joins_one_of_them_not_both_to_each_other():
+    first = "\n\n".join(_STORY)
+    second = " ".join(
+        f"Sentence {i} of an unrelated report on flood relief in the central provinces, word{i} word{i + 1}."
+        for i in range(40)
+    )
+    digest = " ".join(first.split()[:70]) + " ... " + " ".join(second.split()[:70])
+    docs = _docs({"a-story": first, "b-other": second, "c-digest": digest})
+    got = dedup.duplicate_of(docs).tolist()
+    assert got[1] == ""  # the unrelated story is nobody's copy
+    assert got[2] in ("a-story", "b-other")

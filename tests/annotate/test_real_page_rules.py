@@ -299,3 +299,21 @@ def test_a_french_page_names_the_registrys_people_and_their_countries(write_corp
     assert d["language"] == "fr"
     assert d["actor_ids"] == ["phan-van-giang", "sebastien-lecornu"]
     assert d["partners"] == ["France"]
+
+
+def test_an_honorific_and_a_family_name_name_nobody(write_corpus):
+    text = (
+        "Businesses meet in Hanoi\n\nHanoi, March 3, 2024 - Vietnamese businessman Mr Lee told reporters that "
+        "the defence exhibition drew many visitors.\nThe ministry said the next one would be held in 2026.\n"
+    )
+    assert "lee-hsien-loong" not in _doc(write_corpus, text)["actor_ids"]
+
+
+def test_the_pronoun_us_is_not_the_united_states_in_an_anniversary(write_corpus):
+    text = (
+        "Vietnam, Japan mark jubilee\n\nThe ambassador said the two countries celebrate the 50th anniversary of "
+        "diplomatic relations between Vietnam and Japan, and invited all of us to join.\n"
+        "Japanese Ambassador Ito Naoki thanked the Vietnamese people.\n"
+    )
+    d = _doc(write_corpus, text)
+    assert (d["date"], d["date_source"]) == ("2023", "inferred")

@@ -450,3 +450,27 @@ def test_an_overlong_line_or_row_is_skipped_without_reading_it_whole(write_corpu
     assert got[("l.jsonl", "line 1")] == got[("l.jsonl", "line 3")] == "loaded"
     assert got[("r.csv", "row 2")].startswith("record too large")
     assert got[("r.csv", "row 1")] == got[("r.csv", "row 3")] == "loaded"  # the quotes kept their balance
+
+
+def test_csv_rows_with_inch_marks_big_fields_and_stray_carriage_returns(write_corpus):
+    big = "long " * 40_000  # 200,000 characters in one field (over the csv module's default cap)
+    line = story().replace("\n", " ")
+    tsv = 'title\ttext\nA\tThe 5" screen is big, ' + line + '\nB\tAnother 12" record, ' + line + "\nC\t" + line + "\n"
+    csv_text = "title,text\nT," + '"' + story() + " " + big + '"' + "\nU,hello\rworld and more words here\n"
+    got = outcome(defcoop.load(write_corpus({"a.tsv": tsv, "b.csv": csv_text}), cache=False))
+    assert [got[("a.tsv", f"row {n}")] for n in (1, 2, 3)] == ["loaded"] * 3  # inch marks open no field
+    assert got[("b.csv", "row 1")] == "loaded"  # a field of 200,000 characters
+    assert got[("b.csv", "row 2")] == "loaded"  # a stray carriage return in an unquoted field
+
+
+def test_a_json_file_with_a_byte_order_mark(write_corpus):
+    root = write_corpus({"bom.json": b"\xef\xbb\xbf" + json.dumps([{"text": story()}]).encode()})
+    assert outcome(defcoop.load(root, cache=False)) == {("bom.json", "element 1"): "loaded"}
+
+
+def test_record_ids_never_collide_with_file_stems(write_corpus):
+    root = write_corpus(
+        {"news.jsonl": jsonl({"text": story()}, {"text": story("Friday")}), "news#2.txt": story("Monday")}
+    )
+    docs = defcoop.load(root, cache=False).docs
+    assert docs["doc_id"].is_unique and len(docs) == 3

@@ -307,15 +307,20 @@ def duplicate_of(
             cache[i] = shingles(body_of[i])
         return cache[i]
 
-    # Whether a pair is joined depends on the pair alone, so the groups do not depend on the
-    # order of the pairs; a pair already in one group is skipped without building shingles.
+    # Each text is joined to its best match among the texts at least as long as itself, so that a
+    # short page holding the leads of two stories (a digest, a related-news list) joins one of
+    # them, not both to each other.  The choice depends on the pairs alone, not on their order.
+    best: dict[int, tuple[float, int, int]] = {}  # shorter text -> (-containment, longer's size, longer)
     for i, j in pairs.tolist():
-        if find(i) == find(j):
-            continue
         a, b = sh(i), sh(j)
         inter = np.intersect1d(a, b, assume_unique=True).size
         if inter >= min(min_shared, a.size, b.size) and inter / min(a.size, b.size) >= threshold:
-            parent[find(i)] = find(j)
+            short, long_ = (i, j) if (a.size, i) < (b.size, j) else (j, i)
+            key = (-inter / min(a.size, b.size), -max(a.size, b.size), long_)
+            if short not in best or key < best[short]:
+                best[short] = key
+    for short, (_c, _size, long_) in sorted(best.items()):
+        parent[find(short)] = find(long_)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)

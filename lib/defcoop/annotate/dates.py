@@ -79,6 +79,14 @@ _RELATIONS = re.compile(
 )
 
 
+def _said(word: str, raw: str, folded: str) -> bool:
+    """Whether a country's name or demonym (folded) is in a sentence: a short one ("US", "UN")
+    only in capitals in the ``raw`` text ("us" is a pronoun), others in the ``folded`` text."""
+    if len(word) <= 3:
+        return re.search(rf"\b{re.escape(word.upper())}\b", raw) is not None
+    return re.search(rf"\b{re.escape(word)}\b", folded) is not None
+
+
 def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
     """The years that the anniversaries the body counts fall in (``the 75th anniversary of
     diplomatic ties``: the year relations began with the country named in the sentence, else
@@ -100,8 +108,9 @@ def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
                 found |= {y + n for p, y in data.founding if p.startswith("all-people defen")}
                 continue
             if _RELATIONS.match(what):
-                named = {c for w, c in geo_.names.items() if re.search(rf"\b{re.escape(w)}\b", text)}
-                named |= {c for w, c in geo_.demonyms.items() if re.search(rf"\b{re.escape(w)}\b", text)}
+                raw = doc.text[s.start : s.end]
+                named = {c for w, c in geo_.names.items() if _said(w, raw, text)}
+                named |= {c for w, c in geo_.demonyms.items() if _said(w, raw, text)}
                 named.discard("Vietnam")
                 named &= set(data.relations)
                 country = named if named else (foreign & set(data.relations))

@@ -41,9 +41,11 @@ def _word_before(text: str, lo: int, pos: int) -> str:
 
 
 def _holders(reg, ids, chain, period: tuple[dt.date, dt.date]) -> list[str]:
-    """Of the actors ``ids``, those who held an office the title ``chain`` names (any office,
-    when it names only ranks) at some time in ``period``."""
+    """Of the actors ``ids``, those who held an office the title ``chain`` names at some time in
+    ``period`` (none when the chain names no office)."""
     wanted = {v[0] for t in chain for v in t.values if v[0]}
+    if not wanted:  # a rank or an honorific alone ("Mr Lee", "General Minh") names no office
+        return []
     first, last = period
     out = []
     for aid in ids:
@@ -99,9 +101,9 @@ def find_short_mentions(
             # (an abbreviation inside the sentence, "Sen. Lieut. Gen.", is no family name)
             abbreviation = doc.text[b : b + 1] == "." and doc.text[b + 1 : s.end].strip() != ""
             if not cands and chain and period is not None and not abbreviation:
-                # "Prime Minister Suga", "Minister Onodera": a title and a family name, of a person
-                # not named in full: the registry's one holder of the title's office (or, for a
-                # rank, of any office) during the article's date
+                # "Prime Minister Suga", "Defence Minister Onodera": a title and a family name, of a
+                # person not named in full: the registry's one holder of the title's office during
+                # the article's date
                 cands = _holders(reg, reg.short.get(h.key, ()), chain, period)
                 how = "title + family name"
                 if len(cands) != 1:

@@ -65,6 +65,14 @@ def _doc_ids(keys: list[str]) -> dict[str, str]:
     for key in keys:
         path, label = split_source(key)
         out[key] = f"{by_path[path]}#{label.rsplit(' ', 1)[-1]}" if label else by_path[path]
+    # a record's id may equal another file's stem ("news#2" of news.jsonl and news#2.txt): both
+    # are then named by their relative path
+    seen = Counter(out.values())
+    if len(seen) < len(out):
+        for key, doc_id in list(out.items()):
+            if seen[doc_id] > 1:
+                path, label = split_source(key)
+                out[key] = f"{path}#{label.rsplit(' ', 1)[-1]}" if label else path
     return out
 
 

@@ -27,6 +27,7 @@ import csv
 import io
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -47,6 +48,9 @@ __all__ = [
 ]
 
 MAGIC = b"\x00defcoop-record\x00"
+
+# A text field may be as long as an article (the csv module's default cap is 128 KB).
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 #: Joins a file's relative path and a record's label into one key while the corpus is read
 #: (the ASCII unit separator, which no file name holds in practice).
@@ -268,7 +272,7 @@ def _scan_json(f, path: str, max_bytes: int, fields: dict) -> Scan:
     """A JSON file: an array of records (read whole, so limited to ``max_bytes``), one record
     object, or JSON lines under a ``.json`` name."""
     first = f.read(max_bytes + 1)
-    start = first.lstrip()[:1]
+    start = first.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
     if start == b"{":
         # one object per line, or one object in the whole file
         f.seek(0)
@@ -298,7 +302,31 @@ def _scan_json(f, path: str, max_bytes: int, fields: dict) -> Scan:
     return out
 
 
-def _csv_rows(f, max_bytes: int) -> Iterator[tuple[int, int, bytes | None, int]]:
+def _inside_quotes(line: bytes, inside: bool, delimiter: int) -> bool:
+    """Whether a CSV record is still inside a quoted field at the end of ``line``, given whether
+    it was at its start (RFC 4180: a field is quoted when it starts with a quote; ``""`` inside
+    is a quote; a quote anywhere else is an ordinary character)."""
+    if b'"' not in line:
+        return inside
+    at_start = not inside
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if inside:
+            if c == 34:  # "
+                if i + 1 < n and line[i + 1] == 34:
+                    i += 1
+                else:
+                    inside = False
+        elif c == 34 and at_start:
+            inside, at_start = True, False
+        else:
+            at_start = c in (delimiter, 10, 13)
+        i += 1
+    return inside
+
+
+def _csv_rows(f, max_bytes: int, delimiter: int = 44) -> Iterator[tuple[int, int, bytes | None, int]]:
     """``(offset, length, bytes, first line number)`` of each CSV record: physical lines joined
     until their double quotes balance (a quoted field may hold line breaks; ``""`` is an escaped
     quote and keeps the balance).  An unbalanced record runs to the end of the file.  The bytes
@@ -307,6 +335,7 @@ def _csv_rows(f, max_bytes: int) -> Iterator[tuple[int, int, bytes | None, int]]
     size = quotes = 0
     start = 0
     first_line = 1
+    inside = False
     for n, (offset, line, length, q) in enumerate(_lines(f, max_bytes), start=1):
         if size == 0:
             start, first_line = offset, n
@@ -314,7 +343,10 @@ def _csv_rows(f, max_bytes: int) -> Iterator[tuple[int, int, bytes | None, int]]
         quotes += q
         if size <= max_bytes:
             buf.append(line)
-        if quotes % 2 == 0:
+        # a quote opens a quoted field only at the start of a field; elsewhere it is a character
+        # (an inch mark in a TSV); for a line cut short, the parity of its quotes decides
+        inside = _inside_quotes(line, inside, delimiter) if length == len(line) else quotes % 2 == 1
+        if not inside:
             yield start, size, (b"".join(buf) if size <= max_bytes else None), first_line
             buf, size, quotes = [], 0, 0
     if size:
@@ -328,9 +360,21 @@ def _decode_row(data: bytes) -> str:
         return data.decode("cp1252", "replace")
 
 
+class CsvRowError(ValueError):
+    """A CSV record that the ``csv`` module cannot read, or that holds more than one row."""
+
+
 def parse_csv_row(data: bytes, delimiter: str) -> list[str]:
-    text = _decode_row(data).lstrip("\ufeff")
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+    """The fields of one CSV record; :class:`CsvRowError` names what is wrong with it."""
+    # (a carriage return alone, left by a bad export, is white space: csv refuses it unquoted)
+    text = _decode_row(data).lstrip("\ufeff").replace("\r\n", "\n").replace("\r", " ")
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+    except csv.Error as exc:
+        raise CsvRowError(f"not a CSV row ({exc})") from None
+    rows = [r for r in rows if r]
+    if len(rows) > 1:
+        raise CsvRowError(f"{len(rows)} rows where one was expected (a stray quote or line break?)")
     return rows[0] if rows else []
 
 
@@ -341,7 +385,7 @@ def _scan_csv(f, path: str, fmt: str, max_bytes: int, fields: dict) -> Scan:
     out = Scan()
     header: list[str] | None = None
     n = 0
-    for offset, length, data, line in _csv_rows(f, max_bytes):
+    for offset, length, data, line in _csv_rows(f, max_bytes, ord(delimiter)):
         if data is not None and not data.strip():
             continue
         if line < 0:
@@ -354,7 +398,10 @@ def _scan_csv(f, path: str, fmt: str, max_bytes: int, fields: dict) -> Scan:
         if header is None:
             if data is None:
                 return Scan(problem=f"the header row is larger than the limit ({length:,} bytes)")
-            header = [h.strip().lower() for h in parse_csv_row(data, delimiter)]
+            try:
+                header = [h.strip().lower() for h in parse_csv_row(data, delimiter)]
+            except CsvRowError as exc:
+                return Scan(problem=f"the header row (line {line}) is {exc}")
             head_bytes = envelope(fmt, {"fields": fields, "header": header}, b"")
             continue
         n += 1
@@ -540,7 +587,10 @@ def read_record(head: dict, body: bytes) -> RecordText:
         return _from_row({str(k).lower(): v for k, v in row.items()}, fields)
     if fmt in ("csv", "tsv"):
         header = head["header"]
-        values = parse_csv_row(body, "\t" if fmt == "tsv" else ",")
+        try:
+            values = parse_csv_row(body, "\t" if fmt == "tsv" else ",")
+        except CsvRowError as exc:
+            return RecordText(skip_reason=str(exc))
         if len(values) > len(header):
             return RecordText(skip_reason=f"{len(values)} fields in a row under a header of {len(header)}")
         return _from_row(dict(zip(header, values, strict=False)), fields)
