@@ -317,3 +317,12 @@ def test_the_pronoun_us_is_not_the_united_states_in_an_anniversary(write_corpus)
     )
     d = _doc(write_corpus, text)
     assert (d["date"], d["date_source"]) == ("2023", "inferred")
+
+
+def test_a_name_glued_where_a_line_break_was_dropped_is_the_registrys_person(write_corpus):
+    text = (
+        "Vietnam, Germany boost defence ties\n\nAt the event, Deputy Defence Minister Senior Lieutenant General "
+        "Nguyen ChiVinh held talks with German State Secretary Rudiger Wolf in Hanoi on May 5, 2014.\n"
+        "The two sides agreed to promote training cooperation.\n"
+    )
+    assert "nguyen-chi-vinh" in _doc(write_corpus, text)["actor_ids"]

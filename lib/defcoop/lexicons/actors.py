@@ -123,6 +123,8 @@ def name_forms(actor: Actor) -> list[tuple[str, str]]:
     >>> forms = dict(name_forms(a))
     >>> forms["A.V. Fomin"], forms["Fomin Alexander Vasilyevich"], forms["A.V.Fomin"]
     ('initials', 'family-first+patronymic', 'initials')
+    >>> dict(name_forms(registry().actors["nguyen-phu-trong"]))["Nguyen PhuTrong"]
+    'glued'
     """
     forms: dict[str, str] = {actor.name: "full", actor.name_ascii: "full"}
     pairs: list[tuple[str, str, str]] = [(actor.given, actor.family, "full")]
@@ -149,6 +151,14 @@ def name_forms(actor: Actor) -> list[tuple[str, str]]:
             for ini in _initials(given):
                 forms.setdefault(f"{ini} {family}", "initials")
                 forms.setdefault(f"{ini}{family}", "initials")
+    # A crawl that drops a line break glues two words of a name ("Nguyen PhuTrong", "Nguyen
+    # ChiVinh"): the full name with one space taken out, for names of three words or more.
+    for full in {actor.name, actor.name_ascii}:
+        toks = full.split()
+        if len(toks) >= 3:
+            for i in range(1, len(toks)):
+                glued = " ".join([*toks[: i - 1], toks[i - 1] + toks[i], *toks[i + 1 :]])
+                forms.setdefault(glued, "glued")
     return sorted(forms.items())
 
 
