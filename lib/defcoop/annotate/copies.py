@@ -156,18 +156,14 @@ def _anchor_candidates(anchors: list[bytes | memoryview], idx: np.ndarray, n: in
     values, owner = values[order], owner[order]
     starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
     counts = np.diff(np.r_[starts, values.size])
-    codes: list[np.ndarray] = []
-    for s, c in zip(
-        starts[(counts >= 2) & (counts <= most)].tolist(),
-        counts[(counts >= 2) & (counts <= most)].tolist(),
-        strict=True,
-    ):
-        m = np.unique(owner[s : s + c])
-        if len(m) > 1:
-            a, b = np.triu_indices(len(m), 1)
-            codes.append(m[a] * n + m[b])
-    if not codes:
-        return np.zeros((0, 2), dtype=np.int64)
+    # (a text's anchors are distinct, so each owner is once in its anchor's run, in order)
+    two = starts[counts == 2]  # the usual run: one pair, without a loop
+    codes: list[np.ndarray] = [owner[two] * n + owner[two + 1]]
+    more = (counts > 2) & (counts <= most)
+    for s, c in zip(starts[more].tolist(), counts[more].tolist(), strict=True):
+        m = owner[s : s + c]
+        a, b = np.triu_indices(c, 1)
+        codes.append(m[a] * n + m[b])
     pair_codes, times = np.unique(np.concatenate(codes).astype(np.int64), return_counts=True)
     pair_codes = pair_codes[times >= 2]
     return np.stack([pair_codes // n, pair_codes % n], axis=1)

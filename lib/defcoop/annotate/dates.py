@@ -94,8 +94,9 @@ def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
     disagree (a report looking back at last year's jubilee)."""
     data = _anniversaries()
     geo_ = geo()
-    foreign = {registry().actors[h.actor_id].country for h in hits if h.actor_id in registry().actors}
-    foreign.discard("Vietnam")
+    actors = registry().actors
+    foreign = {actors[h.actor_id].country for h in hits if h.actor_id in actors}
+    foreign.discard(geo_.self_name)
     found: set[int] = set()
     for s in doc.sents:
         if s.section != "body":
@@ -111,7 +112,7 @@ def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
                 raw = doc.text[s.start : s.end]
                 named = {c for w, c in geo_.names.items() if _said(w, raw, text)}
                 named |= {c for w, c in geo_.demonyms.items() if _said(w, raw, text)}
-                named.discard("Vietnam")
+                named.discard(geo_.self_name)
                 named &= set(data.relations)
                 country = named if named else (foreign & set(data.relations))
                 if len(country) == 1:
@@ -232,8 +233,7 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
     _n, anchor = anchors[0]
     years = set(range(EARLIEST_YEAR, REGISTRY_CHECKED_YEAR + 1))
     for h in hits:
-        everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
-        terms = [o for o in everyone if not h.offices or o.office in h.offices] or everyone
+        terms = _terms(reg, h)
         ok = set()
         for y in years:
             d = make_date(y, anchor.month, anchor.day)
@@ -272,12 +272,16 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         )
 
 
+def _terms(reg, h: ActorHit) -> list:
+    """The terms of office of the official of ``h`` (of everyone the name may be) in the offices
+    its title names, or all their terms when the title names none of them."""
+    everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
+    return [o for o in everyone if not h.offices or o.office in h.offices] or everyone
+
+
 def _held_in(reg, h: ActorHit, year: int) -> bool:
     """Whether the official of ``h`` held one of the offices its title names during ``year``."""
-    everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
-    terms = [o for o in everyone if not h.offices or o.office in h.offices] or everyone
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return any(o.start <= last and (o.end is None or o.end >= first) for o in terms)
+    return any(o.overlaps(dt.date(year, 1, 1), dt.date(year, 12, 31)) for o in _terms(reg, h))
 
 
 def _partial_iso(h: DateHit) -> str:

@@ -75,13 +75,11 @@ def drop_people_of_history(hits: list[ActorHit], period: tuple[dt.date, dt.date]
 
     historical = word_lists().historical_figures
     reg = registry()
-    keep = []
-    for h in hits:
-        a = reg.actors.get(h.actor_id)
-        if a is not None and fold(a.name) in historical:
-            ends = [o.end for o in a.offices]
-            last = None if any(e is None for e in ends) else max(ends, default=None)
-            if period is None or (last is not None and period[0] > last):
-                continue
-        keep.append(h)
-    hits[:] = keep
+
+    def of_history(aid: str) -> bool:
+        a = reg.actors.get(aid)
+        if a is None or fold(a.name) not in historical:
+            return False
+        return period is None or (bool(a.offices) and not any(o.overlaps(period[0], dt.date.max) for o in a.offices))
+
+    hits[:] = [h for h in hits if not of_history(h.actor_id)]

@@ -121,16 +121,15 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
                 named_in[cname].add(n)
             doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
     foreign = {c for c in actor_country.values() if c and c != g.self_name}
-    others = foreign | set(evidence) | {c for c, sents in named_in.items() if len(sents) >= 2}
+    often = [c for c, sents in named_in.items() if len(sents) >= 2]  # (in two sentences or more)
+    others = foreign | set(evidence) | set(often)
     if not home_named and len(others) >= 2:
         # two or more other countries and never Vietnam, Vietnamese, Hanoi or a Vietnamese official:
         # they meet each other (China and Bangladesh), nobody is Vietnam's partner here.  (One
         # country alone may be a Vietnamese outlet's guest, its own side left implicit.)
         return []
-    if not evidence and home_named:
+    if not evidence and home_named and len(often) == 1:
         # No direct evidence, but one foreign country the story keeps returning to (named in two
         # sentences or more, no other country so): the country the story is about.
-        often = [c for c, sents in named_in.items() if len(sents) >= 2]
-        if len(often) == 1:
-            evidence[often[0]] = 1
+        evidence[often[0]] = 1
     return sorted(evidence, key=lambda c: (-evidence[c], c))

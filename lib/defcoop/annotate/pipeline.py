@@ -72,8 +72,9 @@ def _registered_names_only(doc: Doc, ann: Annotation) -> None:
     (an article in another language: titles, countries and themes are English lexicons)."""
     doc.scan(*english_matchers())
     hits = find_full_names(doc, defaultdict(list))
-    resolve_same_names(hits, date_period(ann.date))
-    drop_people_of_history(hits, date_period(ann.date))
+    period = date_period(ann.date)
+    resolve_same_names(hits, period)
+    drop_people_of_history(hits, period)
     actors = record_actors(doc, hits, {})
     ann.actor_ids = list(actors)
     ann.actors = [a.name for a in actors.values()]

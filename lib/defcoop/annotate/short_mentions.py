@@ -46,14 +46,7 @@ def _holders(reg, ids, chain, period: tuple[dt.date, dt.date]) -> list[str]:
     wanted = {v[0] for t in chain for v in t.values if v[0]}
     if not wanted:  # a rank or an honorific alone ("Mr Lee", "General Minh") names no office
         return []
-    first, last = period
-    out = []
-    for aid in ids:
-        for o in reg.actors[aid].offices:
-            if (not wanted or o.office in wanted) and o.start <= last and (o.end is None or o.end >= first):
-                out.append(aid)
-                break
-    return out
+    return [aid for aid in ids if any(o.office in wanted and o.overlaps(*period) for o in reg.actors[aid].offices)]
 
 
 def find_short_mentions(

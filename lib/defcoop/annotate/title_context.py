@@ -101,6 +101,20 @@ def country_after(doc: Doc, pos: int, stop: int) -> str:
     return ""
 
 
+def _not_name(word: str) -> bool:
+    """Whether a capitalised word is no part of a personal name: a word of titles, places or
+    institutions, a possessive, or a country's name or demonym."""
+    g = geo()
+    words = word_lists()
+    w = word.strip("’'")
+    return (
+        w in words.not_name_words
+        or w in words.institution_words
+        or w.endswith(("’s", "'s"))
+        or bool(g.demonym_country(w) or g.name_country(w))
+    )
+
+
 def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]] | None:
     """The personal name in the noun phrase that a title starts at ``pos``.
 
@@ -142,28 +156,28 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
         else:
             runs[-1].append(tok)
 
-    def not_name(word: str) -> bool:
-        w = word.strip("’'")
-        return (
-            w in words.not_name_words
-            or w in words.institution_words
-            or w.endswith(("’s", "'s"))
-            or bool(g.demonym_country(w) or g.name_country(w))
-        )
-
-    def country_pair(run: list[tuple[int, int, str]]) -> bool:  # "Viet Nam", "Sri Lanka"
-        return any(g.name_country(f"{a[2]} {b[2]}") for a, b in itertools.pairwise(run))
+    def country_pair(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:  # "Viet Nam", "Sri Lanka"
+        return bool(g.name_country(f"{a[2]} {b[2]}"))
 
     for run in runs:
-        while run and (not_name(run[0][2]) or (len(run) > 1 and g.name_country(f"{run[0][2]} {run[1][2]}"))):
-            run = run[2:] if len(run) > 1 and g.name_country(f"{run[0][2]} {run[1][2]}") else run[1:]
-        if 2 <= len(run) <= 5 and not any(not_name(t[2]) for t in run) and not country_pair(run):
+        while run:  # leading words that are no name: titles' words, places, a two-word country
+            if len(run) > 1 and country_pair(run[0], run[1]):
+                run = run[2:]
+            elif _not_name(run[0][2]):
+                run = run[1:]
+            else:
+                break
+        if (
+            2 <= len(run) <= 5
+            and not any(_not_name(t[2]) for t in run)
+            and not any(country_pair(a, b) for a, b in itertools.pairwise(run))
+        ):
             return run[0][0], run[-1][1], [t[2] for t in run]
     # "<title>, <Name>," : the name set off by commas after the title's phrase
     m = _COMMA_NAME.match(doc.text, cursor, stop)
     if m:
         toks = m.group(1).split()
-        if not any(not_name(t) for t in toks):
+        if not any(_not_name(t) for t in toks):
             return m.start(1), m.end(1), toks
     return None
 
@@ -176,11 +190,7 @@ def name_before_title(doc: Doc, pos: int, start: int) -> tuple[int, int, list[st
     m = _NAME_COMMA.search(doc.text, start, pos)
     if m is None:
         return None
-    g = geo()
-    words = word_lists()
     toks = m.group(1).split()
-    for t in toks:
-        w = t.strip("’'")
-        if w in words.not_name_words or w in words.institution_words or g.demonym_country(w) or g.name_country(w):
-            return None
+    if any(_not_name(t) for t in toks):
+        return None
     return m.start(1), m.end(1), toks

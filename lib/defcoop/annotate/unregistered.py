@@ -63,10 +63,8 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
         for i, t in enumerate(ths):
             if i + 1 < len(ths) and doc.text[t.end : ths[i + 1].start].strip() == "":
                 continue  # not the last title of a chain
-            hit = name_after_title(doc, t.end, s.end)
-            if hit is None:
-                _chain, chain_start = title_chain(doc, ths, t.end)
-                hit = name_before_title(doc, chain_start, s.start)
+            _chain, chain_start = title_chain(doc, ths, t.end)
+            hit = name_after_title(doc, t.end, s.end) or name_before_title(doc, chain_start, s.start)
             if hit is None:
                 continue
             a, b, name_toks = hit
@@ -76,7 +74,6 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
                 continue
             if any(th.start < b and a < th.end for th in ths):
                 continue
-            _chain, chain_start = title_chain(doc, ths, t.end)
             country = demonym_before(doc, chain_start) or country_after(doc, t.end, s.end)
             if not country and fold(name_toks[0]) in family_names:
                 country = geo().self_name

@@ -21,8 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from defcoop.engine.cache import Store, default_cache_dir
-from defcoop.reading.files import MAX_BYTES_DEFAULT, discover, read_bytes
-from defcoop.reading.records import check_fields, payload_of
+from defcoop.reading.files import MAX_BYTES_DEFAULT, discover
+from defcoop.reading.records import check_fields
 
 __all__ = ["annotate_partition", "annotate_with_dask"]
 
@@ -34,20 +34,14 @@ def annotate_partition(root: str, items: list[tuple[str, str, object]], store_ro
     Runs on a worker.  Returns the number of articles annotated (items that cannot be read or
     decoded are left for ``load`` to report as skipped).
     """
-    from defcoop.engine.assemble import encode_part
-    from defcoop.engine.process import process_chunk
+    from defcoop.engine.pool import annotate_files
 
-    batch = []
-    for doc_id, key, where in items:
-        data, _why = payload_of(where, max_bytes) if isinstance(where, tuple) else read_bytes(Path(where), max_bytes)
-        if data is not None:
-            batch.append((doc_id, key, data))
-    if not batch:
+    if not items:
         return 0
-    tables = process_chunk(batch)
-    if len(tables["docs"]):
-        Store(Path(store_root), Path(root), max_bytes=max_bytes).write(encode_part(tables))
-    return len(tables["docs"])
+    part = annotate_files(items, max_bytes)["part"]  # (read as a local worker reads them)
+    if len(part["docs"]):
+        Store(Path(store_root), Path(root), max_bytes=max_bytes).write(part)
+    return len(part["docs"])
 
 
 def annotate_with_dask(
@@ -66,7 +60,7 @@ def annotate_with_dask(
     ``cache`` (default: the local default cache), where ``defcoop.load(path, cache=cache)``
     reads them.
     """
-    from defcoop.engine.run import _doc_ids, _hash_files
+    from defcoop.engine.run import _doc_ids, _hash_files, uncached
 
     root = Path(path).resolve()
     if not root.is_dir():
@@ -75,12 +69,7 @@ def annotate_with_dask(
     cached = frozenset(Store(store_root, root, max_bytes=max_bytes).cached_shas())
     files, _index, _changed = _hash_files(discover(root, max_bytes=max_bytes), None, max_bytes, check_fields(fields))
     wanted = [(key, where, sha) for key, where, sha, _ in files if sha]
-    ids = _doc_ids([key for key, _, _ in wanted])
-    todo, seen = [], set()
-    for key, where, sha in wanted:
-        if sha not in cached and sha not in seen:
-            seen.add(sha)
-            todo.append((ids[key], key, where))
+    todo, _sha_of = uncached(wanted, _doc_ids([key for key, _, _ in wanted]), cached)
     partitions = [todo[i : i + partition_size] for i in range(0, len(todo), partition_size)]
     futures = client.map(
         annotate_partition,

@@ -16,7 +16,7 @@ import pandas as pd
 from defcoop.annotate import copies as dedup
 from defcoop.annotate import pipeline as annotate
 from defcoop.annotate.language import detect_language
-from defcoop.lexicons.outlets import outlet_of_host
+from defcoop.lexicons.outlets import outlet_of_host, url_parts
 from defcoop.reading import records
 from defcoop.reading.dates import parse_iso
 from defcoop.reading.decode import HTML_REASON, decode
@@ -52,49 +52,43 @@ def _article_text(data: bytes) -> tuple[str | None, str, dict, list[str], str]:
     (:mod:`defcoop.reading.records`).
     """
     opened = records.open_payload(data)
+    prefix = ""  # a crawler's date header kept before the text of a page saved in a text file
     if opened is None:
         decoded = decode(data)
         if decoded.text is not None:
             return decoded.text, decoded.encoding, {}, list(decoded.warnings), ""
         if decoded.skip_reason != HTML_REASON:
             return None, decoded.encoding, {}, list(decoded.warnings), decoded.skip_reason
-        # a saved page in a text file: read as HTML, keeping a crawler's date header before it
+        # a saved page in a text file: read as HTML
         head = _HEADER_BYTES.match(data)
-        rec = records.RecordText(html=data[head.end() :] if head else data)
-        encoding = "html"
         if head:
-            page = extract_page(rec.html)
-            if page is None:
-                return None, encoding, {}, [], "HTML page in which no article text was found"
-            return head.group(0).decode("ascii").rstrip() + "\n" + page.text, encoding, {}, [], ""
+            prefix = head.group(0).decode("ascii").rstrip() + "\n"
+        rec = records.RecordText(html=data[head.end() :] if head else data)
     else:
         rec = records.read_record(*opened)
-        encoding = "html" if rec.html else "utf-8"
         if rec.skip_reason:
-            return None, encoding, {}, [], rec.skip_reason
+            return None, "html" if rec.html else "utf-8", {}, [], rec.skip_reason
     meta = dict(rec.meta)
     if not rec.html:
-        return rec.text, encoding, meta, [], ""
+        return rec.text, "utf-8", meta, [], ""
     page = extract_page(rec.html, meta.get("url", ""))
     if page is None:
-        return None, encoding, meta, [], "HTML page in which no article text was found"
-    for key, value in (("title", page.title), ("date", page.date), ("url", page.url), ("outlet", page.sitename)):
-        if value and not meta.get(key):
-            meta[key] = value
-    return page.text, encoding, meta, [], ""
+        return None, "html", meta, [], "HTML page in which no article text was found"
+    if not prefix:  # (what the page's markup says; a text file's own header already dates it)
+        for key, value in (("title", page.title), ("date", page.date), ("url", page.url), ("outlet", page.sitename)):
+            if value and not meta.get(key):
+                meta[key] = value
+    return prefix + page.text, "html", meta, [], ""
 
 
 def _outlet(meta: dict, parsed: str) -> tuple[str, str, str]:
     """``(outlet, its country, state-owned)``: from the URL's domain through ``outlets.csv``,
     else the record's own outlet field or the host, else what the text's credit line says."""
-    host = records.host_of(meta.get("url", "")) or records.host_of(meta.get("domain", ""))
-    if host:
-        from urllib.parse import urlsplit
-
-        url = meta.get("url", "")
-        known = outlet_of_host(host, urlsplit(url if "//" in url else "//" + url).path if url else "")
-        if known is not None:
-            return known.name, known.country or "unknown", known.state_owned
+    host, path = url_parts(meta.get("url", ""))
+    if not host:
+        host, path = url_parts(meta.get("domain", ""))
+    if host and (known := outlet_of_host(host, path)) is not None:
+        return known.name, known.country or "unknown", known.state_owned
     name = meta.get("outlet") or host or parsed
     return name, "unknown", "unknown"
 

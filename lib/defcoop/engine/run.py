@@ -49,7 +49,7 @@ def _doc_ids(keys: list[str]) -> dict[str, str]:
     relative path where even those collide (``a/x.txt`` and ``a/x.md``).  A record of a file of
     many articles (a key of :func:`~defcoop.reading.records.source_key`) is ``<file's id>#<n>``,
     ``n`` its line, row or record number."""
-    paths = sorted({split_source(k)[0] for k in keys})
+    paths = list(dict.fromkeys(split_source(k)[0] for k in keys))
     stems = [_without_suffix(rel)[0] for rel in paths]
     counts = Counter(stems)
     if len(counts) == len(stems):
@@ -61,19 +61,34 @@ def _doc_ids(keys: list[str]) -> dict[str, str]:
         seen = Counter(by_path.values())
         if len(seen) < len(by_path):
             by_path = {rel: rel if seen[doc_id] > 1 else doc_id for rel, doc_id in by_path.items()}
-    out = {}
-    for key in keys:
+
+    def doc_id(key: str, name_of) -> str:  # "<file's name>" or "<file's name>#<record number>"
         path, label = split_source(key)
-        out[key] = f"{by_path[path]}#{label.rsplit(' ', 1)[-1]}" if label else by_path[path]
+        return f"{name_of(path)}#{label.rsplit(' ', 1)[-1]}" if label else name_of(path)
+
+    out = {key: doc_id(key, by_path.__getitem__) for key in keys}
     # a record's id may equal another file's stem ("news#2" of news.jsonl and news#2.txt): both
     # are then named by their relative path
     seen = Counter(out.values())
     if len(seen) < len(out):
-        for key, doc_id in list(out.items()):
-            if seen[doc_id] > 1:
-                path, label = split_source(key)
-                out[key] = f"{path}#{label.rsplit(' ', 1)[-1]}" if label else path
+        out = {key: doc_id(key, str) if seen[i] > 1 else i for key, i in out.items()}
     return out
+
+
+def uncached(
+    items: list[tuple[str, object, str]], ids: dict[str, str], have
+) -> tuple[list[tuple[str, str, object]], dict[str, str]]:
+    """Of ``(key, locator, sha256)`` items, the ``(doc_id, key, locator)`` to annotate: one per
+    content not in ``have`` (of copies, the first); and key -> SHA-256 of those."""
+    todo: list[tuple[str, str, object]] = []
+    sha_of: dict[str, str] = {}
+    queued: set[str] = set()
+    for key, where, sha in items:
+        if sha not in have and sha not in queued:
+            queued.add(sha)
+            sha_of[key] = sha
+            todo.append((ids[key], key, where))
+    return todo, sha_of
 
 
 PART_DOCS = 10_000  # fresh results are written to the cache in parts of at least this many documents
@@ -320,14 +335,7 @@ def load_corpus(
         with _gc_paused():
             loaded = [(rel, fspath, sha) for rel, fspath, sha, _ in files if sha]
             ids = _doc_ids([rel for rel, _, _ in loaded])
-            todo: list[tuple[str, str, str]] = []  # one file per content not cached (copies: the first)
-            sha_of: dict[str, str] = {}  # relpath -> SHA-256, for the files annotated now
-            queued: set[str] = set()
-            for rel, fspath, sha in loaded:
-                if sha not in have and sha not in queued:
-                    queued.add(sha)
-                    sha_of[rel] = sha
-                    todo.append((ids[rel], rel, fspath))
+            todo, sha_of = uncached(loaded, ids, have)
         # where this run's parts go: the cache, a temporary folder (SPILL_FROM), or nowhere
         writer, spill = store, None
         if store is None and len(todo) >= SPILL_FROM:

@@ -75,6 +75,10 @@ class Office:
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the office was held on some day from ``first`` to ``last``."""
+        return self.start <= last and (self.end is None or self.end >= first)
+
     def years(self, last: int) -> range:
         return range(self.start.year, (self.end.year if self.end else last) + 1)
 

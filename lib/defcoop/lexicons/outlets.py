@@ -16,7 +16,7 @@ from functools import lru_cache
 from defcoop.lexicons.datafiles import DataFileError, read_csv
 from defcoop.paths import DATA_DIR
 
-__all__ = ["KINDS", "Outlet", "outlet_of_host", "outlets"]
+__all__ = ["KINDS", "Outlet", "outlet_of_host", "outlets", "url_parts"]
 
 COLUMNS = ("domain", "outlet", "country", "state_owned", "language", "kind", "parent")
 KINDS = frozenset(
@@ -74,6 +74,28 @@ def outlets() -> dict[str, Outlet]:
             domain, row["outlet"], row["country"], row["state_owned"], row["language"], row["kind"], row["parent"]
         )
     return out
+
+
+def url_parts(url: str) -> tuple[str, str]:
+    """``(host, path)`` of a URL (or a bare domain): the host lower case, without ``www.`` and
+    port; ``("", "")`` when there is none.
+
+    >>> url_parts("https://WWW.Example.com:8080/en/a?b")
+    ('example.com', '/en/a')
+    >>> url_parts("en.vietnamplus.vn/x")
+    ('en.vietnamplus.vn', '/x')
+    """
+    from urllib.parse import urlsplit
+
+    s = url.strip()
+    if not s:
+        return "", ""
+    try:
+        parts = urlsplit(s if "//" in s else "//" + s)
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return "", ""
+    return (host[4:] if host.startswith("www.") else host), parts.path
 
 
 def outlet_of_host(host: str, path: str = "") -> Outlet | None:

@@ -105,6 +105,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
 #: Names of crawl (download) dates: kept as ``crawl_date``, never taken for the publication date.
 CRAWL_DATE_FIELDS = ("date_download", "crawl_date", "date_crawled", "crawled_at", "fetched_at", "collect_date")
 
+_NAMES = {**FIELDS, "crawl_date": CRAWL_DATE_FIELDS}
+
+
+def _names(key: str, fields: Mapping[str, str]) -> tuple[str, ...]:
+    """The names looked up for the field ``key``: the user's, else the usual ones."""
+    return (fields[key],) if key in fields else _NAMES[key]
+
 
 def check_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
     """The user's field names, checked: ``{workbook field: the name in the user's records}``.
@@ -116,7 +123,7 @@ def check_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
     ...
     ValueError: unknown field 'txt' in fields= (known: crawl_date, date, domain, html, language, outlet, text, ...)
     """
-    known = sorted({*FIELDS, "crawl_date"})
+    known = sorted(_NAMES)
     out: dict[str, str] = {}
     for key, name in (fields or {}).items():
         if key not in known:
@@ -281,8 +288,7 @@ def _scan_json(f, path: str, max_bytes: int, fields: dict) -> Scan:
         except (UnicodeDecodeError, ValueError):
             obj = None
         if isinstance(obj, dict):
-            payload = envelope("jsonl", {"fields": fields}, json.dumps(obj, ensure_ascii=False).encode())
-            return Scan([Item(1, "object 1", payload, ("bytes", payload))])
+            return Scan([_object_item(1, "object 1", obj, fields)])
         return _scan_jsonl(f, path, max_bytes, fields)
     if start != b"[":
         return Scan(problem="JSON file that is neither an array nor objects (expected '[' or '{' first)")
@@ -297,9 +303,14 @@ def _scan_json(f, path: str, max_bytes: int, fields: dict) -> Scan:
         if not isinstance(obj, dict):
             out.items.append(Item(n, label, skip_reason="not a JSON object"))
             continue
-        payload = envelope("jsonl", {"fields": fields}, json.dumps(obj, ensure_ascii=False).encode())
-        out.items.append(Item(n, label, payload, ("bytes", payload)))
+        out.items.append(_object_item(n, label, obj, fields))
     return out
+
+
+def _object_item(n: int, label: str, obj: dict, fields: dict) -> Item:
+    """The item of a JSON object read from a file read whole (its payload kept in memory)."""
+    payload = envelope("jsonl", {"fields": fields}, json.dumps(obj, ensure_ascii=False).encode())
+    return Item(n, label, payload, ("bytes", payload))
 
 
 def _inside_quotes(line: bytes, inside: bool, delimiter: int) -> bool:
@@ -328,9 +339,9 @@ def _inside_quotes(line: bytes, inside: bool, delimiter: int) -> bool:
 
 def _csv_rows(f, max_bytes: int, delimiter: int = 44) -> Iterator[tuple[int, int, bytes | None, int]]:
     """``(offset, length, bytes, first line number)`` of each CSV record: physical lines joined
-    until their double quotes balance (a quoted field may hold line breaks; ``""`` is an escaped
-    quote and keeps the balance).  An unbalanced record runs to the end of the file.  The bytes
-    of a record longer than ``max_bytes`` are not kept (``None``): memory stays bounded."""
+    while a quoted field is open (:func:`_inside_quotes`; a quoted field may hold line breaks).
+    A record still open at the end of the file has a negative line number (an unclosed quote).
+    The bytes of a record longer than ``max_bytes`` are not kept (``None``): memory stays bounded."""
     buf: list[bytes] = []
     size = quotes = 0
     start = 0
@@ -527,8 +538,7 @@ class RecordText:
 
 
 def _lookup(row: Mapping[str, object], key: str, fields: Mapping[str, str]) -> str:
-    names = (fields[key],) if key in fields else FIELDS.get(key, CRAWL_DATE_FIELDS if key == "crawl_date" else ())
-    for name in names:
+    for name in _names(key, fields):
         value = row.get(name)
         if value is None:
             continue
@@ -544,8 +554,7 @@ def _lookup(row: Mapping[str, object], key: str, fields: Mapping[str, str]) -> s
 def _from_row(row: Mapping[str, object], fields: Mapping[str, str]) -> RecordText:
     keys = ("url", "title", "date", "crawl_date", "outlet", "domain", "language")
     meta = {k: v for k in keys if (v := _lookup(row, k, fields))}
-    text_names = (fields["text"],) if "text" in fields else FIELDS["text"]
-    raw = next((row.get(n) for n in text_names if row.get(n) is not None), None)
+    raw = next((row.get(n) for n in _names("text", fields) if row.get(n) is not None), None)
     if raw is not None and not isinstance(raw, str):
         return RecordText(meta=meta, skip_reason=f"text field is a {type(raw).__name__}, not a string")
     if isinstance(raw, str) and raw.strip():
@@ -595,24 +604,3 @@ def read_record(head: dict, body: bytes) -> RecordText:
             return RecordText(skip_reason=f"{len(values)} fields in a row under a header of {len(header)}")
         return _from_row(dict(zip(header, values, strict=False)), fields)
     return RecordText(skip_reason=f"unknown record format {fmt!r}")
-
-
-def host_of(url: str) -> str:
-    """The host of a URL, lower case, without ``www.`` and port.
-
-    >>> host_of("https://WWW.Example.com:8080/a?b")
-    'example.com'
-    >>> host_of("en.vietnamplus.vn/x")
-    'en.vietnamplus.vn'
-    """
-    from urllib.parse import urlsplit
-
-    s = url.strip()
-    if "//" not in s:
-        s = "//" + s
-    try:
-        host = urlsplit(s).hostname or ""
-    except ValueError:
-        return ""
-    host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
