@@ -1,5 +1,6 @@
 # defcoop: two commands do everything on a fresh machine with python3 (3.11+) and make:
 #   make workbook   set up, then run every notebook on seeds/ (or CORPUS=path) and write its figures
+#                   (FORMATS=png,svg,pdf for PDF too)
 #   make test       set up, then run unit tests, doctests and nbval over every notebook
 #   make report     a static HTML report (report/, or runs/<name>/report/ with CORPUS=)
 SHELL := /bin/bash
@@ -8,6 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?=
+FORMATS ?=
 # Deterministic outputs: hash seed fixed, no non-interactive matplotlib backend forced on notebooks.
 export PYTHONHASHSEED := 0
 unexport MPLBACKEND
@@ -28,8 +30,9 @@ $(STAMP): pyproject.toml constraints.txt
 # `--corpus PATH` when CORPUS is given, nothing otherwise
 CORPUS_ARG = $(if $(strip $(CORPUS)),--corpus "$(CORPUS)")
 
+# FORMATS=png,svg,pdf adds PDF (or any choice of the three) to every figure written
 workbook: setup
-	$(PY) -m defcoop.app.workbook run $(CORPUS_ARG)
+	DEFCOOP_FIGURE_FORMATS="$(FORMATS)" $(PY) -m defcoop.app.workbook run $(CORPUS_ARG)
 
 # Headless Chromium (Debian's package) for the report's browser test, which fails, never skips,
 # without it. Installed here so that `make test` alone sets up everything it needs.

@@ -135,9 +135,12 @@ def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -
             os.environ["MPLBACKEND"] = backend
 
 
-def run_notebooks(corpus: Path, out: Path, *, before: Callable[[Path], None] | None = None) -> dict[str, str]:
-    """Run every notebook on ``corpus`` with papermill into ``out`` (figures in ``out/figures``).
+def run_notebooks(
+    corpus: Path, out: Path, *, before: Callable[[Path], None] | None = None, only: list[str] | None = None
+) -> dict[str, str]:
+    """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into ``out``.
 
+    Figures go to ``out/figures``.
     Returns each notebook's status: ``""`` when it ran through, else why it stopped (a notebook
     that cannot proceed on a corpus, too small or undated, stops with its own message; the
     others still run).  ``before(notebook)`` is called as each one starts.
@@ -149,6 +152,8 @@ def run_notebooks(corpus: Path, out: Path, *, before: Callable[[Path], None] | N
     figs.mkdir(parents=True, exist_ok=True)
     status: dict[str, str] = {}
     for nb in notebooks():
+        if only and nb.name not in only:
+            continue
         if before is not None:
             before(nb)
         target = out / nb.name
@@ -163,13 +168,13 @@ def run_notebooks(corpus: Path, out: Path, *, before: Callable[[Path], None] | N
     return status
 
 
-def run_on_corpus(corpus: Path, *, out_root: Path | None = None) -> Path:
-    """Run every notebook on ``corpus`` with papermill into ``runs/<name>/``."""
+def run_on_corpus(corpus: Path, *, out_root: Path | None = None, only: list[str] | None = None) -> Path:
+    """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into ``runs/<name>/``."""
     corpus = corpus.resolve()
     if not corpus.is_dir():
         raise SystemExit(f"defcoop: corpus {corpus} is not a folder")
     out = (out_root or REPO_ROOT / "runs") / corpus.name
-    stopped = [name for name, why in run_notebooks(corpus, out).items() if why]
+    stopped = [name for name, why in run_notebooks(corpus, out, only=only).items() if why]
     if stopped:
         print(f"{len(stopped)} notebook(s) stopped early: {', '.join(stopped)} (see their last cell in {out})")
     return out
@@ -188,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             write_twin(nb)
         return 0
     if args.corpus:
-        out = run_on_corpus(args.corpus)
+        out = run_on_corpus(args.corpus, only=args.notebook)
         print(f"done: notebooks and figures in {out}")
         return 0
     chosen = [nb for nb in notebooks() if not args.notebook or nb.name in args.notebook]
