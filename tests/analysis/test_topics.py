@@ -266,3 +266,73 @@ def test_sampled_fits_use_the_estimator_of_the_full_fit(two_groups, monkeypatch)
     monkeypatch.setattr(topics, "MINIBATCH_FROM", len(u))  # the full fit would be mini-batch here
     topics.select_k(v, k_range=(2, 2), sample=len(u) - 2)
     assert seen == [True, True]
+
+
+# --------------------------------------------------------------------------- reading the topics
+
+PLACE = "The frigate docked at Cam Ranh Bay, where Colonel Bogdan Zapryanov met the crews."
+
+
+def test_no_name_of_a_person_or_place_is_a_topic_term(write_corpus):
+    """Zapryanov is in no registry and Cam Ranh in no lexicon: the corpus's own capitals find them."""
+    naval = [f"{p} {PLACE}" for p in NAVAL]
+    root = write_corpus(
+        {
+            "naval1.txt": _article("Navies train together", naval[:3]),
+            "naval2.txt": _article("Frigate drill held", naval[3:]),
+            "med1.txt": _article("Military doctors meet", MEDICAL[:3]),
+            "med2.txt": _article("Hospital cooperation", MEDICAL[3:]),
+        }
+    )
+    corpus = defcoop.load(root)
+    u = topics.units(corpus, unit="paragraph")
+    names = topics.name_words(u, mentions=corpus.mentions)
+    assert {"cam", "ranh", "bogdan", "zapryanov", "giang"} <= set(names)
+    assert not {"frigate", "bay", "crews", "hospital"} & set(names)
+    v = topics.vectorise(u, names=names)
+    words = {w for t in v.terms for w in t.split()}
+    assert not words & {"cam", "ranh", "bogdan", "zapryanov", "colonel"}
+    shown = set(topics.topic_terms(topics.fit_topics(v, k=2), top_n=20)["term"])
+    assert shown & {"sonar", "torpedo", "crews", "naval exercise"} and shown & {"doctors", "vaccine", "trauma"}
+
+
+def test_a_topic_shows_each_word_once_and_no_word_twice_in_a_phrase():
+    texts = ["memorandum understanding signed memorandum", "understanding memorandum understanding signed"] * 3
+    texts += ["visit visit port hospital", "hospital port visit"] * 3
+    v = topics.vectorise(pd.DataFrame({"unit_id": [f"u{i}" for i in range(12)], "text": texts}), max_df=1.0)
+    assert "visit visit" not in set(v.terms)
+    assert {"memorandum understanding", "understanding memorandum", "memorandum"} <= set(v.terms)
+    terms = topics.topic_terms(topics.fit_topics(v, k=2), top_n=10)
+    for _, g in terms.groupby("topic"):
+        words = [w for t in g["term"] for w in t.split()]
+        assert len(words) == len(set(words)), g["term"].tolist()
+    first = terms[terms["topic"] == terms.loc[terms["term"].str.contains("memorandum"), "topic"].iloc[0]]
+    assert "memorandum understanding" in set(first["term"]) or "understanding memorandum" in set(first["term"])
+
+
+def test_a_large_cluster_of_generic_passages_is_junk_and_separable_groups_are_coherent(two_groups):
+    v = topics.vectorise(topics.units(two_groups, unit="paragraph"))
+    q = topics.topic_quality(topics.fit_topics(v, k=2), v, top_n=3)
+    assert not q["junk"].any() and (q["npmi"] > 0.5).all()
+    words = ["tank", "rifle", "drone", "radar", "missile", "helmet", "cannon", "mortar", "jeep", "boat"]
+    chain = [f"{a} {b}" for a, b in zip(words, words[1:] + words[:1], strict=True)]
+    texts = ["frigate sonar torpedo"] * 3 + ["hospital surgeon vaccine"] * 3 + chain
+    v = topics.vectorise(pd.DataFrame({"unit_id": [f"u{i}" for i in range(16)], "text": texts}), ngrams=1, min_df=1)
+    q = topics.topic_quality(topics.fit_topics(v, k=3, model="kmeans"), v, top_n=3, junk_share=1.5)
+    junk = q[q["junk"]]
+    assert junk["passages"].tolist() == [10] and "generic, low-weight terms" in junk["why"].iloc[0]
+    assert junk["npmi"].iloc[0] < q.loc[~q["junk"], "npmi"].min()
+
+
+def test_the_partners_beyond_the_top_share_one_column_and_count_each_passage_once():
+    texts = ["frigate sonar"] * 4 + ["hospital vaccine"] * 4
+    partners = [["A"], ["A", "B"], ["C", "D"], ["C", "D", "E"], ["A"], [], ["E"], ["B"]]
+    u = pd.DataFrame({"unit_id": list("abcdefgh"), "doc_id": list("abcdefgh"), "text": texts, "partners": partners})
+    m = topics.fit_topics(topics.vectorise(u, max_df=1.0), k=2)
+    t = topics.topic_crosstab(m, u, by="partner", top=2)
+    assert t["partner"].drop_duplicates().tolist() == ["A", "B", "3 more partners", "(none)"]
+    rest = t[t["partner"] == "3 more partners"]
+    assert rest["passages"].sum() == 3  # passages c, d, g: d has two of the three, counts once
+    assert rest["articles"].sum() == 3
+    for _, g in t.groupby("partner"):
+        assert g["column_share"].sum() == pytest.approx(1.0 if g["passages"].sum() else 0.0)

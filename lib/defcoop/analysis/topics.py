@@ -55,17 +55,22 @@ from defcoop.paths import DATA_DIR
 
 __all__ = [
     "AUTO_ARTICLE_MIN",
+    "JUNK_FOCUS",
+    "JUNK_SHARE",
     "MINIBATCH_FROM",
     "MIN_STORIES",
     "MIN_UNITS",
     "MODEL_SAMPLE",
+    "Analyzer",
     "TopicModel",
     "Vectors",
     "choose_k",
     "choose_unit",
+    "counterpart_stopwords",
     "entity_stopwords",
     "fit_topics",
     "furniture_stopwords",
+    "name_words",
     "representatives",
     "sample_vectors",
     "select_k",
@@ -75,6 +80,7 @@ __all__ = [
     "strip_accents",
     "theme_overlap",
     "topic_crosstab",
+    "topic_quality",
     "topic_summary",
     "topic_terms",
     "unit_map",
@@ -107,8 +113,15 @@ MODEL_SAMPLE = 2_000
 #: From this many passages to transform (beyond the vocabulary sample), transforming is split
 #: over processes: analysing 70,000 articles takes about 30 seconds on one core.
 PARALLEL_FROM = 10_000
+#: A topic is junk when it holds at least this many times its even share of the passages
+#: (2 / k)...
+JUNK_SHARE = 2.0
+#: ... and its top terms carry less than this share of the median topic's focus (see
+#: :func:`topic_quality`).
+JUNK_FOCUS = 0.5
 #: Token rule: words of three or more letters (no digits, no underscores).
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
+_TOKEN = re.compile(TOKEN_PATTERN)
 MAX_QUOTE = 300
 _WORD = re.compile(r"^[a-z]+$")
 
@@ -215,13 +228,154 @@ def entity_stopwords() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def counterpart_stopwords() -> tuple[str, ...]:
+    """The words that say who was there (``counterpart_words`` of ``data/annotation_words.csv``).
+
+    *delegation*, *government*, *staff*, *army*, *officials*...: the annotation rules use them to
+    find the two sides of a meeting; in a topic they say who met, not what was discussed.
+
+    >>> {"delegation", "government", "staff"} <= set(counterpart_stopwords())
+    True
+    """
+    from defcoop.lexicons.words import word_lists
+
+    return tuple(sorted(_tokens(word_lists().counterpart_words)))
+
+
+@lru_cache(maxsize=1)
 def stop_words() -> tuple[str, ...]:
-    """scikit-learn's English list + :func:`furniture_stopwords` + :func:`entity_stopwords`.
+    """scikit-learn's English list + :func:`furniture_stopwords` + :func:`entity_stopwords`
+    + :func:`counterpart_stopwords`.
 
     >>> len(stop_words()) > 500
     True
     """
-    return tuple(sorted(_tokens(ENGLISH_STOP_WORDS) | set(furniture_stopwords()) | set(entity_stopwords())))
+    words = _tokens(ENGLISH_STOP_WORDS) | set(furniture_stopwords()) | set(entity_stopwords())
+    return tuple(sorted(words | set(counterpart_stopwords())))
+
+
+#: A word is a name of the corpus when it occurs at least this often inside sentences, always
+#: capitalised (``Ranh``, ``Shangri``): see :func:`name_words`.
+NAME_MIN_COUNT = 2
+_WORD_IN_TEXT = re.compile(r"\b[^\W\d_]{3,}\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”()\[\]]\s*|\n)$")
+
+
+def name_words(
+    units: pd.DataFrame,
+    *,
+    mentions: pd.DataFrame | None = None,
+    sample: int | None = 20_000,
+    random_state: int = 0,
+) -> tuple[str, ...]:
+    """The words of the names of people and places of this corpus, registered or not.
+
+    Two sources, both folded and tokenised as the vectoriser does:
+
+    * every word of the surfaces of the corpus's ``mentions`` of kind ``actor`` (registered
+      officials and the unregistered ones the annotation found) and ``country`` (countries,
+      demonyms, capitals);
+    * every word written capitalised (``Ranh``, not ``RANH`` nor ``ranh``) in each of its at
+      least :data:`NAME_MIN_COUNT` occurrences inside a sentence (a word after a full stop,
+      colon, quote or bracket is not counted): the names no lexicon holds, *Cam Ranh*,
+      *Shangri-La*, *Xinhua*.  Words the annotation rules know are capitalised without being
+      names (``not_name_words`` and ``institution_words`` of ``data/annotation_words.csv``:
+      *Bay*, *Council*, *Army*) are not taken from this source;
+    * every word of an outlet's name (``data/outlets.csv``) that the corpus never writes in
+      lower case (*Xinhua*, *XINHUA*; not *news* or *army*).
+
+    The common English words that are also names (``words_in_names``: *work*, *long*) are kept.
+    On more than ``sample`` passages the capitalisation is read on a seeded sample of that size.
+
+    Examples
+    --------
+    >>> u = pd.DataFrame({"text": ["The fleet sailed to Cam Ranh with Le Quy Don.",
+    ...                            "Cam Ranh hosted the fleet; Don led it. The ship docked.",
+    ...                            "Fleet drills near Cam Ranh. Ship crews trained."]})
+    >>> name_words(u)
+    ('cam', 'ranh')
+    >>> m = pd.DataFrame({"kind": ["actor", "theme"], "surface": ["Le Quy Don", "fleet"]})
+    >>> name_words(u, mentions=m)
+    ('cam', 'quy', 'ranh')
+    """
+    from defcoop.lexicons.geo import geo
+    from defcoop.lexicons.words import word_lists
+
+    wl = word_lists()
+    texts = units["text"]
+    if sample is not None and len(texts) > sample:
+        texts = texts.iloc[_seeded_sample(len(texts), sample, random_state)]
+    capital: dict[str, int] = {}
+    other: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for m in _WORD_IN_TEXT.finditer(text):
+            w = m.group()
+            low = w.lower()
+            if w[0].isupper() and w[1:].islower():
+                if not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+                    capital[low] = capital.get(low, 0) + 1
+            else:
+                other.add(low)
+                if w == low:
+                    lower.add(low)
+    known = {w.lower() for w in (*wl.not_name_words, *wl.institution_words)} | _subject_words()
+    found = {w for w, n in capital.items() if n >= NAME_MIN_COUNT and w not in other and w not in known}
+    seen = set(capital) | other
+    found |= {w for w in _outlet_words() if w in seen and w not in lower and w not in known}
+    if mentions is not None and len(mentions):
+        organisations = {c.name for c in geo().countries.values() if c.kind == "organisation"}
+        ids = mentions["id"] if "id" in mentions else pd.Series("", index=mentions.index)
+        m = mentions[(mentions["kind"] == "actor") | ((mentions["kind"] == "country") & ~ids.isin(organisations))]
+        found |= set(m["surface"].drop_duplicates().str.lower())  # phrases: tokenised below
+    return tuple(sorted(_tokens(found) - wl.words_in_names))
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """Every word of the outlets' names (``data/outlets.csv``), folded: *Xinhua*, *Sputnik*."""
+    from defcoop.lexicons.outlets import outlets
+
+    return frozenset(_tokens({o.name for o in outlets().values()}))
+
+
+@lru_cache(maxsize=1)
+def _subject_words() -> frozenset[str]:
+    """The one-word evidence phrases of the theme codebook (``themes.yml``) and the one-word
+    defence keywords (``topic_keywords.csv``): words of what was discussed, never taken for a
+    name because a corpus writes them capitalised (*Peacekeeping*).  Longer phrases are left
+    out: they hold places too (*Cam Ranh*)."""
+    from defcoop.lexicons.datafiles import read_csv
+    from defcoop.lexicons.themes import codebook
+
+    phrases = [p.rstrip("*") for t in codebook().themes.values() for p in t.include]
+    phrases += [r["phrase"] for r in read_csv(DATA_DIR / "topic_keywords.csv", ("language", "phrase"))]
+    return frozenset(_tokens(p for p in phrases if " " not in p.strip()))
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Folds, tokenises and drops stop words, then forms phrases of adjacent words only.
+
+    A stop word or a name between two words breaks the phrase (*Armed Forces this morning*
+    gives no *forces morning*; *memorandum of understanding* gives no phrase); a phrase of one
+    word twice (*visit visit*) is dropped.  A picklable callable, so that transforming can run
+    in other processes.
+
+    >>> Analyzer(stop=frozenset({"the", "this"}), ngrams=2)("The frigate drill, this visit visit")
+    ['frigate', 'drill', 'visit', 'visit', 'frigate drill']
+    """
+
+    stop: frozenset[str]
+    ngrams: int = 2
+
+    def __call__(self, doc: str) -> list[str]:
+        words = _TOKEN.findall(strip_accents(doc.lower()))  # the preprocessing of scikit-learn's
+        kept = [w for w in words if w not in self.stop]
+        if self.ngrams < 2:
+            return kept
+        pairs = [f"{a} {b}" for a, b in pairwise(words) if a != b and a not in self.stop and b not in self.stop]
+        return kept + pairs
 
 
 # --------------------------------------------------------------------------- units
@@ -429,11 +583,14 @@ def vectorise(
     vocab_sample: int = 20_000,
     random_state: int = 0,
     n_jobs: int | None = None,
+    names: Iterable[str] = (),
 ) -> Vectors:
     """TF-IDF of ``units["text"]`` with the topic stop words, as a sparse float32 matrix.
 
-    Stop words are removed before n-grams are formed ("Belarusian defence minister" gives no
-    n-gram at all).  ``min_df`` defaults to 2 passages below 1000 passages, 5 above; terms in
+    ``names`` are more words to leave out (the notebook passes :func:`name_words` of the
+    corpus).  Phrases are two adjacent words that are neither stop words nor names
+    (:class:`Analyzer`): "Belarusian defence minister" gives no n-gram at all, "memorandum of
+    understanding" only its two words.  ``min_df`` defaults to 2 passages below 1000 passages, 5 above; terms in
     more than ``max_df`` of the passages say nothing about any one topic and are dropped.
     With more than ``vocab_sample`` passages the vocabulary and IDF are learnt on a seeded
     sample of that size, then the other passages are transformed (bounded memory), in
@@ -447,17 +604,13 @@ def vectorise(
     ...     "Sailors of the frigate trained on sonar.", "The frigate tested its sonar.", "A field hospital."]})
     >>> v = vectorise(u, min_df=1, max_df=1.0)
     >>> v
-    Vectors(3 passages x 11 terms, 13 non-zero, sparse)
+    Vectors(3 passages x 9 terms, 11 non-zero, sparse)
     >>> [t for t in v.terms if " " not in t]  # "field" is news furniture (topic_stopwords.txt)
     ['frigate', 'hospital', 'sailors', 'sonar', 'tested', 'trained']
     """
     n = len(units)
     vec = TfidfVectorizer(
-        lowercase=True,
-        strip_accents=strip_accents,
-        token_pattern=TOKEN_PATTERN,
-        stop_words=list(stop_words()),
-        ngram_range=(1, ngrams),
+        analyzer=Analyzer(stop=frozenset(stop_words()) | frozenset(names), ngrams=ngrams),
         min_df=min_df if min_df is not None else (2 if n < 1000 else 5),
         max_df=max_df,
         max_features=max_features,
@@ -794,25 +947,73 @@ def _label(terms: list[str], n: int = 3) -> str:
     return " · ".join(chosen)
 
 
-def topic_terms(model: TopicModel, *, top_n: int = 10) -> pd.DataFrame:
-    """Top terms per topic: ``model, topic, rank, term, weight`` (ties broken by term).
+def _distinct(terms: Sequence[str], weights: Sequence[float], limit: int | None = None) -> list[int]:
+    """Positions of the terms to show, each word once.
+
+    Walking the terms by weight: a single word is skipped when it is shown already; a phrase
+    is skipped when one of its words is in a phrase already chosen, replaces the single words
+    of it chosen so far when it weighs at least half as much as the heaviest of them (the word
+    occurs mostly inside the phrase), and is skipped otherwise (the word stands on its own).
+    Stops when ``limit`` terms are chosen.
+
+    >>> t = ["understanding", "memorandum", "training", "memorandum understanding", "memorandum training"]
+    >>> [t[i] for i in _distinct(t, [0.5, 0.5, 0.4, 0.4, 0.1])]
+    ['training', 'memorandum understanding']
+    >>> t = ["visit", "ship", "working visit", "port"]
+    >>> [t[i] for i in _distinct(t, [0.9, 0.3, 0.2, 0.1], limit=3)]
+    ['visit', 'ship', 'port']
+    """
+    chosen: list[int] = []
+    for i, term in enumerate(terms):
+        words = term.split()
+        in_phrases = {w for c in chosen if " " in terms[c] for w in terms[c].split()}
+        if len(words) == 1:
+            if term in in_phrases or any(terms[c] == term for c in chosen):
+                continue
+        else:
+            if in_phrases & set(words):
+                continue
+            parts = [c for c in chosen if terms[c] in words]
+            if parts and weights[i] < 0.5 * max(weights[c] for c in parts):
+                continue
+            chosen = [c for c in chosen if c not in parts]
+        chosen.append(i)
+        if limit is not None and len(chosen) >= limit:
+            break
+    return sorted(chosen)
+
+
+def topic_terms(model: TopicModel, *, top_n: int = 10, distinct: bool = True) -> pd.DataFrame:
+    """Top terms per topic: ``model, topic, rank, term, weight`` (by weight, ties by term).
+
+    With ``distinct`` (the default), a word is shown once per topic: a phrase among the top
+    terms replaces its single words (*memorandum*, *understanding* and *memorandum
+    understanding* give the phrase alone) and a term whose words are all shown already is
+    skipped; the next terms fill the ``top_n`` places.
 
     >>> texts = ["frigate sonar torpedo navy"] * 3 + ["hospital surgeon vaccine medicine"] * 3
     >>> v = vectorise(pd.DataFrame({"unit_id": list("abcdef"), "text": texts}), ngrams=1, max_df=1.0)
     >>> topic_terms(fit_topics(v, k=2), top_n=2)[["topic", "rank", "term"]]
        topic  rank      term
     0      1     1   frigate
-    1      1     2      navy
+    1      1     2     sonar
     2      2     1  hospital
     3      2     2  medicine
+    >>> v = vectorise(pd.DataFrame({"unit_id": list("abcd"), "text": ["memorandum understanding"] * 2
+    ...                             + ["hospital"] * 2}), max_df=1.0)
+    >>> topic_terms(fit_topics(v, k=2), top_n=3)["term"].tolist()
+    ['hospital', 'memorandum understanding']
     """
     rows = []
     for t, h in enumerate(model.components, start=1):
         candidates = np.flatnonzero(h > 0)
-        if len(candidates) > top_n:  # only terms that can rank in the top_n once rounded to 9 decimals
+        if not distinct and len(candidates) > top_n:  # only terms that can rank in the top_n at 9 decimals
             kth = np.partition(h[candidates], len(candidates) - top_n)[len(candidates) - top_n]
             candidates = candidates[h[candidates] >= kth - 1e-9]
         order = sorted(candidates, key=lambda i: (-round(float(h[i]), 9), model.terms[i]))
+        if distinct:
+            terms = [str(model.terms[i]) for i in order]
+            order = [order[i] for i in _distinct(terms, [float(h[i]) for i in order], limit=top_n)]
         for rank, i in enumerate(order[:top_n], start=1):
             rows.append(
                 {"model": model.model, "topic": t, "rank": rank, "term": str(model.terms[i]), "weight": float(h[i])}
@@ -825,6 +1026,107 @@ def _labels(model: TopicModel) -> dict[int, str]:
     out = {t: _label(g["term"].tolist()) for t, g in tt.groupby("topic")}
     out[0] = "(no topic)"
     return {t: out.get(t, "") for t in range(model.k + 1)}
+
+
+def _npmi(B: sp.csc_matrix, idx: Sequence[int]) -> float:
+    """Mean normalised pointwise mutual information of the pairs of columns ``idx`` of the binary
+    passages x terms matrix ``B``: 1 when two terms always occur together, 0 when independent,
+    -1 when never in one passage."""
+    if len(idx) < 2:
+        return float("nan")
+    n = B.shape[0]
+    sub = B[:, list(idx)]
+    co = np.asarray((sub.T @ sub).todense(), dtype=np.float64) / n
+    p = np.diag(co)
+    out = []
+    for i in range(1, len(idx)):
+        for j in range(i):
+            pij = co[i, j]
+            if pij <= 0:
+                out.append(-1.0)
+            elif pij >= 1:
+                out.append(1.0)
+            else:
+                out.append(math.log(pij / (p[i] * p[j])) / -math.log(pij))
+    return float(np.mean(out))
+
+
+def topic_quality(
+    model: TopicModel,
+    vectors: Vectors,
+    *,
+    top_n: int = 10,
+    junk_share: float = JUNK_SHARE,
+    junk_focus: float = JUNK_FOCUS,
+) -> pd.DataFrame:
+    """How well each topic reads, one row per topic: ``model, topic, label, passages, share,
+    npmi, focus, junk, why``.
+
+    * ``npmi``: the topic's coherence, the mean normalised pointwise mutual information of
+      the pairs of its ``top_n`` distinct terms (:func:`topic_terms`) over the passages the
+      model was fitted on (Bouma 2009; Röder et al. 2015 found it the single measure closest to
+      human judgements).  0 means its terms occur together no more than chance would have it,
+      -1 that they never share a passage; a topic above about 0.1 has terms that go together.
+    * ``focus``: the share of the topic's term profile (sum of squares of the unit-length
+      profile) in those ``top_n`` terms.  A topic made of a few words has a high focus; a
+      cluster held together by nothing in particular spreads its weight over hundreds of
+      words, each of them low.
+    * ``junk``: the topic holds at least ``junk_share`` times its even share of the passages
+      (``junk_share / k``) and its focus is below ``junk_focus`` times the median focus of the
+      model's other topics: a large cluster of generic, low-weight terms, the passages the
+      model could not place.  ``why`` says so in words (empty for the other topics).
+
+    Examples
+    --------
+    >>> words = ["tank", "rifle", "drone", "radar", "missile", "helmet", "cannon", "mortar"]
+    >>> texts = (["frigate sonar torpedo"] * 4 + ["hospital surgeon vaccine"] * 4
+    ...          + [f"{a} {b}" for a, b in zip(words, words[1:] + words[:1])])  # a chain of eight words
+    >>> v = vectorise(pd.DataFrame({"unit_id": [f"u{i}" for i in range(16)], "text": texts}),
+    ...               ngrams=1, min_df=1, max_df=1.0)
+    >>> q = topic_quality(fit_topics(v, k=3, model="kmeans"), v, top_n=3, junk_share=1.5)
+    >>> q[["topic", "passages", "npmi", "focus", "junk"]].round(2)
+       topic  passages  npmi  focus   junk
+    0      1         8  -0.5   0.37   True
+    1      2         4   1.0   1.00  False
+    2      3         4   1.0   1.00  False
+    """
+    labels = _labels(model)
+    tt = topic_terms(model, top_n=top_n)
+    col = {t: i for i, t in enumerate(model.terms)}
+    B = (vectors.X > 0).astype(np.float32).tocsc()
+    sizes = np.bincount(model.labels, minlength=model.k + 1)
+    rows = []
+    for t in range(1, model.k + 1):
+        idx = [col[w] for w in tt.loc[tt["topic"] == t, "term"]]
+        h = model.components[t - 1]
+        rows.append(
+            {
+                "model": model.model,
+                "topic": t,
+                "label": labels[t],
+                "passages": int(sizes[t]),
+                "share": float(sizes[t] / len(model.labels)),
+                "npmi": _npmi(B, idx),
+                "focus": float(np.sum(h[idx] ** 2)) if idx else 0.0,
+            }
+        )
+    out = pd.DataFrame(rows)
+    junk, why = [], []
+    for r in out.itertuples():
+        others = out.loc[out["topic"] != r.topic, "focus"]
+        median = float(others.median()) if len(others) else float("nan")
+        big = r.share >= junk_share / model.k
+        flat = bool(r.focus < junk_focus * median)
+        junk.append(bool(big and flat))
+        why.append(
+            f"{r.passages} of {len(model.labels)} passages ({r.share:.0%}, {r.share * model.k:.1f} times an even "
+            f"share) on generic, low-weight terms: focus {r.focus:.2f} against a median of {median:.2f}"
+            if big and flat
+            else ""
+        )
+    out["junk"] = junk
+    out["why"] = why
+    return out
 
 
 def topic_summary(model: TopicModel, units: pd.DataFrame, *, top_n: int = 8) -> pd.DataFrame:
@@ -942,27 +1244,65 @@ def theme_overlap(model: TopicModel, units: pd.DataFrame) -> pd.DataFrame:
     return g.sort_values(["topic", "passages", "theme"], ascending=[True, False, True], ignore_index=True)
 
 
-def topic_crosstab(model: TopicModel, units: pd.DataFrame, *, by: By) -> pd.DataFrame:
+def topic_crosstab(model: TopicModel, units: pd.DataFrame, *, by: By, top: int | None = None) -> pd.DataFrame:
     """Passages and articles per (topic, partner | year | outlet), every combination listed.
 
-    Columns: ``model, topic, label, <by>, passages, articles, share`` (of the topic's passages).
-    A passage of an article with two partners counts once for each; an article with none is
-    listed under ``"(none)"``; undated articles under ``"undated"``.  Sorted by topic, then
-    ``by`` (years in order, "(none)"/"undated" last).
+    Columns: ``model, topic, label, <by>, passages, articles, share`` (of the topic's passages)
+    and ``column_share`` (of the column's passages: the topic mix of one partner or year).  A
+    passage of an article with two partners counts once for each; an article with none is
+    listed under ``"(none)"``; undated articles under ``"undated"``.  Years (and outlets) are
+    in order, partners by their number of passages (most first, ties by name); "(none)" and
+    "undated" last.
+
+    With ``top``, only the ``top`` largest values (by passages, ties by name) keep a column of
+    their own; the others are put together in one column ``"K more partners"`` (``years``,
+    ``outlets``), just before "(none)"/"undated", which counts each passage once however
+    many of those partners its article has.
+
+    >>> texts = ["frigate sonar"] * 3 + ["hospital vaccine"] * 3
+    >>> u = pd.DataFrame({"unit_id": list("abcdef"), "doc_id": list("abcdef"), "text": texts,
+    ...                   "partners": [["Laos"], ["Laos", "Cuba"], ["Peru", "Chad"], ["Laos"], [], ["Cuba"]]})
+    >>> m = fit_topics(vectorise(u, max_df=1.0), k=2)
+    >>> t = topic_crosstab(m, u, by="partner", top=2)
+    >>> t[t["topic"] == 1][["partner", "passages", "column_share"]]
+              partner  passages  column_share
+    0            Laos         2      0.666667
+    1            Cuba         1      0.500000
+    2  2 more partners        1      1.000000
+    3          (none)         0      0.000000
     """
     labels = _labels(model)
     col = {"partner": "partners", "year": "year", "outlet": "outlet"}[by]
-    df = pd.DataFrame({"topic": model.labels, "doc_id": units["doc_id"].to_numpy(), by: units[col].to_numpy()})
+    df = pd.DataFrame(
+        {
+            "row": np.arange(len(model.labels)),
+            "topic": model.labels,
+            "doc_id": units["doc_id"].to_numpy(),
+            by: units[col].to_numpy(),
+        }
+    )
     if by == "partner":
         df[by] = [p if len(p) else ["(none)"] for p in df[by]]
         df = df.explode(by)
     df[by] = df[by].replace("", "(none)")
+    special = {"(none)", "undated"}
+    totals = df.groupby(by).size()
+    named = [v for v in totals.index if v not in special]
+    named = sorted(named, key=lambda v: (-int(totals[v]), v)) if by == "partner" else sorted(named)
+    if top is not None and len(named) > top:
+        keep = sorted(named, key=lambda v: (-int(totals[v]), v))[:top]
+        rest = f"{len(named) - top} more {by}s"
+        named = [v for v in named if v in set(keep)] + [rest]
+        df[by] = [v if v in set(keep) or v in special else rest for v in df[by]]
+        df = df.drop_duplicates(["row", by])  # a passage counts once in the lumped column
+    values = named + sorted(v for v in special if v in set(df[by]))
     g = df.groupby(["topic", by]).agg(passages=("doc_id", "size"), articles=("doc_id", "nunique"))
-    values = sorted(df[by].unique(), key=lambda v: (v in {"(none)", "undated"}, v))
     topics = range(0 if (model.labels == 0).any() else 1, model.k + 1)
     g = g.reindex(pd.MultiIndex.from_product([topics, values], names=["topic", by]), fill_value=0).reset_index()
     size = pd.Series(model.labels).value_counts()
     g["share"] = g["passages"] / g["topic"].map(size).fillna(1)
+    column = g.groupby(by)["passages"].transform("sum")
+    g["column_share"] = (g["passages"] / column.where(column > 0, 1)).astype(float)
     g.insert(0, "model", model.model)
     g.insert(2, "label", g["topic"].map(labels))
     return g
