@@ -3,12 +3,55 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
+from matplotlib.colors import Colormap, LinearSegmentedColormap, LogNorm, Normalize, PowerNorm
 
+from defcoop.plots.palette import SEQUENTIAL
 from defcoop.plots.style import MAX_CELL_LABELS
+
+__all__ = ["count_heatmap", "scale_norm"]
+
+Scale = Literal["linear", "sqrt", "log"]
+
+#: Where the colour map starts on a ``sqrt`` or ``log`` scale: the lightest shade of
+#: :data:`~defcoop.plots.palette.SEQUENTIAL` is almost white, and there the smallest count
+#: (one mention) must stay visibly apart from an empty cell, which is left blank.
+SCALE_FLOOR = 0.18
+
+
+def scale_norm(scale: Scale, vmax: float) -> Normalize:
+    """The colour normalisation of a ``scale`` from 0 (or 1, on a log scale) to ``vmax``.
+
+    ``linear`` spreads the counts evenly; ``sqrt`` and ``log`` give the small counts more of the
+    colour map, so that one large cell (every undated article in one row) does not wash the
+    others out.  On a log scale a count of 1 is the light end; 0 has no colour (blank).
+
+    >>> float(scale_norm("linear", 10)(5))
+    0.5
+    >>> round(float(scale_norm("sqrt", 100)(25)), 2), round(float(scale_norm("log", 100)(10)), 2)
+    (0.5, 0.5)
+    >>> scale_norm("cubic", 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: scale must be 'linear', 'sqrt' or 'log'; got 'cubic'
+    """
+    top = max(float(vmax), 1.0)
+    if scale == "linear":
+        return Normalize(vmin=0, vmax=vmax)
+    if scale == "sqrt":
+        return PowerNorm(0.5, vmin=0, vmax=top)
+    if scale == "log":
+        return LogNorm(vmin=1, vmax=max(top, 1.0 + 1e-9))
+    raise ValueError(f"scale must be 'linear', 'sqrt' or 'log'; got {scale!r}")
+
+
+def _floored(cmap: str | Colormap, floor: float) -> Colormap:
+    base = mpl.colormaps[cmap] if isinstance(cmap, str) else cmap
+    return LinearSegmentedColormap.from_list(f"{base.name}_from_{floor:g}", base(np.linspace(floor, 1, 256)))
 
 
 def count_heatmap(
@@ -33,11 +76,13 @@ def count_heatmap(
     xtick_kw: Mapping[str, Any] | None = None,
     colorbar: bool | None = None,
     colorbar_format: str | None = None,
+    scale: Scale = "linear",
+    cmap: str | Colormap = SEQUENTIAL,
 ) -> bool:
     """Draw a table of counts as a heatmap with each count written in its cell.
 
     ``wide`` has one row per y category and one column per x category (already ordered).
-    Counts on dark cells (above 60% of the maximum) are written in white.  Above
+    Counts on dark cells (above 60% of the colour scale) are written in white.  Above
     ``max_labels`` cells no count is written; a colour bar labelled ``label`` reads the cells.
     Returns whether the counts were written.
 
@@ -90,6 +135,13 @@ def count_heatmap(
         Draw a colour bar labelled ``label``: by default only when the counts are not written.
     colorbar_format : str, optional
         Format of the colour bar's tick labels (e.g. ``"{x:.0%}"``).
+    scale : {"linear", "sqrt", "log"}
+        The colour scale (:func:`scale_norm`): ``linear`` (the default) from 0 to ``vmax``;
+        ``sqrt`` or ``log`` to show the small counts beside a few large ones.  On those two the
+        colour map starts at :data:`SCALE_FLOOR`, so that the smallest count is visibly coloured,
+        and empty cells (0) are left blank; say the scale in ``label``.
+    cmap : str or Colormap
+        The colour map (default :data:`defcoop.plots.palette.SEQUENTIAL`).
 
     Returns
     -------
@@ -112,15 +164,36 @@ def count_heatmap(
     >>> [t.get_text() for t in ax.texts]
     ['2!', '1!', '3!']
     >>> plt.close(fig)
+
+    On a log scale an empty cell has no colour and the texts turn white by the colour scale:
+
+    >>> fig, ax = plt.subplots()
+    >>> count_heatmap(ax, pd.DataFrame({"2018": [1, 0], "2024": [10, 100]}), scale="log")
+    True
+    >>> [t.get_color() for t in ax.texts], bool(ax.images[0].get_array().mask[1, 0])
+    (['black', 'black', 'black', 'white'], True)
+    >>> plt.close(fig)
     """
     values = wide.to_numpy()
-    im = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=vmax)
     top = values.max() if values.size else 0
+    if scale == "linear":
+        im = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=vmax)
+        shade = None
+    else:
+        norm = scale_norm(scale, top if vmax is None else vmax)
+        shown = np.ma.masked_less_equal(values.astype(float), 0)  # empty cells: blank
+        im = ax.imshow(shown, cmap=_floored(cmap, SCALE_FLOOR), norm=norm, aspect="auto")
+        shade = norm
     if labelled is None:
         labelled = values.size <= max_labels
     if (not labelled) if colorbar is None else colorbar:
         ax.figure.colorbar(im, ax=ax, shrink=0.8, label=label, format=colorbar_format)
-    dark = 0.6 * top if dark_above is None else dark_above
+    if dark_above is not None:
+        dark = dark_above
+    elif shade is None:
+        dark = 0.6 * top
+    else:  # the count whose colour is 60% along the scale
+        dark = float(shade.inverse(0.6))
     faint = [False] * values.shape[0] if faint_rows is None else list(faint_rows)
     if labelled:
         texts = cell_text.to_numpy() if cell_text is not None else values
