@@ -447,3 +447,15 @@ def test_timeline_counts_pools_lanes_and_keeps_every_story():
         year_only["stories"].sum() == per_lane[tl["date"].str.len() == 4].drop_duplicates(["lane", "doc_id"]).shape[0]
     )
     assert len(ts.timeline_counts(tl, period="month", max_lanes=50)["partner"].unique()) == tl["partner"].nunique()
+
+
+def test_size_key_gives_counts_that_occur_ending_at_the_largest():
+    for largest in range(1, 3000):
+        key = ts.size_key(largest)
+        assert key[0] == 1 and key[-1] == largest and key == sorted(set(key))
+        assert len(key) <= 3
+        if len(key) == 3:  # the middle key is a round count at most half the largest
+            assert 2 <= key[1] <= largest / 2 and str(key[1]).strip("0") in {"1", "2", "5"}
+    assert ts.size_key(38) == [1, 10, 38]
+    with pytest.raises(ValueError, match="at least 1"):
+        ts.size_key(0)

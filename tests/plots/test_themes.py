@@ -33,7 +33,9 @@ from defcoop.plots import (
     theme_shares_over_time,
     themes_by_partner,
 )
+from defcoop.plots.layout import layout_problems
 from defcoop.plots.style import STYLE
+from defcoop.plots.themes import INK, MAX_DOT_PERIODS
 from tests.analysis.test_timeseries import BELARUS_2021, RUSSIA_2019, RUSSIA_MONTH, load_fixture_corpus
 
 NOTEBOOK = NOTEBOOKS_DIR / "04-themes-over-time.ipynb"
@@ -78,7 +80,7 @@ def test_theme_shares_draw_one_dot_per_period_with_stories_and_its_count(stories
     per_period = shares.drop_duplicates("period")
     assert per_period["stories"].tolist() == [2, 0, 1, 0, 0, 0, 2]  # 2018-2024 on the seeds
     # the denominators: a bar per period, its count written, a grey band where there is none
-    bars = [p for p in ax_n.patches if isinstance(p, Rectangle) and to_hex(p.get_facecolor()) == "#0f4c81"]
+    bars = [p for p in ax_n.patches if isinstance(p, Rectangle) and to_hex(p.get_facecolor()) == INK.lower()]
     assert [b.get_height() for b in bars] == per_period["stories"].tolist()
     assert [t.get_text() for t in ax_n.texts] == [f"n={k}" for k in per_period["stories"]]
     assert len(ax_n.patches) - len(bars) == (per_period["stories"] == 0).sum()
@@ -121,6 +123,93 @@ def test_theme_shares_beyond_24_periods_are_one_outline_without_counts():
     assert points == 30
 
 
+def _monthly_stories(n_months: int, *, per_month: int = 4, first_year: int = 1995) -> pd.DataFrame:
+    rows = [
+        (f"d{m}-{k}", f"{first_year + m // 12}-{1 + m % 12:02d}-{10 + k:02d}")
+        for m in range(n_months)
+        for k in range(per_month)
+    ]
+    rows = [r for i, r in enumerate(rows) if i // per_month % 7 != 3 or i % per_month == 0]  # every 7th month: 1 story
+    return pd.DataFrame(
+        {
+            "doc_id": [r[0] for r in rows],
+            "date": [r[1] for r in rows],
+            "duplicate_of": "",
+            "on_topic": True,
+            "language": "en",
+            "outlet": "VNA",
+            "partners": [["Laos"]] * len(rows),
+            "themes": [["peacekeeping"] if i % 2 else [] for i in range(len(rows))],
+        }
+    )
+
+
+def _legend(fig) -> list[str]:
+    return [t.get_text() for t in fig.legends[0].get_texts()]
+
+
+def test_theme_shares_past_the_dot_limit_are_a_line_and_a_band_broken_at_empty_periods():
+    s = _monthly_stories(360)  # 30 years of months
+    s = s[~s["date"].str.startswith("2001-")]  # a year without stories
+    shares = ts.theme_shares(s, period="month", themes=["peacekeeping", "training_education"])
+    assert shares["period"].nunique() == 360 > MAX_DOT_PERIODS
+    fig, _ = theme_shares_over_time(shares, context=ts.context_periods().iloc[:0], period="month", low_n=3)
+    for panel, theme in zip(fig.axes[2:], ["peacekeeping", "training_education"], strict=True):
+        rows = shares[shares["theme"] == theme]
+        (line,) = panel.lines
+        y = np.asarray(line.get_ydata(), dtype=float)
+        assert len(y) == 360 and np.isnan(y).sum() == 12  # the empty year breaks the line
+        np.testing.assert_allclose(y, rows["share"].to_numpy())
+        assert not [c for c in panel.collections if isinstance(c, LineCollection)]  # no interval per period
+        (hollow,) = [c for c in panel.collections if isinstance(c, PathCollection)]
+        assert len(hollow.get_offsets()) == ((rows["stories"] > 0) & (rows["stories"] < 3)).sum() > 0
+        assert len(panel.texts) == 0
+    assert _legend(fig) == ["share", "share, fewer than 3 stories", "95% interval (Wilson)", "no stories in the month"]
+    assert not layout_problems(fig)
+
+
+def test_theme_shares_legend_lists_every_kind_of_mark_drawn_and_no_other(stories):
+    shares = ts.theme_shares(stories, period="year")
+    ctx = ts.context_overlapping(ts.context_periods(), span=(shares["start"].min(), shares["end"].max()))
+    fig, _ = theme_shares_over_time(shares, context=ctx, period="year", low_n=3)
+    # the seeds: at most two stories a year, so every dot is hollow and there is no "3+" entry
+    assert _legend(fig) == [
+        "share, fewer than 3 stories",
+        "95% interval (Wilson)",
+        "no stories in the year",
+        "context period",
+    ]
+    assert "every year has fewer than 3 stories: an inventory of stories, not a trend" in fig.get_suptitle()
+    fig, _ = theme_shares_over_time(shares, context=ctx.iloc[:0], period="year", low_n=1)
+    assert _legend(fig) == ["share, 1+ stories", "95% interval (Wilson)", "no stories in the year"]
+    assert "not a trend" not in fig.get_suptitle()
+    assert fig.axes[0].get_title(loc="left").endswith("no period overlaps these dates")
+
+
+def test_context_strip_shows_short_periods_and_keeps_labels_off_the_bars(stories, seeds):
+    span = ("2010-01-01", "2027-01-01")  # 17 years: the three-day expos would be a hairline
+    ctx = ts.context_overlapping(ts.context_periods(), span=span)
+    shares = ts.theme_shares(stories, period="year", span=("2010", "2026"))
+    tl = ts.timeline(stories, seeds.meetings)
+    drawn = ts.timeline_table(tl, span=span, max_labels=MAX_MARKS)
+    figures = [
+        theme_shares_over_time(shares, context=ctx, period="year")[0],
+        meetings_timeline(drawn, context=ctx, span=span, dated_stories=5)[0],
+    ]
+    for fig in figures:
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        bars = [p for p in ax.patches if isinstance(p, Rectangle) and to_hex(p.get_facecolor()) == "#999999"]
+        labels = [t for t in ax.texts if t.get_text() in set(ctx["label"])]
+        assert len(bars) == len(labels) == len(ctx)
+        width = ax.get_window_extent().width
+        assert min(b.get_window_extent().width for b in bars) >= 0.004 * width - 0.5
+        renderer = fig.canvas.get_renderer()
+        for t in labels:
+            box = t.get_window_extent(renderer)
+            assert not [b for b in bars if box.overlaps(b.get_window_extent(renderer))], t.get_text()
+
+
 # --- themes by partner: the shared count heatmap ------------------------------------------------
 
 
@@ -149,7 +238,7 @@ def test_themes_by_partner_colours_shares_and_writes_counts(stories):
     (veil,) = ax.patches  # over the Russia row
     assert (veil.get_y(), veil.get_height(), veil.get_alpha()) == (0.5, 1.0, 0.55)
     assert [t.get_text() for t in ax.get_xticklabels()] == [textwrap.fill(x, 24) for x in labels]
-    assert bar.get_ylabel() == "share"
+    assert bar.get_ylabel() == "share of the partner's stories"
     assert bar.yaxis.get_major_formatter()(0.5, 0) == "50%"
     assert fig.get_suptitle() == f"Themes by partner ({read} stories read for themes)"
     assert ax.get_title(loc="left").startswith("number: stories with the theme; ")
@@ -159,7 +248,7 @@ def test_themes_by_partner_past_the_label_limit_has_one_colour_bar_and_no_counts
     by_partner = ts.theme_totals(stories, by="partner")
     fig, _ = themes_by_partner(by_partner, stories_read=5, max_labels=10, top_n=1)
     ax, bar = fig.axes  # one colour bar, not a second one for the unwritten counts
-    assert len(ax.texts) == 0 and bar.get_ylabel() == "share"
+    assert len(ax.texts) == 0 and bar.get_ylabel() == "share of the partner's stories"
     assert ax.images[0].get_array().shape == (1, 15)
     assert "the 1 of 2 partners with most stories" in fig.get_suptitle()
     assert ax.get_title(loc="left").startswith("colour: share")
@@ -197,6 +286,40 @@ def test_count_heatmap_options_for_shares_keep_the_default_unchanged():
     fig, ax = plt.subplots()
     assert count_heatmap(ax, pd.DataFrame(np.ones((20, 20))), colorbar=False) is False
     assert len(fig.axes) == 1 and not ax.texts
+
+
+def test_themes_by_partner_says_what_it_leaves_out_and_does_not_split_a_tie():
+    partners = [["A"]] * 4 + [["B"]] * 2 + [["C"]] * 2 + [["D"]] * 2 + [["E"]] + [[]] * 3
+    s = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:02d}" for i in range(len(partners))],
+            "date": "",
+            "duplicate_of": "",
+            "on_topic": True,
+            "language": "en",
+            "outlet": "VNA",
+            "partners": partners,
+            "themes": [["peacekeeping"]] * len(partners),
+        }
+    )
+    by_partner = ts.theme_totals(s, by="partner", themes=["peacekeeping"])
+    assert list(dict.fromkeys(by_partner["partner"])) == ["A", "B", "C", "D", "E", ts.NO_PARTNER]
+    fig, table = themes_by_partner(by_partner, stories_read=len(s), top_n=3)
+    ax = fig.axes[0]
+    # B, C and D tie on two stories: keeping B and C by name would hide D for its name; all three go
+    assert [t.get_text().split("  ")[0] for t in ax.get_yticklabels()] == ["A"]
+    assert "the 1 of 5 partners with most stories" in fig.get_suptitle()  # (no partner found) is not a partner
+    assert ax.get_xlabel() == (
+        "not shown: 4 more partners with 1–2 stories each and 3 stories with no partner found"
+        " (every partner is in the CSV)"
+    )
+    assert table is by_partner  # the CSV: every partner
+    fig, _ = themes_by_partner(by_partner, stories_read=len(s), top_n=6)
+    assert ax.get_xlabel() != "" and fig.axes[0].get_xlabel() == "" and "partners with most" not in fig.get_suptitle()
+    single = by_partner[by_partner["partner"].isin(["E", "D"])]
+    fig, _ = themes_by_partner(single.assign(stories=1), stories_read=2, top_n=1)  # a cut inside one tie
+    assert len(fig.axes[0].get_yticklabels()) == 1
+    assert fig.axes[0].get_xlabel().startswith("not shown: 1 more partner with 1 story (")
 
 
 # --- the meetings timeline: a table from timeseries, then its drawing ---------------------------
@@ -317,6 +440,98 @@ def test_meetings_timeline_of_a_small_corpus(tmp_path):
     assert [t.get_text() for t in fig.axes[1].texts] == ["n=2", "n=0", "n=1"]
     peacekeeping = fig.axes[2 + list(dict.fromkeys(shares["theme"])).index("peacekeeping")]
     assert [t.get_text() for t in peacekeeping.texts] == ["1/2", "0/1"]
+
+
+def _counts_fixture(dates: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "partner": ["Laos" if i % 3 else "Cuba" for i in range(len(dates))],
+            "doc_id": [f"d{i:03d}" for i in range(len(dates))],
+            "date": dates,
+            "actors": "A – B",
+        }
+    )
+
+
+def test_meetings_timeline_counted_per_year_draws_a_dot_per_year_and_a_legend_of_the_counts_drawn():
+    # the issue: a corpus counted per year drew no dots, only faint year bars, and "largest: 1"
+    dates = [f"{2015 + i % 5}-0{1 + i % 9}-1{i % 10}" for i in range(60)] + ["2016"] * 3
+    tl = _counts_fixture(dates)
+    span = ("2015-01-01", "2020-01-01")
+    counts = ts.timeline_table(tl, span=span, period="year", max_labels=MAX_MARKS)
+    assert "binned_by" in counts and set(counts["binned_by"]) == {"year"}
+    fig, _ = meetings_timeline(
+        counts, context=ts.context_periods().iloc[:0], span=span, dated_stories=63, period="year"
+    )
+    (ax,) = fig.axes
+    dots = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert sum(len(c.get_offsets()) for c in dots) == len(counts)  # every cell is a dot, the year-only stories too
+    biggest = int(counts["stories"].max())
+    assert biggest > 1
+    assert np.concatenate([c.get_sizes() for c in dots]).max() == pytest.approx(
+        82
+    )  # the largest dot: the largest count
+    assert _legend(fig) == [str(k) for k in ts.size_key(biggest)]
+    handles = fig.legends[0].legend_handles
+    sizes = [h.get_markersize() ** 2 for h in handles]  # a key's area is the area of a dot of that count
+    assert sizes == pytest.approx([2 + 80 * k / biggest for k in ts.size_key(biggest)])
+    assert f"largest {biggest}" in fig.legends[0].get_title().get_text()
+    assert not layout_problems(fig)
+
+
+def test_meetings_timeline_counted_per_month_rings_the_year_only_stories_on_the_same_scale():
+    dates = [f"2019-0{1 + i % 6}-01" for i in range(50)] + ["2018"] * 4
+    tl = _counts_fixture(dates)
+    span = ("2018-01-01", "2020-01-01")
+    counts = ts.timeline_table(tl, span=span, period="month", max_labels=MAX_MARKS)
+    fig, _ = meetings_timeline(
+        counts, context=ts.context_periods().iloc[:0], span=span, dated_stories=54, period="month"
+    )
+    (ax,) = fig.axes
+    (lane,) = [c for c in ax.collections if len(c.get_offsets()) == (counts["partner"] == "Laos").sum()]
+    ring = lane.get_facecolors()[:, 3] == 0  # a ring: no fill, an outline
+    year_only = counts[counts["binned_by"] == "year"]
+    assert sum((c.get_facecolors()[:, 3] == 0).sum() for c in ax.collections) == len(year_only) == 2  # both lanes
+    biggest = int(counts["stories"].max())
+    laos = counts[counts["partner"] == "Laos"]
+    assert lane.get_sizes()[ring].tolist() == pytest.approx(
+        (2 + 80 * laos.loc[laos["binned_by"] == "year", "stories"] / biggest).tolist()
+    )
+    assert (lane.get_offsets()[ring, 1] > lane.get_offsets()[~ring, 1].max()).all()  # below the dots of the lane
+    assert _legend(fig)[-1] == "dated only to the year"
+    with pytest.raises(ValueError, match="binned by month, not by quarter"):
+        meetings_timeline(counts, context=ts.context_periods().iloc[:0], span=span, dated_stories=54, period="quarter")
+
+
+def test_meetings_timeline_lanes_alternate_and_hold_their_labels(stories, seeds):
+    tl = ts.timeline(stories, seeds.meetings)
+    span = _span(stories)
+    drawn = ts.timeline_table(tl, span=span, max_labels=MAX_MARKS)
+    fig, _ = meetings_timeline(drawn, context=ts.context_periods().iloc[:0], span=span, dated_stories=5)
+    (ax,) = fig.axes
+    (band,) = [p for p in ax.patches if to_hex(p.get_facecolor()) == "#f2f2f2"]  # Russia, the second lane
+    lo, hi = sorted((band.get_y(), band.get_y() + band.get_height()))
+    russia = [t for t in ax.texts if "Fomin" in t.get_text()]
+    assert russia and all(lo < t.xy[1] < hi for t in russia)
+    assert lo < ax.get_yticks()[1] < hi and not lo < ax.get_yticks()[0] < hi
+    assert all(not lo < t.xy[1] < hi for t in ax.texts if "Fomin" not in t.get_text())
+    assert _legend(fig) == ["dated to the day"]
+
+
+def test_the_three_figures_pass_the_layout_check_on_the_seeds(stories, seeds):
+    shares = ts.theme_shares(stories, period="year")
+    span = _span(stories)
+    ctx = ts.context_overlapping(ts.context_periods(), span=span)
+    tl = ts.timeline(stories, seeds.meetings)
+    figures = [
+        theme_shares_over_time(shares, context=ctx, period="year")[0],  # 45 labels at 5.5 pt before
+        themes_by_partner(ts.theme_totals(stories, by="partner"), stories_read=5)[0],
+        meetings_timeline(
+            ts.timeline_table(tl, span=span, max_labels=MAX_MARKS), context=ctx, span=span, dated_stories=5
+        )[0],
+        meetings_timeline(ts.timeline_table(tl, span=span, max_labels=0), context=ctx, span=span, dated_stories=5)[0],
+    ]
+    assert [layout_problems(f) for f in figures] == [[], [], [], []]
 
 
 # --- the notebook draws nothing itself ----------------------------------------------------------

@@ -65,6 +65,7 @@ __all__ = [
     "period_range",
     "placement",
     "select_stories",
+    "size_key",
     "stack_labels",
     "theme_shares",
     "theme_totals",
@@ -747,6 +748,25 @@ def timeline_table(
     if len(timeline) <= max_labels:
         return timeline_marks(timeline, span=span)
     return timeline_counts(timeline, period=period, max_lanes=max_lanes)
+
+
+def size_key(largest: int) -> list[int]:
+    """The counts a size legend shows for marks of 1 to ``largest``: 1, a round count between, ``largest``.
+
+    The round count is the largest of 2, 5, 10, 20, 50, ... that is at most half of
+    ``largest`` (none when that is below 2), so every key is a count the figure can draw and
+    the largest key is the largest mark drawn.
+
+    >>> size_key(38), size_key(5), size_key(3), size_key(2), size_key(1)
+    ([1, 10, 38], [1, 2, 5], [1, 3], [1, 2], [1])
+    >>> size_key(1200)
+    [1, 500, 1200]
+    """
+    if largest < 1:
+        raise ValueError(f"largest must be at least 1, not {largest}")
+    rounds = [m * 10**e for e in range(len(str(largest)) + 1) for m in (1, 2, 5)]
+    between = [r for r in rounds if 2 <= r <= largest / 2]
+    return sorted({1, *between[-1:], largest})
 
 
 def stack_labels(starts: Sequence[float], widths: Sequence[float], *, gap: float = 0.0) -> list[int]:

@@ -1,7 +1,18 @@
 """Figures of notebook 04: themes over time.  One function per figure; each returns the figure and
 the tidy table it plots, for :func:`defcoop.plots.save_figure`.
 
-The tables come from :mod:`defcoop.analysis.timeseries`; these functions only draw them.
+The tables come from :mod:`defcoop.analysis.timeseries`; these functions only draw them.  What
+each figure does when there is too much or too little:
+
+* :func:`theme_shares_over_time`: up to :data:`MAX_DOT_PERIODS` periods a dot and an interval
+  per period (the counts written up to 12 periods); beyond, a line and an interval band, so that
+  240 months stay a trace rather than a blot.  When every period has fewer than ``low_n``
+  stories, the title says that the panels inventory stories and show no trend.
+* :func:`themes_by_partner`: the ``top_n`` partners with most stories, the others named by
+  number under the heatmap ("not shown: 26 more partners with 1-2 stories each").
+* :func:`meetings_timeline`: a labelled mark per story up to ``MAX_MARKS`` stories; beyond,
+  dots per partner and period whose sizes a legend reads (its keys taken from the drawn counts,
+  :func:`defcoop.analysis.timeseries.size_key`).
 """
 
 from __future__ import annotations
@@ -10,19 +21,99 @@ import textwrap
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from defcoop.analysis import timeseries as ts
 from defcoop.plots.heatmap import count_heatmap
+from defcoop.plots.palette import CATEGORICAL
 from defcoop.plots.style import MAX_CELL_LABELS
 
-__all__ = ["meetings_timeline", "theme_shares_over_time", "themes_by_partner"]
+__all__ = ["MAX_DOT_PERIODS", "meetings_timeline", "theme_shares_over_time", "themes_by_partner"]
 
-#: The colour of the marks of every figure here.
-INK = "#0f4c81"
+#: The colour of the marks of every figure here (Okabe-Ito blue); intervals are this colour, lighter.
+INK = CATEGORICAL[0]
+INTERVAL_ALPHA = 0.35
+#: Dots of counts overlap in a busy lane: slightly transparent.
+DOT_ALPHA = 0.75
+#: Greys: context periods, periods without stories, the background of every other lane.
+CONTEXT = "#999999"
+EMPTY = "#eeeeee"
+LANE_BAND = "#f2f2f2"
+#: Up to this many periods each theme panel draws a dot and an interval per period; beyond, a
+#: line through the shares and a band for the intervals (dots 0.03 in apart run into a blot).
+MAX_DOT_PERIODS = 40
+#: A context period shorter than this fraction of the axis (a three-day expo on a 17-year axis)
+#: is drawn this wide, so that it shows.
+MIN_CONTEXT_WIDTH = 0.004
+#: Distance between the context rows above a timeline's lanes (6.5 pt labels need 9 pt).
+CONTEXT_ROW_IN = 0.14
+#: Characters of 6.5 pt text across the 6.4 in of a 7.2 in wide axis, to place a label beside its bar.
+CHARS_ACROSS = 110
+
+
+def _context_bars(
+    ax: Axes, ctx: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp, rows: list[float], *, height: float
+) -> None:
+    """One grey bar per context period at ``rows[i]``, its label beside it, never on it.
+
+    The label goes after the bar when it fits before ``x1``, else before the bar; a period
+    shorter than :data:`MIN_CONTEXT_WIDTH` of the axis is drawn that wide.
+    """
+    days = (x1 - x0) / CHARS_ACROSS
+    for i, c in ctx.iterrows():
+        a = max(pd.Timestamp(c["start"]), x0)
+        b = min(pd.Timestamp(c["end"]) + pd.Timedelta(days=1), x1)  # the end day is in the period
+        b = max(b, a + (x1 - x0) * MIN_CONTEXT_WIDTH)
+        ax.barh(rows[i], b - a, left=a, height=height, color=CONTEXT, lw=0)
+        after = b + days * (len(c["label"]) + 1) <= x1 or a - days * (len(c["label"]) + 1) < x0
+        ax.annotate(
+            c["label"],
+            (b if after else a, rows[i]),
+            xytext=(3 if after else -3, 0),
+            textcoords="offset points",
+            ha="left" if after else "right",
+            va="center",
+            fontsize=6.5,
+            color="#444444",
+        )
+
+
+def _context_strip(ax: Axes, ctx: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp) -> None:
+    """The context periods in an axes of their own, one row each."""
+    _context_bars(ax, ctx, x0, x1, list(range(len(ctx))), height=0.55)
+    ax.set_ylim(max(len(ctx), 1) - 0.4, -0.6)
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.spines[["left", "bottom"]].set_visible(False)
+    ax.tick_params(labelbottom=False, bottom=False)
+    ax.set_title(
+        "Context (data/context_periods.csv)" + ("" if len(ctx) else ": no period overlaps these dates"),
+        fontsize=7.5,
+        fontweight="normal",
+        color="#555555",
+    )
+
+
+def _context_rows(ax: Axes, ctx: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp, *, unit_in: float) -> float:
+    """The context periods above the lanes of a timeline (lanes from y = 0 down, ``unit_in`` inches per unit).
+
+    Rows are :data:`CONTEXT_ROW_IN` apart whatever the lanes' scale, so that labels never
+    touch the next row's bar; a rule separates them from the lanes.  Returns the top of the
+    rows, for the y limits.
+    """
+    if not len(ctx):
+        return 0.0
+    row = CONTEXT_ROW_IN / unit_in
+    rows = [-row * (len(ctx) - i - 0.5) - 0.1 for i in range(len(ctx))]
+    _context_bars(ax, ctx, x0, x1, rows, height=0.5 * row)
+    ax.axhline(0, color="#cccccc", lw=0.6)
+    return -row * len(ctx) - 0.15
 
 
 def theme_shares_over_time(
@@ -31,6 +122,7 @@ def theme_shares_over_time(
     context: pd.DataFrame,
     period: ts.Period,
     low_n: int = 3,
+    max_dot_periods: int = MAX_DOT_PERIODS,
 ) -> tuple[Figure, pd.DataFrame]:
     """Share of stories carrying each theme, per period: one panel per theme, the stories per period above.
 
@@ -47,6 +139,8 @@ def theme_shares_over_time(
         The period of ``shares``, for the titles.
     low_n : int
         Shares over fewer stories are drawn hollow.
+    max_dot_periods : int
+        Up to this many periods, a dot and an interval per period; beyond, a line and a band.
 
     Returns
     -------
@@ -56,9 +150,12 @@ def theme_shares_over_time(
     Notes
     -----
     Each panel has a dot per period with stories (the share), its Wilson interval, and up to
-    12 periods the count ``with_theme/stories`` above it; periods without stories are grey
-    bands.  The stories per period are bars (their counts written up to 24 periods), beyond
-    24 periods one filled step outline.
+    12 periods the count ``with_theme/stories`` above it; past ``max_dot_periods`` periods a
+    line joins the shares and a band holds the intervals, both broken at periods without
+    stories, with hollow dots still marking shares over fewer than ``low_n`` stories.  Periods
+    without stories are grey bands.  The stories per period are bars (their counts written up
+    to 24 periods), beyond 24 periods one filled step outline.  The legend lists the kinds of
+    mark drawn, and only those.
 
     Examples
     --------
@@ -69,38 +166,25 @@ def theme_shares_over_time(
     >>> fig, table = theme_shares_over_time(shares, context=ts.context_periods().iloc[:0], period="year")
     >>> len(fig.axes), table is shares  # context strip, stories per period, one panel per theme
     (4, True)
+    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    ['share, fewer than 3 stories', '95% interval (Wilson)', 'no stories in the year']
     >>> plt.close(fig)
     """
     ctx = context.reset_index(drop=True)
     bins = shares.drop_duplicates("period")[["period", "start", "end", "stories"]].reset_index(drop=True)
     bins[["start", "end"]] = bins[["start", "end"]].apply(pd.to_datetime)
     bins["mid"] = bins["start"] + (bins["end"] - bins["start"]) / 2
+    x0, x1 = bins["start"].min(), bins["end"].max()
     labels = dict(zip(shares["theme"], shares["theme_label"], strict=True))
     themes = list(dict.fromkeys(shares["theme"]))
+    dots = len(bins) <= max_dot_periods
+    written = len(bins) <= 12  # the k/n counts above the dots
     ncols, nrows = 3, -(-len(themes) // 3)
     fig = plt.figure(figsize=(7.2, 2.1 + 0.12 * len(ctx) + 1.05 * nrows))
     grid = fig.add_gridspec(nrows + 2, ncols, height_ratios=[0.2 + 0.14 * len(ctx), 0.8] + [1.0] * nrows)
     ax_ctx = fig.add_subplot(grid[0, :])
     ax_n = fig.add_subplot(grid[1, :], sharex=ax_ctx)
-    for i, c in ctx.iterrows():  # context strip: one row per period from the data file
-        a, b = max(pd.Timestamp(c["start"]), bins["start"].min()), min(pd.Timestamp(c["end"]), bins["end"].max())
-        ax_ctx.barh(i, (b - a).days + 1, left=a, height=0.6, color="#999999")
-        right = a > bins["start"].min() + (bins["end"].max() - bins["start"].min()) / 2
-        ax_ctx.annotate(
-            c["label"],
-            (b if not right else a, i),
-            xytext=(3 if not right else -3, 0),
-            textcoords="offset points",
-            ha="right" if right else "left",
-            va="center",
-            fontsize=6.5,
-        )
-    ax_ctx.set_ylim(len(ctx) - 0.4, -0.6)
-    ax_ctx.set_yticks([])
-    ax_ctx.set_title("Context (data/context_periods.csv)", fontsize=8, fontweight="normal", color="#555555")
-    ax_ctx.tick_params(labelbottom=False, bottom=False)
-    ax_ctx.grid(False)
-    ax_ctx.spines[["left", "bottom"]].set_visible(False)
+    _context_strip(ax_ctx, ctx, x0, x1)
     if len(bins) <= 24:  # a bar per period; beyond, one filled step outline (hundreds of bars cost seconds to draw)
         ax_n.bar(
             bins["start"], bins["stories"], width=(bins["end"] - bins["start"]).dt.days * 0.9, align="edge", color=INK
@@ -114,9 +198,9 @@ def theme_shares_over_time(
             lw=0,
         )
     for r in bins.itertuples():  # with many periods, print the counts of the non-empty ones only; none past 24
-        if len(bins) <= 24 and (r.stories or len(bins) <= 12):
+        if len(bins) <= 24 and (r.stories or written):
             ax_n.annotate(
-                f"n={r.stories}" if len(bins) <= 12 else f"{r.stories}",
+                f"n={r.stories}" if written else f"{r.stories}",
                 (r.mid, r.stories),
                 xytext=(0, 2),
                 textcoords="offset points",
@@ -126,23 +210,41 @@ def theme_shares_over_time(
                 color="#000000" if r.stories else "#999999",
             )
         if not r.stories:
-            ax_n.axvspan(r.start, r.end, color="#eeeeee", lw=0)
+            ax_n.axvspan(r.start, r.end, color=EMPTY, lw=0)
     ax_n.set_ylim(0, max(1, bins["stories"].max()) * 1.35)
     ax_n.yaxis.get_major_locator().set_params(integer=True)
     ax_n.set_ylabel("stories")
     ax_n.set_title(f"Stories per {period} (the denominator of every share below)", fontsize=8.5)
     ax_n.tick_params(labelbottom=False)
     empty = bins[bins["stories"] == 0]
+    drawn_solid = drawn_hollow = False
     for j, t in enumerate(themes):
         ax = fig.add_subplot(grid[2 + j // ncols, j % ncols], sharex=ax_ctx)
-        sub = shares[(shares["theme"] == t) & (shares["stories"] > 0)].merge(bins[["period", "mid"]], on="period")
         for r in empty.itertuples():
-            ax.axvspan(r.start, r.end, color="#eeeeee", lw=0)
-        ax.vlines(sub["mid"], sub["ci_low"], sub["ci_high"], color="#9db7d5", lw=1.6)
+            ax.axvspan(r.start, r.end, color=EMPTY, lw=0)
+        full = shares[shares["theme"] == t].merge(bins[["period", "mid"]], on="period")
+        sub = full[full["stories"] > 0]
         solid = sub["stories"] >= low_n
-        ax.scatter(sub.loc[solid, "mid"], sub.loc[solid, "share"], s=14, color=INK, zorder=3)
-        ax.scatter(sub.loc[~solid, "mid"], sub.loc[~solid, "share"], s=14, facecolor="white", edgecolor=INK, zorder=3)
-        if len(bins) <= 12:
+        if dots:
+            ax.vlines(sub["mid"], sub["ci_low"], sub["ci_high"], color=INK, alpha=INTERVAL_ALPHA, lw=1.6)
+            ax.scatter(sub.loc[solid, "mid"], sub.loc[solid, "share"], s=14, color=INK, zorder=3)
+            size, width = 14, 1.0
+        else:  # empty periods have NaN shares: the line and the band break there
+            ax.fill_between(full["mid"], full["ci_low"], full["ci_high"], color=INK, alpha=INTERVAL_ALPHA, lw=0)
+            ax.plot(full["mid"], full["share"], color=INK, lw=0.8)
+            size, width = 7, 0.6
+        ax.scatter(
+            sub.loc[~solid, "mid"],
+            sub.loc[~solid, "share"],
+            s=size,
+            facecolor="white",
+            edgecolor=INK,
+            linewidths=width,
+            zorder=3,
+        )
+        drawn_solid |= bool(solid.any())
+        drawn_hollow |= bool((~solid).any())
+        if written:
             for r in sub.itertuples():
                 ax.annotate(
                     f"{r.with_theme}/{r.stories}",
@@ -151,35 +253,46 @@ def theme_shares_over_time(
                     textcoords="offset points",
                     ha="center",
                     va="bottom",
-                    fontsize=5.5,
+                    fontsize=6,
                     color="#444444",
                 )
-        ax.set_ylim(-0.05, 1.3)
+        ax.set_ylim(-0.05, 1.3 if written else 1.08)
         ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"] if j % ncols == 0 else [])
         ax.grid(axis="y", color="#eeeeee")
         ax.set_title(textwrap.fill(labels[t], 34), fontsize=7, fontweight="bold")
         ax.tick_params(labelbottom=j >= len(themes) - ncols, labelsize=6.5)
-    ax_ctx.set_xlim(bins["start"].min(), bins["end"].max())
+    ax_ctx.set_xlim(x0, x1)
     if len(bins) <= 12:  # few periods: a tick at each middle, labelled at most six times
         step = -(-len(bins) // 6)
         ax_ctx.set_xticks(bins["mid"], [p if i % step == 0 else "" for i, p in enumerate(bins["period"])])
     else:
         ax_ctx.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
         ax_ctx.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax_ctx.xaxis.get_major_locator()))
-    fig.legend(
-        handles=[
-            Line2D([], [], marker="o", ls="", color=INK, label=f"share, {low_n}+ stories"),
-            Line2D([], [], marker="o", ls="", markerfacecolor="white", color=INK, label=f"share, fewer than {low_n}"),
-            Line2D([], [], color="#9db7d5", lw=1.6, label="95% interval (Wilson)"),
-            Patch(color="#eeeeee", label="no stories in the period"),
-        ],
-        loc="outside lower center",
-        ncols=4,
-        fontsize=6.5,
-    )
+    handles: list = []  # the kinds of mark drawn, and only those
+    few = f"share, fewer than {low_n} stories"
+    if dots:
+        if drawn_solid:
+            handles.append(Line2D([], [], marker="o", ls="", color=INK, label=f"share, {low_n}+ stories"))
+        if drawn_hollow:
+            handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="white", color=INK, label=few))
+        handles.append(Line2D([], [], color=INK, alpha=INTERVAL_ALPHA, lw=1.6, label="95% interval (Wilson)"))
+    else:
+        handles.append(Line2D([], [], color=INK, lw=0.8, label="share"))
+        if drawn_hollow:
+            handles.append(Line2D([], [], marker="o", ms=3, ls="", markerfacecolor="white", color=INK, label=few))
+        handles.append(Patch(color=INK, alpha=INTERVAL_ALPHA, lw=0, label="95% interval (Wilson)"))
+    if len(empty):
+        handles.append(Patch(color=EMPTY, label=f"no stories in the {period}"))
+    if len(ctx):
+        handles.append(Patch(color=CONTEXT, label="context period"))
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=6.5)
+    placed = bins.loc[bins["stories"] > 0, "stories"]
+    notes = ["labels: stories with the theme / stories in the period"] if written else []
+    if len(placed) and (placed < low_n).all():
+        notes.append(f"every {period} has fewer than {low_n} stories: an inventory of stories, not a trend")
     fig.suptitle(
-        f"Share of stories carrying each theme, per {period} ({bins['stories'].sum()} stories placed and read "
-        "for themes)\nlabels: stories with the theme / stories in the period",
+        f"Share of stories carrying each theme, per {period} ({bins['stories'].sum():,} stories placed and read "
+        "for themes)" + "".join(f"\n{n}" for n in notes),
         x=0.01,
         ha="left",
         fontsize=8.5,
@@ -206,7 +319,9 @@ def themes_by_partner(
     stories_read : int
         The stories read for themes, for the title (a story with two partners is in two rows).
     top_n : int
-        Rows for at most this many partners, the first of ``by_partner``.
+        Rows for at most this many partners, the first of ``by_partner``; the others are
+        counted under the heatmap.  Partners tied with the first one left out are left out
+        too (rather than keeping some of a tie by name), unless the tie is all of the rows.
     low_n : int
         Rows of partners with fewer stories are washed out and their labels grey.
     max_labels : int
@@ -215,12 +330,13 @@ def themes_by_partner(
     Returns
     -------
     (matplotlib.figure.Figure, pandas.DataFrame)
-        The figure and ``by_partner``, the table it draws.
+        The figure and ``by_partner``, the table it draws (every partner, shown or not).
 
     Notes
     -----
     A cell is coloured by the share of the partner's stories carrying the theme and labelled
-    with the number of those stories.
+    with the number of those stories.  The title counts partners without
+    :data:`~defcoop.analysis.timeseries.NO_PARTNER`, which is not a country.
 
     Examples
     --------
@@ -231,13 +347,19 @@ def themes_by_partner(
     >>> fig, table = themes_by_partner(by_partner, stories_read=3, low_n=2)
     >>> [t.get_text() for t in fig.axes[0].texts], [t.get_text() for t in fig.axes[0].get_yticklabels()]
     (['1', '0', '1', '0'], ['Belarus  (n = 2)', 'Russia  (n = 1)'])
-    >>> plt.close(fig)
+    >>> fig, _ = themes_by_partner(by_partner, stories_read=3, top_n=1)
+    >>> fig.axes[0].get_xlabel()
+    'not shown: 1 more partner with 1 story (every partner is in the CSV)'
+    >>> plt.close("all")
     """
     themes = list(dict.fromkeys(by_partner["theme"]))
     labels = dict(zip(by_partner["theme"], by_partner["theme_label"], strict=True))
     all_partners = list(dict.fromkeys(by_partner["partner"]))
-    partners = all_partners[:top_n]  # the partners with most stories
     n_partner = by_partner.drop_duplicates("partner").set_index("partner")["stories"]
+    partners = all_partners[:top_n]  # the partners with most stories, not splitting a tie at the cut
+    if len(all_partners) > top_n:
+        kept = [p for p in partners if n_partner[p] > n_partner[all_partners[top_n]]]
+        partners = kept or partners  # a cut inside one tie (all with one story): the first, by name
     cells = by_partner.pivot(index="partner", columns="theme", values="share").loc[partners, themes]
     counts = by_partner.pivot(index="partner", columns="theme", values="with_theme").loc[partners, themes]
     fig, ax = plt.subplots(figsize=(7.2, 2.4 + 0.24 * len(partners)))
@@ -253,20 +375,19 @@ def themes_by_partner(
         faint_rows=[n_partner[p] < low_n for p in partners],
         xlabels=[textwrap.fill(labels[t], 24) for t in themes],
         xtick_kw={"rotation": 60, "ha": "right", "rotation_mode": "anchor", "fontsize": 6.5},
-        ylabels=[f"{p}  (n = {n_partner[p]})" for p in partners],
-        label="share",
+        ylabels=[f"{p}  (n = {n_partner[p]:,})" for p in partners],
+        label="share of the partner's stories",
         colorbar=True,
         colorbar_format="{x:.0%}",
     )
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
-    cut = (
-        f"; the {len(partners)} of {len(all_partners)} partners with most stories"
-        if len(partners) < len(all_partners)
-        else ""
-    )
+    countries = [p for p in all_partners if p != ts.NO_PARTNER]
+    shown = [p for p in partners if p != ts.NO_PARTNER]
+    hidden = [p for p in all_partners[len(partners) :] if p != ts.NO_PARTNER]
+    cut = f"; the {len(shown)} of {len(countries)} partners with most stories" if hidden else ""
     fig.suptitle(
-        f"Themes by partner ({stories_read} stories read for themes{cut})",
+        f"Themes by partner ({stories_read:,} stories read for themes{cut})",
         x=0.01,
         ha="left",
         fontsize=9,
@@ -279,25 +400,50 @@ def themes_by_partner(
         fontweight="normal",
         color="#555555",
     )
+    notes = []
+    if hidden:
+        lo, hi = int(n_partner[hidden].min()), int(n_partner[hidden].max())
+        plural = len(hidden) > 1
+        each = f"{lo}–{hi} stories each" if lo != hi else f"{lo} stor{'y' if lo == 1 else 'ies'}" + " each" * plural
+        notes.append(f"{len(hidden)} more partner{'s' * plural} with {each}")
+    if ts.NO_PARTNER in all_partners[len(partners) :]:
+        notes.append(f"{n_partner[ts.NO_PARTNER]:,} stories with no partner found")
+    if notes:
+        ax.set_xlabel(f"not shown: {' and '.join(notes)} (every partner is in the CSV)", fontsize=7, color="#555555")
     return fig, by_partner
 
 
-def _context_rows(ax, ctx: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp) -> None:
-    for i, c in ctx.iterrows():  # context rows above the lanes, from the data file
-        a, b = max(pd.Timestamp(c["start"]), x0), min(pd.Timestamp(c["end"]) + pd.Timedelta(days=1), x1)
-        y = -0.3 - 0.3 * (len(ctx) - 1 - i)
-        ax.barh(y, (b - a).days, left=a, height=0.16, color="#999999")
-        right = a > x0 + (x1 - x0) * ts.RIGHT_LABELS_FROM
-        ax.annotate(
-            c["label"],
-            (a if right else b, y),
-            xytext=(-3 if right else 3, 0),
-            textcoords="offset points",
-            ha="right" if right else "left",
-            va="center",
-            fontsize=6,
-            color="#555555",
-        )
+def _lane_bands(ax: Axes, edges: list[float]) -> list[str]:
+    """Shade every other lane (lane ``i`` spans ``edges[i]`` to ``edges[i + 1]``); the background of each lane."""
+    backgrounds = []
+    for i in range(len(edges) - 1):
+        backgrounds.append(LANE_BAND if i % 2 else "white")
+        if i % 2:
+            ax.axhspan(edges[i], edges[i + 1], color=LANE_BAND, lw=0, zorder=0)
+    return backgrounds
+
+
+def _lane_ticks(ax: Axes, ys: list[float], labels: list[str], context_top: float) -> None:
+    """A tick label per lane, and a grey "context" beside the context rows when there are any (top < 0)."""
+    if context_top < 0:
+        ys, labels = [*ys, context_top / 2], [*labels, "context"]
+    ax.set_yticks(ys, labels)
+    if context_top < 0:
+        ax.get_yticklabels()[-1].set_color("#777777")
+
+
+def _time_axis(ax: Axes, x0: pd.Timestamp, x1: pd.Timestamp) -> None:
+    ax.set_xlim(x0, x1)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(True, axis="x")
+
+
+def _dot_area(stories, biggest: int):
+    """Scatter area (pt²) of a dot for ``stories``: grows with the count, the largest 82 pt²."""
+    return 2 + 80 * np.asarray(stories, dtype=float) / biggest
 
 
 def meetings_timeline(
@@ -317,18 +463,21 @@ def meetings_timeline(
         mark per story and partner (:func:`~defcoop.analysis.timeseries.timeline_marks`, a
         ``level`` column), drawn as a dot for a day or a bar for a month or year, labels
         stacked on their levels; or the counts of
-        :func:`~defcoop.analysis.timeseries.timeline_counts`, drawn per lane as one dot per
-        period with area proportional to its stories, a thin bar for each year with stories
-        dated only to the year, and one label per lane, on its busiest period.
+        :func:`~defcoop.analysis.timeseries.timeline_counts` at ``period``, drawn per lane as
+        one dot per period with an area growing with its stories (a legend gives the sizes of
+        counts that occur), a ring at mid-year for each year with stories dated only to the
+        year (at months or quarters), and one label per lane, on its busiest period.
     context : pandas.DataFrame
-        Context rows (``start``, ``end``, ``label``) drawn above the lanes, clipped to ``span``.
+        Context rows (``start``, ``end``, ``label``) drawn in a strip above the lanes, clipped
+        to ``span``.
     span : (str, str)
         The start and end of the x axis (ISO dates, the end exclusive).
     dated_stories : int
         The dated stories behind ``drawn``, for the title (a story with two partners is in
         two lanes, so the lanes may add up to more).
     period : {"month", "quarter", "year"}
-        The period of the counts, for the titles.
+        The period the counts were made at (``timeline_table(..., period=...)``); counts
+        binned at another period raise ``ValueError``.
 
     Returns
     -------
@@ -346,6 +495,8 @@ def meetings_timeline(
     ...                               dated_stories=5000)
     >>> len(fig.axes[0].texts), len(fig.axes[0].collections), data["partner"].nunique(), data is drawn
     (12, 12, 12, True)
+    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    ['1', '20', '84']
     >>> plt.close(fig)
     """
     ctx = context.reset_index(drop=True)
@@ -353,64 +504,76 @@ def meetings_timeline(
     if "level" in drawn.columns:
         return _timeline_marks(drawn, ctx, x0, x1, dated_stories=dated_stories)
     counts = drawn
+    other = sorted(set(counts["binned_by"]) - {period, "year"})
+    if other:
+        raise ValueError(f"the counts are binned by {', '.join(other)}, not by {period}: pass period={other[0]!r}")
     lanes = list(dict.fromkeys(counts["partner"]))
     totals = counts.groupby("partner")["stories"].sum()  # a story is in one period of a lane
     start = pd.to_datetime(counts["start"])
     mid = start + (pd.to_datetime(counts["end"]) - start) / 2
-    fig, ax = plt.subplots(figsize=(7.2, 1.6 + 0.32 * len(lanes) + 0.12 * len(ctx)))
-    _context_rows(ax, ctx, x0, x1)
-    fine = counts["binned_by"] != "year"
-    biggest = max(1, int(counts.loc[fine, "stories"].max())) if fine.any() else 1
-    for y, lane in enumerate(lanes, start=1):
-        cell = counts["partner"] == lane
-        dots = cell & fine
+    fine = counts["binned_by"] == period  # at period="year" every story is in its year: all dots
+    biggest = max(1, int(counts["stories"].max())) if len(counts) else 1  # one scale for dots and rings
+    unit_in = 0.34
+    fig, ax = plt.subplots(figsize=(7.2, 1.45 + unit_in * len(lanes) + CONTEXT_ROW_IN * len(ctx)))
+    context_top = _context_rows(ax, ctx, x0, x1, unit_in=unit_in)
+    backgrounds = _lane_bands(ax, [y + 0.5 for y in range(len(lanes) + 1)])
+    ink, clear = to_rgba(INK, DOT_ALPHA), (0.0, 0.0, 0.0, 0.0)
+    for y, lane in enumerate(lanes, start=1):  # one scatter per lane: its dots, and its rings below them
+        cell = (counts["partner"] == lane).to_numpy()
+        dot = fine.to_numpy()[cell]  # stories dated only to the year, at months or quarters: a ring mid-year
         ax.scatter(
-            mid[dots],
-            [y] * int(dots.sum()),
-            s=2 + 80 * counts.loc[dots, "stories"] / biggest,
-            color=INK,
-            alpha=0.6,
-            lw=0,
+            mid[cell],
+            np.where(dot, y, y + 0.3),
+            s=_dot_area(counts.loc[cell, "stories"], biggest),
+            facecolors=[ink if d else clear for d in dot],
+            edgecolors=[clear if d else to_rgba(INK) for d in dot],
+            linewidths=np.where(dot, 0.0, 0.7),
             zorder=3,
         )
-        years = cell & ~fine
-        if years.any():
-            ends = pd.to_datetime(counts.loc[years, "end"])
-            ax.barh(
-                [y + 0.28] * int(years.sum()),
-                (ends - start[years]).dt.days,
-                left=start[years],
-                height=0.12,
-                color=INK,
-                alpha=0.3,
-                lw=0,
-            )
     busiest = counts.assign(x=mid, y=counts["partner"].map({p: i for i, p in enumerate(lanes, start=1)}))
     busiest = busiest.sort_values(["stories", "start"], ascending=[False, True]).drop_duplicates("partner")
     for r in busiest.itertuples():
         ax.annotate(
             f"{r.period}: {r.stories} · {r.actors}",
             (r.x, r.y),
-            xytext=(0, 7),
+            xytext=(0, 6),
             textcoords="offset points",
             ha="left" if r.x < x0 + (x1 - x0) * ts.RIGHT_LABELS_FROM else "right",
             va="bottom",
-            fontsize=5.8,
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.8},
+            fontsize=6,
+            bbox={"facecolor": backgrounds[r.y - 1], "edgecolor": "none", "pad": 0.3, "alpha": 0.85},
             zorder=4,
         )
-    ax.axhline(0, color="#cccccc", lw=0.6)
-    ax.set_yticks(
-        list(range(1, len(lanes) + 1)) + ([-0.15 - 0.15 * len(ctx)] if len(ctx) else []),
-        [f"{p} ({totals.get(p, 0):,})" for p in lanes] + (["context"] if len(ctx) else []),
+    _lane_ticks(ax, list(range(1, len(lanes) + 1)), [f"{p} ({totals.get(p, 0):,})" for p in lanes], context_top)
+    ax.set_ylim(len(lanes) + 0.5, context_top if len(ctx) else 0.5)
+    _time_axis(ax, x0, x1)
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            ms=float(np.sqrt(_dot_area(k, biggest))),
+            color=INK,
+            alpha=DOT_ALPHA,
+            label=f"{k}",
+        )
+        for k in ts.size_key(biggest)
+    ]
+    if (~fine).any():
+        handles.append(
+            Line2D([], [], marker="o", ls="", ms=6, markerfacecolor="none", color=INK, label="dated only to the year")
+        )
+    if len(ctx):
+        handles.append(Patch(color=CONTEXT, label="context period (data/context_periods.csv)"))
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=len(handles),
+        fontsize=6.5,
+        title=f"stories in the {period} (dot area; largest {biggest:,})",
+        title_fontsize=6.5,
     )
-    ax.set_ylim(len(lanes) + 0.6, -0.15 - 0.3 * len(ctx))
-    ax.set_xlim(x0, x1)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=10))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.grid(True, axis="x")
     fig.suptitle(
         f"Meetings by partner: {dated_stories:,} dated stories, counted per {period}",
         x=0.01,
@@ -419,8 +582,13 @@ def meetings_timeline(
         fontweight="bold",
     )
     ax.set_title(
-        f"dot area: stories in the {period} (largest: {biggest}); faint bar: stories dated only to the year\n"
-        f"label: each partner's busiest {period}, its stories and the pair of officials most often named",
+        f"label: each partner's busiest {period}, its stories and the pair of officials most often named\n"
+        "(n) after a partner: its dated stories"
+        + (
+            "; the partners with fewest stories pooled in the last lane"
+            if lanes and lanes[-1].endswith(" other partners)")
+            else ""
+        ),
         fontsize=6.5,
         fontweight="normal",
         color="#555555",
@@ -437,9 +605,14 @@ def _timeline_marks(
     lanes = sorted(partners - {ts.NO_PARTNER}) + ([ts.NO_PARTNER] if ts.NO_PARTNER in partners else [])
     right = marks["start"] > x0 + (x1 - x0) * ts.RIGHT_LABELS_FROM  # labels in the right part end at their mark
     levels = marks.groupby("partner")["level"].max().reindex(lanes).fillna(0)
-    marker_y = (levels * 0.5 + 1.0).cumsum() - 0.2  # each lane: its label levels above, then its marks
-    fig, ax = plt.subplots(figsize=(7.2, 1.0 + 0.3 * (levels * 0.5 + 1.0).sum() + 0.12 * len(ctx)))
-    _context_rows(ax, ctx, x0, x1)
+    heights = levels * 0.5 + 1.0  # each lane: its label levels above, then its marks
+    marker_y = heights.cumsum() - 0.2
+    unit_in = 0.3
+    fig, ax = plt.subplots(figsize=(7.2, 1.2 + unit_in * heights.sum() + CONTEXT_ROW_IN * len(ctx)))
+    top = _context_rows(ax, ctx, x0, x1, unit_in=unit_in)
+    # a lane runs from half-way between the previous lane's marks and its own top label to below its marks
+    edges = [0.0, *(marker_y[lanes] + 0.25).tolist()]
+    background = dict(zip(lanes, _lane_bands(ax, edges), strict=True))
     for r in marks.assign(right=right).itertuples():
         y0 = marker_y[r.partner]
         if r.date_precision == "day":
@@ -456,25 +629,27 @@ def _timeline_marks(
             ha="right" if r.right else "left",
             va="center",
             fontsize=6.2,
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4, "alpha": 0.85},
+            bbox={"facecolor": background[r.partner], "edgecolor": "none", "pad": 0.4, "alpha": 0.85},
         )
-    ax.axhline(0, color="#cccccc", lw=0.6)
-    ax.set_yticks(
-        list(marker_y[lanes]) + ([-0.15 - 0.15 * len(ctx)] if len(ctx) else []),
-        lanes + (["context"] if len(ctx) else []),
-    )
-    ax.get_yticklabels()[-1].set_color("#777777" if len(ctx) else "#000000")
-    ax.set_ylim(marker_y.max() + 0.4, -0.15 - 0.3 * len(ctx))
-    ax.set_xlim(x0, x1)
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="y", length=0)
+    _lane_ticks(ax, list(marker_y[lanes]), lanes, top)
+    ax.set_ylim(edges[-1], top)
+    _time_axis(ax, x0, x1)
+    if (x1 - x0).days <= 366 * 20:  # a labelled tick every year while they fit
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    handles = []
+    if (marks["date_precision"] == "day").any():
+        handles.append(Line2D([], [], marker="o", ms=4, ls="", color=INK, label="dated to the day"))
+    if (marks["date_precision"] != "day").any():
+        handles.append(Line2D([], [], lw=4, color=INK, alpha=0.45, label="dated to the month or year: its span"))
+    if len(ctx):
+        handles.append(Patch(color=CONTEXT, label="context period (data/context_periods.csv)"))
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=6.5)
     fig.suptitle(
         f"Meetings by partner: {dated_stories} dated stories", x=0.01, ha="left", fontsize=9, fontweight="bold"
     )
     ax.set_title(
-        "dot: day known; bar: month or year only; labels: date, host – guest (or Vietnamese – partner if no host)",
+        "one lane per partner; label: date, host – guest (or Vietnamese – partner if no host)",
         fontsize=7,
         fontweight="normal",
         color="#555555",
