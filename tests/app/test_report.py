@@ -469,3 +469,49 @@ def test_a_half_written_run_still_gives_a_report(tmp_path):
     assert (index.parent / "notebooks" / "01-corpus.html").exists()
     assert "not run on this corpus" in page  # 03, 04 never ran
     assert "The corpus folder is not available" in page  # no papermill parameters in a stored notebook
+
+
+def test_each_figure_carries_its_recorded_caption_denominators_and_numbers(seeds_report):
+    from defcoop.plots.save import read_captions
+
+    page = seeds_report.read_text(encoding="utf-8")
+    recorded = read_captions(FIGURES_DIR)
+    names = sorted({p.name.rsplit(".", 1)[0] for p in FIGURES_DIR.iterdir() if report.FIGURE_FILE.match(p.name)})
+    assert sorted(recorded["figure"]) == names, "every committed figure has a caption row, and only those"
+    for row in recorded.itertuples(index=False):
+        assert row.caption and row.denominators, row.figure
+        block = page[page.index(f'<figure id="{row.figure}">') :]
+        block = block[: block.index("</figure>")]
+        assert report._e(row.caption) in block and report._e(row.denominators) in block
+        assert "The numbers behind it" in block
+    assert (seeds_report.parent / "figures" / "captions.csv").read_bytes() == (
+        FIGURES_DIR / "captions.csv"
+    ).read_bytes()
+
+
+def test_articles_are_grouped_by_year_with_undated_last(tmp_path):
+    import pandas as pd
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:02d}" for i in range(40)],
+            "outlet": ["VNA"] * 30 + [""] * 10,
+            "date": ["2019-05-01"] * 3 + ["2018-01-02"] * 30 + [""] * 7,
+            "language": "en",
+            "title": ["a title"] * 39 + [""],
+        }
+    )
+    html = report._articles_by_year(docs)
+    summaries = [s.split(" · ")[0] for s in re.findall(r"<summary>([^<]*)</summary>", html)]
+    assert summaries == ["2018", "2019", "undated"]
+    assert "2018 · 30 articles" in html and f"and {30 - report.MAX_ROWS_PER_YEAR:,} more" in html
+    assert "(no title found)" in html and "(not recognised)" in html
+    assert html.count("<tr>") == 1 * 3 + report.MAX_ROWS_PER_YEAR + 3 + 7  # a header row per group
+
+
+def test_a_long_figure_table_shows_its_first_rows_and_says_how_many(tmp_path):
+    csv = tmp_path / "02-x.csv"
+    csv.write_text("term,weight\n" + "".join(f"t{i},{i}\n" for i in range(40)), encoding="utf-8")
+    html = report._figure_data(csv)
+    assert f"first {report.MAX_DATA_ROWS} of 40 rows" in html
+    assert html.count("<tr>") == report.MAX_DATA_ROWS + 1

@@ -38,6 +38,7 @@ from pathlib import Path
 import nbformat
 
 from defcoop.paths import FIGURES_DIR, NOTEBOOKS_DIR, REPO_ROOT, SEEDS_DIR
+from defcoop.plots.save import CAPTIONS_FILE
 
 __all__ = ["CSP", "build", "clean_html", "figure_captions", "main"]
 
@@ -49,8 +50,10 @@ CSP = (
 )
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 MARKER = ".defcoop-report"  # marks a folder this module built (and may therefore replace)
-FIGURE_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(png|svg|csv)$")
-MAX_ROWS = 200  # rows of the article and skipped-file tables on the index
+FIGURE_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(png|svg|pdf|csv)$")
+MAX_ROWS = 200  # rows of the skipped-file table on the index
+MAX_ROWS_PER_YEAR = 25  # rows of each year's group of the article table
+MAX_DATA_ROWS = 15  # rows of a figure's CSV shown under it
 
 # --------------------------------------------------------------------------- sanitizing
 
@@ -286,32 +289,80 @@ def _corpus_section(corpus_dir: Path | None) -> str:
     docs, skipped = corpus.docs, corpus.skipped
     n = len(docs)
     dated = sorted(d for d in docs["date"] if d)
-    outlets = sorted({o for o in docs["outlet"] if o})
+    per_outlet = docs.loc[docs["outlet"] != "", "outlet"].value_counts()
+    ranked = sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
+    outlets = ", ".join(f"{o} ({k:,})" for o, k in ranked[:10])
+    if len(ranked) > 10:
+        outlets += f" and {len(ranked) - 10:,} more"
+    unrecognised = int((docs["outlet"] == "").sum())
     facts = [
         ("corpus folder", corpus.name),
         ("files found", f"{n + len(skipped):,}"),
         ("articles loaded", f"{n:,}"),
         ("files skipped", f"{len(skipped):,}"),
         ("stories (without syndicated copies)", f"{len(corpus.stories):,}"),
-        ("outlets", ", ".join(outlets) or "none recognised"),
+        (
+            "outlets (articles)",
+            (outlets or "none recognised") + (f"; {unrecognised:,} articles not recognised" if unrecognised else ""),
+        ),
         ("dates", f"{dated[0]} to {dated[-1]} ({n - len(dated):,} undated)" if dated else "no dated article"),
         ("languages", ", ".join(f"{k} ({v})" for k, v in docs["language"].value_counts().sort_index().items())),
     ]
     facts_html = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
-    articles = (
-        docs.sort_values(["date", "doc_id"], kind="mergesort")[["doc_id", "outlet", "date", "language", "title"]]
-        .head(MAX_ROWS)
-        .to_dict("records")
-    )
     skips = skipped.head(MAX_ROWS).to_dict("records")
     return (
         "<h2>The corpus</h2>\n"
         f"<table>{facts_html}</table>\n"
-        "<h3>Articles</h3>\n"
-        + _table(articles, ["doc_id", "outlet", "date", "language", "title"], total=n)
+        "<h3>Articles, by year</h3>\n"
+        + _articles_by_year(docs)
         + "\n<h3>Files not loaded</h3>\n"
         + _table(skips, ["path", "reason"], total=len(skipped))
     )
+
+
+def _articles_by_year(docs) -> str:
+    """The article table grouped by year of publication (undated last), one collapsible group per year.
+
+    Within a year, articles are sorted by date, then outlet and id; each group lists at most
+    ``MAX_ROWS_PER_YEAR`` articles and says how many more it holds.  An article with no title
+    found says so rather than showing an empty cell.
+    """
+    if docs.empty:
+        return '<p class="muted">none</p>'
+    table = docs[["doc_id", "outlet", "date", "language", "title"]].copy()
+    table["year"] = table["date"].str[:4].replace("", "undated")
+    table["title"] = table["title"].where(table["title"] != "", "(no title found)")
+    table["outlet"] = table["outlet"].where(table["outlet"] != "", "(not recognised)")
+    years = sorted(y for y in set(table["year"]) if y != "undated") + (
+        ["undated"] if (table["year"] == "undated").any() else []
+    )
+    parts = []
+    for year in years:
+        group = table[table["year"] == year].sort_values(["date", "outlet", "doc_id"], kind="mergesort")
+        outlets = group["outlet"].value_counts()
+        top = ", ".join(f"{o} ({n})" for o, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+        summary = f"{_e(year)} · {len(group):,} article{'s' if len(group) != 1 else ''} · {_e(top)}"
+        rows = group.head(MAX_ROWS_PER_YEAR).to_dict("records")
+        body = _table(rows, ["doc_id", "outlet", "date", "language", "title"], total=len(group))
+        parts.append(f"<details><summary>{summary}</summary>\n{body}\n</details>")
+    return "\n".join(parts)
+
+
+def _figure_data(path: Path) -> str:
+    """The first rows of a figure's CSV as a collapsible table, with the number of rows in all."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return ""
+    if not rows:
+        return ""
+    header, body = rows[0], rows[1:]
+    shown = [dict(zip(header, r, strict=False)) for r in body[:MAX_DATA_ROWS]]
+    more = f"first {len(shown)} of {len(body):,} rows" if len(body) > len(shown) else f"{len(body):,} rows"
+    return f"<details><summary>The numbers behind it ({more})</summary>\n" + _table(shown, header) + "\n</details>"
 
 
 def _figures(figures_dir: Path) -> dict[str, set[str]]:
@@ -332,6 +383,8 @@ def _index(
     missing: list[str],
     figures: dict[str, set[str]],
     captions: dict[str, tuple[str, str]],
+    recorded: dict[str, tuple[str, str]] | None = None,
+    figures_dir: Path | None = None,
     is_run: bool = False,
 ) -> str:
     from defcoop.version import __version__
@@ -363,24 +416,47 @@ def _index(
         )
     if not figures:
         parts.append('<p class="muted">No figures were written.</p>')
+    elif recorded:
+        parts.append(
+            f'<p class="links">Every figure\'s caption and denominators, for a paper: '
+            f'<a href="figures/{CAPTIONS_FILE}">{CAPTIONS_FILE}</a>.</p>'
+        )
+    recorded = recorded or {}
     for name, exts in figures.items():
         caption, source = captions.get(name, ("", ""))
+        what, denominators = recorded.get(name, ("", ""))
         made_by = f' Made by <a href="notebooks/{_e(Path(source).stem)}.html">{_e(source)}</a>.' if source else ""
         links = " · ".join(
             f'<a href="figures/{_e(name)}.{ext}">{label_}</a>'
-            for ext, label_ in (("png", "PNG"), ("svg", "SVG"), ("csv", "CSV (the data plotted)"))
+            for ext, label_ in (("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF"), ("csv", "CSV (the data plotted)"))
             if ext in exts
         )
-        img = f'<img src="figures/{_e(name)}.png" alt="{_e(caption or name)}">' if "png" in exts else ""
+        img = f'<img src="figures/{_e(name)}.png" alt="{_e(what or caption or name)}">' if "png" in exts else ""
         cap = inline_markdown(caption) if caption else '<span class="muted">(no reading found)</span>'
+        plotted = f"<strong>{_e(what)}</strong>" if what else ""
+        if denominators:
+            plotted += f' <span class="muted">Out of: {_e(denominators)}.</span>'
+        data = _figure_data(figures_dir / f"{name}.csv") if figures_dir is not None and "csv" in exts else ""
         parts.append(
             f'<figure id="{_e(name)}">\n<h3>{_e(name)}</h3>\n{img}\n'
-            f'<figcaption>{cap}{made_by}<br><span class="links">{links}</span></figcaption>\n</figure>'
+            f"<figcaption>{plotted + '<br>' if plotted else ''}{cap}{made_by}<br>"
+            f'<span class="links">{links}</span></figcaption>\n{data}\n</figure>'
         )
     return _page(f"defcoop report — {label}", "\n".join(parts))
 
 
 # --------------------------------------------------------------------------- building
+
+
+def _recorded_captions(figures_dir: Path) -> dict[str, tuple[str, str]]:
+    """``{figure: (caption, denominators)}`` from the ``captions.csv`` that save_figure keeps."""
+    from defcoop.plots.save import read_captions
+
+    try:
+        table = read_captions(figures_dir)
+    except (OSError, ValueError, KeyError):  # a damaged captions file costs the captions, not the report
+        return {}
+    return {r.figure: (r.caption, r.denominators) for r in table.itertuples(index=False)}
 
 
 def _corpus_of_run(notebooks: list[Path]) -> Path | None:
@@ -445,6 +521,8 @@ def build(
         for name, exts in figures.items():
             for ext in sorted(exts):
                 shutil.copyfile(figures_dir / f"{name}.{ext}", tmp / "figures" / f"{name}.{ext}")
+        if (figures_dir / CAPTIONS_FILE).is_file():
+            shutil.copyfile(figures_dir / CAPTIONS_FILE, tmp / "figures" / CAPTIONS_FILE)
         all_names = [p.name for p in numbered(NOTEBOOKS_DIR)] if notebooks_dir != NOTEBOOKS_DIR else []
         missing = [n for n in all_names if n not in {p.name for p in paths}]
         page = _index(
@@ -454,6 +532,8 @@ def build(
             missing=missing,
             figures=figures,
             captions=figure_captions(paths),
+            recorded=_recorded_captions(figures_dir),
+            figures_dir=figures_dir,
             is_run=is_run,
         )
         (tmp / "index.html").write_text(page, encoding="utf-8")
