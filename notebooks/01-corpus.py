@@ -31,14 +31,21 @@
 CORPUS = "../seeds"
 FIGURES = "../figures"
 TOP_N = 20
+TOP_OUTLETS = 7
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
 
 import defcoop
 from defcoop import head
-from defcoop.plots import MAX_MARKS, article_lengths, save_figure, use_style
+from defcoop.plots import (
+    MAX_MARKS,
+    article_lengths,
+    articles_by_outlet_year,
+    outlet_year_table,
+    save_figure,
+    use_style,
+)
 
 use_style()
 pd.set_option("display.max_colwidth", 90)
@@ -106,47 +113,47 @@ corpus.docs[
 # ## Articles by outlet and year
 #
 # Counts of articles (all copies included here; syndicated copies are marked in `duplicate_of`,
-# and later notebooks count stories, not copies). Undated articles get their own bar.
+# and later notebooks count stories, not copies). Undated articles get their own bar. The
+# `TOP_OUTLETS` outlets with most articles get a colour each; the rest are summed into one grey
+# "other outlets" group, so the legend names every colour whatever the number of outlets
+# (`drawn_as` in the table says where each outlet went).
 
 # %%
-by_year = (
-    corpus.docs.assign(year=corpus.docs["date"].str[:4].replace("", "undated"))
-    .groupby(["year", "outlet"], as_index=False)
-    .size()
-    .rename(columns={"size": "articles"})
-    .sort_values(["year", "outlet"], ignore_index=True)
-)
+by_year = outlet_year_table(corpus.docs, top=TOP_OUTLETS)
 head(by_year, TOP_N)
 
 # %%
-wide = by_year.pivot(index="year", columns="outlet", values="articles").fillna(0).astype(int)
-years = sorted(y for y in wide.index if y != "undated")
-if years:  # show every year of the span, so that empty years are visible as empty
-    span = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
-    wide = wide.reindex(span + (["undated"] if "undated" in wide.index else []), fill_value=0)
-fig, ax = plt.subplots(figsize=(7, 3.2))
-bottom = pd.Series(0, index=wide.index)
-for outlet in wide.columns:
-    ax.bar(wide.index, wide[outlet], bottom=bottom, label=outlet)
-    bottom = bottom + wide[outlet]
-for x, total in zip(wide.index, bottom, strict=True):
-    ax.annotate(f"{total}", (x, total), ha="center", va="bottom", fontsize=8)
-ax.set_ylabel("articles")
-ax.set_title(f"Articles by year and outlet (n = {len(corpus.docs)})")
-ax.yaxis.get_major_locator().set_params(integer=True)
-ax.set_ylim(0, max(1, bottom.max()) * 1.2)
-ax.legend(title="outlet", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-save_figure(fig, "01-articles-by-outlet-year", data=by_year, directory=FIGURES)
+fig = articles_by_outlet_year(by_year)
+n_undated = int(by_year.loc[by_year["year"] == "undated", "articles"].sum())
+n_outlets = by_year.loc[by_year["outlet"] != "", "outlet"].nunique()
+save_figure(
+    fig,
+    "01-articles-by-outlet-year",
+    data=by_year,
+    caption=(
+        "Articles per year of publication, stacked by outlet: the outlets with most articles in their own "
+        "colour, the others in grey, articles whose outlet was not recognised hatched; undated articles in "
+        "a bar of their own. Syndicated copies are included."
+    ),
+    denominators=f"{len(corpus.docs):,} articles ({n_undated:,} undated) from {n_outlets:,} recognised outlets",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
 #
-# How many articles each outlet contributes in each year, with empty years shown as empty. On the
-# seeds: five articles from four outlets (VNA, VOV, Vietnam News, VietNamNet) in three years (2018,
-# 2020, 2024), two of them on the same December 2024 visit. This is a sample, not a series: five articles say nothing about how often the
-# press covers the subject, and nothing in later notebooks should be read as a trend on this corpus.
-# The outlet is read from the text (site titles, lead and tail credits); an article whose outlet
-# cannot be recognised is shown with an empty outlet, not guessed.
+# How many articles each outlet contributes in each year, with empty years shown as empty and
+# undated articles apart. On the seeds: five articles from four outlets (VNA, VOV, Vietnam News,
+# VietNamNet) in three years (2018, 2020, 2024), two of them on the same December 2024 visit. This
+# is a sample, not a series: five articles say nothing about how often the press covers the
+# subject, and nothing in later notebooks should be read as a trend on this corpus.
+#
+# Caveats that grow with the corpus. The outlet is read from the record's URL when the crawl has
+# one (`data/outlets.csv`), else from the text (site titles, lead and tail credits); an article whose
+# outlet cannot be recognised is hatched, not guessed, and a folder of bare text pages can be
+# mostly hatched. A tall undated bar means the years above undercount: the shares of later
+# notebooks are computed over dated stories only. Copies are counted here, so an outlet that
+# republishes wire copy looks larger than its own reporting.
 
 # %% [markdown]
 # ## Lengths and sentences
@@ -160,7 +167,17 @@ save_figure(fig, "01-articles-by-outlet-year", data=by_year, directory=FIGURES)
 # %%
 lengths = corpus.docs[["doc_id", "outlet", "n_words", "n_sentences"]].sort_values("doc_id", ignore_index=True)
 fig, drawn = article_lengths(lengths, max_bars=MAX_MARKS)  # a bar per article, or histograms above MAX_MARKS
-save_figure(fig, "01-article-lengths", data=drawn, directory=FIGURES)
+save_figure(
+    fig,
+    "01-article-lengths",
+    data=drawn,
+    caption=(
+        "Words and sentences per article after site furniture is stripped: a bar per article for a small "
+        "corpus, a histogram with its median above that."
+    ),
+    denominators=f"{len(lengths):,} articles; {int(lengths['n_sentences'].sum()):,} body sentences",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows

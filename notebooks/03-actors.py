@@ -116,13 +116,25 @@ by_actor.head(TOP_N)
 
 # %%
 fig, table = top_actors(by_actor, mentions=mentions, top_n=TOP_N, include_copies=INCLUDE_COPIES)
-save_figure(fig, "03-top-actors", data=table, directory=FIGURES)
+save_figure(
+    fig,
+    "03-top-actors",
+    data=table,
+    caption=f"The {len(table)} officials named in most articles: articles naming each (left) and all "
+    "references to them (right), Vietnamese and foreign officials in two colours.",
+    denominators=f"{len(table)} of {len(by_actor):,} officials; {mentions['doc_id'].nunique():,} articles "
+    f"with officials of {len(counted):,} counted; {len(mentions):,} mentions",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
 #
 # Left, in how many articles each official appears; right, how many times they are referred
-# to. The two rankings differ because an article's host is named again and again (Lương Cường
+# to (Vietnamese officials in vermilion, foreign ones in blue, an official of no known country in
+# grey). The figure draws the `TOP_N` officials named in most articles; the note under it says how
+# many more there are (on a corpus of hundreds of articles, most officials are named once or
+# twice and are not drawn; the table above has them all). The two rankings differ because an article's host is named again and again (Lương Cường
 # seven times in one article) while a counterpart mentioned in passing is named once (Ngô Xuân
 # Lịch in the 2018 Ravkov article). Read the left panel for "who is in the news", the right for
 # "who the articles are about". On the seeds: Phan Văn Giang and Viktor Khrenin each appear in 2
@@ -164,9 +176,11 @@ actors_stats.actor_frequencies(corpus, by="level", include_copies=INCLUDE_COPIES
 # %% [markdown]
 # ## Over the years
 #
-# Mentions per year, by country and by office, in one figure; each cell gives mentions and, in
-# brackets, articles. Every year of the span is shown, so a year without articles is visibly
-# empty rather than missing.
+# Mentions per year, by country and by office, in one figure; while the cells are few each gives
+# mentions and, in brackets, articles. Every year of the span is shown, so a year without
+# articles is visibly empty rather than missing. Undated articles have a column of their own in
+# the country panel; in the office panel they cannot have one, since the office an official
+# held is looked up by the article's date.
 
 # %%
 by_year = pd.concat(
@@ -182,22 +196,44 @@ by_year.head(2 * TOP_N)
 
 # %%
 fig, table = actors_by_year(by_year, mentions=mentions, top_n=TOP_N)
-save_figure(fig, "03-actors-by-year", data=table, directory=FIGURES)
+undated_mentions = int((mentions["year"] == "undated").sum())
+save_figure(
+    fig,
+    "03-actors-by-year",
+    data=table,
+    caption="Mentions of officials per year by country (top) and by the office held on the article's date "
+    "(bottom), coloured on a log scale; the office panel counts dated articles only.",
+    denominators=f"{len(mentions):,} mentions in {mentions['doc_id'].nunique():,} articles; "
+    f"{undated_mentions:,} of them in undated articles (country panel only)",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
 #
-# For each year, how often officials of each country (left) and of each office (right) are
-# mentioned, with the number of articles in brackets. A larger corpus shows the `TOP_N` countries
-# and offices with most mentions (the panel title says of how many), and past `MAX_CELL_LABELS`
-# cells (120) a colour bar replaces the numbers, which stay in the CSV. On the seeds there are articles in only
-# three years (2018, 2020, 2024) and one or two per year, so the grid is a map of the sample,
-# not a trend: the blank years 2019, 2021–2023 mean "no seed article", not "no diplomacy". The
-# office is the one held on the article's date, so the same person can move rows between years
-# (a deputy minister who became minister). Mentions favour long articles and hosts; compare with
-# the article counts before reading a colour as importance. Offices shown in brackets are not
-# offices: `(undated article)` when the article has no date, `(no office on record)` when the
-# registry has no term for that date, `(unregistered, other title)` for officials outside it.
+# For each year, how often officials of each country (top) and of each office (bottom) are
+# mentioned. The colour is on a **log scale** (1, 10, 100 mentions are evenly spaced; a blank cell
+# has none): on a real corpus one cell, the Vietnamese officials of the undated articles, has
+# hundreds of mentions, and on a linear scale every other cell would be near-white. While the
+# cells are few (the seeds) each gives mentions and, in brackets, articles; past `MAX_CELL_LABELS`
+# cells (120) colour bars read the cells and the numbers stay in the CSV. Each panel shows the
+# `TOP_N` countries or offices with most mentions, and its title says how many more the CSV has.
+#
+# The office panel counts **dated articles only**: the office is the one the registry says the
+# official held on the article's date, so an undated article cannot place it. Its `undated`
+# column is hatched, and the note under the figure says how many mentions that leaves out (on a
+# corpus of crawled pages, where many pages carry no date, it is a large share: read the office
+# panel as a picture of the dated articles). Rows that are not a country or an office are written
+# as what they are, in grey, after the others: `(country not known)` for officials whose
+# nationality is not recorded, `(no office on record for the date)` for registered officials with
+# no term covering it, `(unregistered: title names no office)` for officials outside the registry
+# titled by rank or post.
+#
+# On the seeds there are articles in only three years (2018, 2020, 2024) and one or two per year,
+# so the grid is a map of the sample, not a trend: the blank years 2019, 2021–2023 mean "no seed
+# article", not "no diplomacy". The same person can move rows between years (a deputy minister
+# who became minister). Mentions favour long articles and hosts; compare with the article counts
+# before reading a colour as importance.
 
 # %% [markdown]
 # ## Who met whom
@@ -238,27 +274,43 @@ drawn, cut = actors_stats.strongest_edges(edges, max_nodes=2 * TOP_N, max_edges=
 graph = actors_stats.meeting_graph(drawn)
 pos = actors_stats.meeting_layout(graph)
 fig, table = meeting_network(edges, graph, pos, pairs=met, cut=cut)
-save_figure(fig, "03-meeting-network", data=table, directory=FIGURES)
+save_figure(
+    fig,
+    "03-meeting-network",
+    data=table,
+    caption="Who met whom: Vietnamese officials (left) and foreign officials (right) named together in a "
+    "meeting sentence, one line per pair as wide as the stories reporting it; "
+    + ("the pairs with most stories only." if cut else "every pair."),
+    denominators=f"{graph.number_of_edges():,} of {len(edges):,} pairs drawn, among {graph.number_of_nodes():,} "
+    f"officials; {met['story_id'].nunique():,} stories with a meeting sentence",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
 #
-# Each line joins a Vietnamese official (left) and a foreign official (right) named together
-# in a meeting sentence; its label and thickness give the number of distinct stories reporting
-# the meeting. Offices are those held on the article's date. On the seeds: six pairs in five
-# stories. Phan Văn Giang – Viktor Khrenin carries weight 2 because two stories report their
-# December 2024 talks in Hanoi (one directly, one in President Lương Cường's reception of
-# Khrenin), but it is one occasion (`meeting_dates` = 1). The Nguyễn Chí Vịnh – Alexander Fomin
-# discussion of July 2020 was online (dashed). Sergei Shoigu is named in that article only as an
-# expected future visitor, so he is a `same article` pair and not a line. Hosts come from the
-# verb or the place: every seed meeting with a known place was in Hanoi and hosted by the
-# Vietnamese side. Five articles cannot show a pattern of who meets whom; on a larger corpus
-# read line weights as press attention to a relationship, not as the number of meetings. A
-# network of hundreds of officials cannot be drawn legibly, so above `2 * TOP_N` officials or pairs
-# the figure keeps the pairs with most stories while their officials fit in `2 * TOP_N`, and its
-# second title line says how many pairs and officials that leaves out; the table above and the
-# CSV keep every pair. There a dashed line means that at least one of its stories reports an
-# online meeting, not that they all do.
+# Each line joins a Vietnamese official (left, vermilion) and a foreign official (right, blue)
+# named together in a meeting sentence; its thickness gives the number of distinct stories
+# reporting the meeting, written on lines of two stories or more (a line without a number is one
+# story), each count placed along its line where it covers no other label. A dot's area grows
+# with the stories of the official's meetings drawn. Offices are those held at the latest meeting;
+# where none can be placed the label says why (`office not placed: article undated`, `no office on
+# record for the date`). On the seeds: six pairs in five stories. Phan Văn Giang – Viktor Khrenin
+# carries 2 because two stories report their December 2024 talks in Hanoi (one directly, one in
+# President Lương Cường's reception of Khrenin), but it is one occasion (`meeting_dates` = 1). The
+# Nguyễn Chí Vịnh – Alexander Fomin discussion of July 2020 was online (dashed). Sergei Shoigu is
+# named in that article only as an expected future visitor, so he is a `same article` pair and
+# not a line. Hosts come from the verb or the place: every seed meeting with a known place was in
+# Hanoi and hosted by the Vietnamese side. Five articles cannot show a pattern of who meets whom;
+# on a larger corpus read line weights as press attention to a relationship, not as the number of
+# meetings.
+#
+# A network of hundreds of officials cannot be drawn legibly, so above `2 * TOP_N` officials or
+# pairs the figure keeps the pairs with most stories while their officials fit in `2 * TOP_N`; its
+# subtitle says how many pairs and officials that leaves out (on 10,000 generated articles, over
+# 1,800 pairs among some 600 officials), and the table above and the CSV keep every pair. There a
+# dashed line means that at least one of its stories reports an online meeting, not that they all
+# do.
 
 # %% [markdown]
 # ## Officials the registry does not know

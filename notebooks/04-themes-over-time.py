@@ -162,7 +162,16 @@ head(shares[["period", "theme", "stories", "with_theme", "share", "ci_low", "ci_
 
 # %%
 fig, table = theme_shares_over_time(shares, context=ctx, period=period, low_n=LOW_N)
-save_figure(fig, "04-theme-shares", data=table, directory=FIGURES)
+save_figure(
+    fig,
+    "04-theme-shares",
+    data=table,
+    caption=f"Share of the stories of each {period} carrying each of the {table['theme'].nunique()} themes of the "
+    f"codebook, with Wilson 95% intervals, above the stories per {period} and the context periods.",
+    denominators=f"{table.drop_duplicates('period')['stories'].sum():,} stories placed in {table['period'].nunique()} "
+    f"{period}s and read for themes, of {len(stories):,} stories",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
@@ -172,10 +181,15 @@ save_figure(fig, "04-theme-shares", data=table, directory=FIGURES)
 # (`stories with the theme / stories`; written up to 12 periods). The bars above give the
 # denominators (their counts are written up to 24 periods, beyond that the axis reads them); grey bands are
 # periods with no story at all, left empty rather than joined by a line, and hollow dots are shares
-# over fewer than `LOW_N` stories. On the seeds the corpus is five stories in three of the seven
+# over fewer than `LOW_N` stories. Past 40 periods (e.g. 191 months on a 10,000-story corpus) the
+# dots would run into one blot, so each panel becomes a line through the shares over a band of
+# intervals, broken at empty periods, with hollow dots still marking thin periods; the legend lists
+# the kinds of mark drawn and only those. Short context periods (a three-day expo) are drawn at a
+# minimum width so that they show; their labels sit beside their bars. On the seeds the corpus is five stories in three of the seven
 # years 2018–2024 (two in 2018, one in 2020, two in 2024), so every share rests on one or two
 # stories and every interval spans most of the axis: `1/1` in 2020 for COVID-19 and health is one
-# article (the July 2020 Vinh–Fomin online talks), not a pandemic effect. Read these panels as an
+# article (the July 2020 Vinh–Fomin online talks), not a pandemic effect. The title says so when
+# every period has fewer than `LOW_N` stories: read these panels as an
 # inventory of which themes each story carries, not as trends. A theme is counted when the
 # codebook's evidence rule holds in the story (see notebook 01 and `Corpus.mentions` for the
 # sentences), so a share is "stories that mention the theme", not "stories about the theme".
@@ -195,7 +209,16 @@ head(by_partner[["partner", "theme", "stories", "with_theme", "share"]], TOP_N)
 fig, table = themes_by_partner(
     by_partner, stories_read=stories["language"].isin(ts.THEME_LANGUAGES).sum(), top_n=TOP_N, low_n=LOW_N
 )
-save_figure(fig, "04-themes-by-partner", data=table, directory=FIGURES)
+save_figure(
+    fig,
+    "04-themes-by-partner",
+    data=table,
+    caption=f"Share of each partner's stories carrying each theme over the whole corpus, for the (at most {TOP_N}) "
+    "partners with most stories; the others are counted under the heatmap and listed in the CSV.",
+    denominators=f"{stories['language'].isin(ts.THEME_LANGUAGES).sum():,} stories read for themes; "
+    f"{table['partner'].nunique()} partner rows (a story with two partners counts in each)",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
@@ -208,8 +231,13 @@ save_figure(fig, "04-themes-by-partner", data=table, directory=FIGURES)
 # defence industry, ASEAN and UN fora, trade, and military science; the single Russia story (July
 # 2020) carries COVID-19, peacekeeping and commemoration, among others. That is a difference between articles, not
 # between partnerships. On a larger corpus the rows are the `TOP_N` partners with most stories (the
-# title says how many there are), and past `MAX_CELL_LABELS` cells (120) the counts are left out
-# of the cells: the colour is the share, and the CSV has every count.
+# title says how many partners there are, `(no partner found)` not counted as one); a tie at the cut
+# is left out whole rather than kept in part by name, and the line under the heatmap says how many
+# partners are not shown and with how many stories each (every partner is in the CSV). Past
+# `MAX_CELL_LABELS` cells (120) the counts are left out of the cells: the colour bar reads the share,
+# and the CSV has every count. The "Visits and delegation exchanges" column is near 100% for every
+# partner at every scale: the corpus is made of reports of visits and meetings, so that theme
+# describes the corpus rather than telling partners apart.
 
 # %% [markdown]
 # ## Themes by outlet, and by partner over time
@@ -261,7 +289,20 @@ head(tl[["partner", "date", "date_precision", "actors", "cue", "place", "online"
 
 # %%
 fig, table = meetings_timeline(drawn, context=ctx, span=span, dated_stories=tl["doc_id"].nunique(), period=period)
-save_figure(fig, "04-meetings-timeline", data=table, directory=FIGURES)
+save_figure(
+    fig,
+    "04-meetings-timeline",
+    data=table,
+    caption=(
+        "Each dated story reporting a meeting, on a time axis by partner, labelled with who met whom."
+        if "level" in table
+        else f"Dated stories reporting a meeting, counted per partner and {period} (dot area), "
+        "labelled on each partner's busiest period."
+    ),
+    denominators=f"{tl['doc_id'].nunique():,} dated stories reporting a meeting, of {(stories['date'] != '').sum():,} "
+    f"dated stories; {len(tl):,} story-partner rows",
+    directory=FIGURES,
+)
 
 # %% [markdown]
 # ### What this shows
@@ -278,8 +319,12 @@ save_figure(fig, "04-meetings-timeline", data=table, directory=FIGURES)
 # large corpus, where the figure counts instead of labelling, a big dot is a period of many stories
 # with that partner — press attention, which one visit reported by many outlets can produce as
 # well as many meetings; the label names the pair most often in those stories, not every pair, and
-# the CSV gives each lane and period with its count. The number after each partner's name is its
-# dated stories; lanes beyond `TOP_N` partners are pooled into one.
+# the CSV gives each lane and period with its count. The legend's dot sizes are counts that occur
+# (1, a round count, and the largest drawn); stories dated only to the year are rings below their
+# lane when counting by month or quarter, and ordinary dots when counting by year (every story is
+# then placed exactly). The number after each partner's name is its dated stories; lanes beyond
+# `TOP_N` partners are pooled into one. Every other lane is shaded, so that each story label sits
+# in the band of its partner; the context periods sit in rows of their own above the lanes.
 
 # %% [markdown]
 # ## Conclusions

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from defcoop.plots.palette import CATEGORICAL, OTHER
 from defcoop.plots.style import MAX_MARKS
 
 
@@ -49,10 +50,10 @@ def article_lengths(lengths: pd.DataFrame, *, max_bars: int = MAX_MARKS, bins: i
     """
     if len(lengths) <= max_bars:
         fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7, 3), sharey=True)
-        ax1.barh(lengths["doc_id"], lengths["n_words"])
+        ax1.barh(lengths["doc_id"], lengths["n_words"], color=CATEGORICAL[0])
         ax1.set_xlabel("words")
         ax1.invert_yaxis()
-        ax2.barh(lengths["doc_id"], lengths["n_sentences"], color="#c0392b")
+        ax2.barh(lengths["doc_id"], lengths["n_sentences"], color=CATEGORICAL[1])
         ax2.set_xlabel("sentences")
         for ax, col in ((ax1, "n_words"), (ax2, "n_sentences")):
             for y, v in enumerate(lengths[col]):
@@ -62,14 +63,15 @@ def article_lengths(lengths: pd.DataFrame, *, max_bars: int = MAX_MARKS, bins: i
     fig, axes = plt.subplots(1, 2, figsize=(7, 3))
     tables = []
     for ax, col, label, colour in (
-        (axes[0], "n_words", "words", "#0f4c81"),
-        (axes[1], "n_sentences", "sentences", "#c0392b"),
+        (axes[0], "n_words", "words", CATEGORICAL[0]),
+        (axes[1], "n_sentences", "sentences", CATEGORICAL[1]),
     ):
         t = histogram_table(lengths[col], bins=bins, measure=label).rename(columns={"count": "articles"})
         ax.stairs(t["articles"], [*t["bin_start"], t["bin_end"].iloc[-1]], fill=True, color=colour)
         median = float(lengths[col].median())
-        ax.axvline(median, color="#333333", lw=0.8, ls="--")
-        ax.set_xlabel(f"{label} per article (dashed line: median {median:g})")
+        ax.axvline(median, color="#333333", lw=0.8, ls="--", label=f"median {median:,.4g}")
+        ax.set_xlabel(f"{label} per article")
+        ax.legend(loc="best", fontsize=7)
         ax.yaxis.get_major_locator().set_params(integer=True)
         tables.append(t)
     axes[0].set_ylabel("articles")
@@ -81,3 +83,107 @@ def article_lengths(lengths: pd.DataFrame, *, max_bars: int = MAX_MARKS, bins: i
         fontsize=10,
     )
     return fig, pd.concat(tables, ignore_index=True)
+
+
+#: Outlets drawn in their own colour in ``01-articles-by-outlet-year``; the rest share one grey.
+TOP_OUTLETS = 7
+NOT_RECOGNISED = "outlet not recognised"
+_MAX_TOTALS = 24  # up to this many bars each carries its total; above, the totals are in the CSV only
+
+
+def outlet_year_table(docs: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+    """Articles per year and outlet, with the group each outlet is drawn in.
+
+    One row per (year, outlet): ``year`` (``undated`` for an article with no date), ``outlet``
+    (empty when not recognised), ``articles`` and ``drawn_as``: the outlet itself for the
+    ``top`` outlets with most articles (ties by name), ``K other outlets`` for the rest and
+    :data:`NOT_RECOGNISED` for articles whose outlet was not recognised.  Sorted by year, then
+    outlet.
+
+    >>> docs = pd.DataFrame({"date": ["2020-01-02", "2020-05-01", "", "2021-03"],
+    ...                      "outlet": ["VNA", "VOV", "VNA", ""]})
+    >>> outlet_year_table(docs, top=1)
+          year outlet  articles               drawn_as
+    0     2020    VNA         1                    VNA
+    1     2020    VOV         1         1 other outlet
+    2     2021                1  outlet not recognised
+    3  undated    VNA         1                    VNA
+    """
+    years = docs["date"].fillna("").str[:4].replace("", "undated")
+    outlets = docs["outlet"].fillna("")
+    table = (
+        pd.DataFrame({"year": years, "outlet": outlets})
+        .groupby(["year", "outlet"], as_index=False)
+        .size()
+        .rename(columns={"size": "articles"})
+        .sort_values(["year", "outlet"], ignore_index=True)
+    )
+    per_outlet = table[table["outlet"] != ""].groupby("outlet")["articles"].sum()
+    ranked = sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = {name for name, _ in ranked[:top]}
+    rest = len(ranked) - len(shown)
+    other = f"{rest} other outlet" + ("s" if rest != 1 else "")
+    table["drawn_as"] = [NOT_RECOGNISED if o == "" else (o if o in shown else other) for o in table["outlet"].tolist()]
+    return table
+
+
+def articles_by_outlet_year(table: pd.DataFrame) -> Figure:
+    """Stacked bars of articles per year, coloured by outlet group (``outlet_year_table``).
+
+    Every year of the span gets a bar (an empty year shows as empty), undated articles a bar of
+    their own after a gap; the named outlets take the palette's colours in order of size, the
+    other outlets one grey and unrecognised outlets a hatched light grey, all in the legend with
+    their article counts.  Year labels turn upright when there are many; the total over each
+    bar is written while there are at most 24 bars.
+    """
+
+    dated = sorted(y for y in set(table["year"]) if y != "undated")
+    years = [str(y) for y in range(int(dated[0]), int(dated[-1]) + 1)] if dated else []
+    undated = "undated" in set(table["year"])
+    groups = table.groupby("drawn_as")["articles"].sum()
+    named = [g for g in sorted(groups.index, key=lambda g: (-groups[g], g)) if g != NOT_RECOGNISED]
+    named = [g for g in named if not g.endswith(("other outlet", "other outlets"))] + [
+        g for g in named if g.endswith(("other outlet", "other outlets"))
+    ]
+    order = named + ([NOT_RECOGNISED] if NOT_RECOGNISED in groups.index else [])
+    wide = table.pivot_table(index="year", columns="drawn_as", values="articles", aggfunc="sum", fill_value=0)
+    positions = {y: i for i, y in enumerate(years)}
+    if undated:
+        positions["undated"] = len(years) + (0.6 if years else 0)
+    x = np.array([positions[y] for y in [*years, *(["undated"] if undated else [])]])
+    labels = [*years, *(["undated"] if undated else [])]
+    wide = wide.reindex(labels, fill_value=0)
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    bottom = np.zeros(len(labels))
+    colours = iter(CATEGORICAL)
+    for group in order:
+        values = wide[group].to_numpy() if group in wide.columns else np.zeros(len(labels))
+        style = {"color": OTHER}
+        if group == NOT_RECOGNISED:
+            style = {"facecolor": "#eeeeee", "edgecolor": "#999999", "hatch": "////", "linewidth": 0.5}
+        elif not group.endswith(("other outlet", "other outlets")):
+            style = {"color": next(colours)}
+        ax.bar(x, values, bottom=bottom, width=0.8, label=f"{group} ({int(groups[group]):,})", **style)
+        bottom = bottom + values
+    if len(labels) <= _MAX_TOTALS:
+        for xi, total in zip(x, bottom, strict=True):
+            ax.annotate(
+                f"{int(total):,}",
+                (xi, total),
+                xytext=(0, 1),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
+    ax.set_xticks(x, labels, rotation=90 if len(labels) > 12 else 0)
+    ax.set_xlim(x.min() - 0.7, x.max() + 0.7) if len(x) else None
+    ax.set_ylabel("articles")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_ylim(0, max(1, bottom.max()) * 1.18)
+    ax.grid(axis="x", visible=False)
+    n = int(table["articles"].sum())
+    n_undated = int(table.loc[table["year"] == "undated", "articles"].sum())
+    ax.set_title(f"Articles by year and outlet (n = {n:,}; {n_undated:,} undated)")
+    ax.legend(title="outlet (articles)", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, title_fontsize=8)
+    return fig
