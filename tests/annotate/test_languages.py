@@ -80,3 +80,13 @@ def test_sea_named_after_a_country_is_no_country():
 def test_every_language_has_its_lexicon(language):
     lex = language_lexicon(language)
     assert lex is not None and len(lex.geo.matcher) > 0
+
+
+def test_themes_from_each_languages_phrases_with_the_exclude_rule():
+    ru = _annotate("Стороны обсудили подготовку кадров и обучение курсантов с делегацией России.", "ru")
+    assert "training_education" in ru.themes
+    es = _annotate("Vietnam y Rusia firmaron un acuerdo de cooperación.", "es")
+    planned = _annotate("Vietnam y Rusia firmarán un acuerdo de cooperación.", "es")
+    assert "agreement_signed" in es.themes and "agreement_signed" not in planned.themes
+    zh = _annotate("越南与中国在维和领域加强合作。", "zh")
+    assert "peacekeeping" in zh.themes
