@@ -127,7 +127,7 @@ def test_title_only_mention_resolved_by_holder_on_date(write_corpus):
     assert d["actor_ids"] == ["andrei-ravkov"]
 
 
-def test_non_english_article_gets_registered_names_but_no_english_lexicons(write_corpus):
+def test_vietnamese_article_gets_its_own_lexicons(write_corpus):
     root = write_corpus(
         {
             "vi.txt": " date 2024-12-17 Đại tướng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Belarus\n\n"
@@ -137,9 +137,10 @@ def test_non_english_article_gets_registered_names_but_no_english_lexicons(write
     )
     d = defcoop.load(root).docs.iloc[0]
     assert d["language"] == "vi"
-    # the registry's people named in full, the foreign ones' countries as partners; no English
-    # titles, countries or themes ("Bộ trưởng Quốc phòng Belarus" names nobody the registry knows)
-    assert (d["actors"], d["partners"], d["themes"]) == (["Phan Văn Giang"], [], [])
+    # the registry's people named in full; Belarus is the counterpart (Bộ Quốc phòng Belarus), by
+    # the Vietnamese country forms and partner words ("Bộ trưởng Quốc phòng Belarus" names nobody
+    # the registry knows, no English title rule runs)
+    assert (d["actors"], d["partners"]) == (["Phan Văn Giang"], ["Belarus"])
     assert d["on_topic"]  # Vietnamese defence keywords in two sentences
     assert d["date"] == "2024-12-17"
 

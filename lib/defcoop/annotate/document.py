@@ -81,12 +81,18 @@ def is_registered(actor_id: str) -> bool:
 
 
 def starts_capitalised(text: str, pos: int) -> bool:
-    """Whether the character at ``pos`` is an upper-case letter (``False`` past the end).
+    """Whether the character at ``pos`` is an upper-case letter, or a letter of a script without
+    capitals (Chinese: ``潘文江``); ``False`` past the end.
 
     >>> starts_capitalised("the Russian side", 4), starts_capitalised("the russian side", 4)
     (True, False)
+    >>> starts_capitalised("越南国防部长潘文江", 6)
+    True
     """
-    return pos < len(text) and text[pos].isupper()
+    if pos >= len(text):
+        return False
+    ch = text[pos]
+    return ch.isupper() or (ch.isalpha() and not ch.islower() and ch.lower() == ch.upper())
 
 
 @lru_cache(maxsize=1)

@@ -13,12 +13,15 @@ import datetime as dt
 from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, starts_capitalised
 from defcoop.annotate.title_context import title_chain
 from defcoop.lexicons.actors import registry
+from defcoop.lexicons.matcher import PhraseMatcher
 from defcoop.text import fold
 
 __all__ = ["find_full_names", "resolve_same_names"]
 
 
-def find_full_names(doc: Doc, titles_by_sent: TitlesBySentence) -> list[ActorHit]:
+def find_full_names(
+    doc: Doc, titles_by_sent: TitlesBySentence, *, matcher: PhraseMatcher[str] | None = None
+) -> list[ActorHit]:
     """Every capitalised full name form of a registered person, in text order.
 
     Parameters
@@ -27,6 +30,9 @@ def find_full_names(doc: Doc, titles_by_sent: TitlesBySentence) -> list[ActorHit
         The article, scanned.
     titles_by_sent
         The title and rank hits of each sentence.
+    matcher
+        The name forms to look for, by default the registry's (another language's:
+        :attr:`~defcoop.lexicons.languages.LanguageLexicon.names`).
 
     Returns
     -------
@@ -35,12 +41,12 @@ def find_full_names(doc: Doc, titles_by_sent: TitlesBySentence) -> list[ActorHit
         several people share the name form, all of them as ``alternatives``.
     """
     hits: list[ActorHit] = []
-    for n, name_hits in enumerate(doc.by_sentence(registry().full)):
+    for n, name_hits in enumerate(doc.by_sentence(registry().full if matcher is None else matcher)):
         for h in name_hits:
             a, b = h.start, h.end
             if not starts_capitalised(doc.text, a):
                 continue
-            chain, _ = title_chain(doc, titles_by_sent[n], a)
+            chain, _ = title_chain(doc, titles_by_sent.get(n, []), a)
             offices = tuple(o for t in chain for (o, kind) in t.values if kind == "office" and o)
             # Two people may share a name form (two Nguyễn Văn Hiến): keep both until the date decides.
             hits.append(ActorHit(h.values[0], a, b, n, "name", offices, alternatives=tuple(h.values)))

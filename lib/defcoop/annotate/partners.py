@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from defcoop.annotate.document import Doc, starts_capitalised
 from defcoop.lexicons.geo import geo
+from defcoop.lexicons.languages import LanguageLexicon
 from defcoop.lexicons.matcher import Hit
 from defcoop.lexicons.words import word_lists
 
@@ -53,7 +54,16 @@ def _shift(h: Hit, offset: int) -> Hit:
     return type(h)(h.start + offset, h.end + offset, h.key, h.values)
 
 
-def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
+def _counterpart(lex: LanguageLexicon, seg: str, h: Hit) -> bool:
+    """Whether a counterpart word of ``lex`` stands just before or just after the country hit
+    (``phía Nga``, ``la partie russe``, ``делегация России``, ``российская сторона``)."""
+    return bool(
+        lex.counterpart_before.search(seg[max(0, h.start - _COUNTERPART_WINDOW) : h.start])
+        or lex.counterpart_after.match(seg[h.end : h.end + _COUNTERPART_WINDOW])
+    )
+
+
+def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexicon | None = None) -> list[str]:
     """Record every country mention with its role; the partners, most evidence first.
 
     Parameters
@@ -64,15 +74,23 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
         mention.
     actor_country
         The country of each actor of the article (each foreign official is evidence).
+    lex
+        The lexicon of the article's language when it is not English: its country forms, words
+        and history words take the place of the English ones.  A name or capital must still be
+        capitalised (in a script with capitals), a demonym need not (``la partie russe``); a
+        ``side`` form (``中方``) is a counterpart by itself, a ``pair`` form (``中越``) joins its
+        country to Vietnam.
 
     Returns
     -------
     list of str
         The partner countries by decreasing evidence, then by name.
     """
-    g = geo()
+    g = geo() if lex is None else lex.geo
     counterpart_words = word_lists().counterpart_words
-    history = history_pattern()
+    history = history_pattern() if lex is None else lex.history
+    connectors = _CONNECTORS if lex is None else lex.connector
+    between = _BETWEEN if lex is None else lex.between
     evidence: dict[str, int] = defaultdict(int)
     named_in: dict[str, set[int]] = defaultdict(set)  # foreign country -> sentences naming it
     home_named = g.self_name in actor_country.values()
@@ -83,7 +101,11 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
         s = doc.sents[n]
         seg = doc.text[s.start : s.end]
         hits = [_shift(h, -s.start) for h in sent_hits if h.values[0][1] != "block"]
-        hits = [h for h in hits if starts_capitalised(seg, h.start)]
+        hits = [
+            h
+            for h in hits
+            if starts_capitalised(seg, h.start) or (lex is not None and h.values[0][1] not in ("name", "capital"))
+        ]
         kinds = {g.countries[h.values[0][0]].kind for h in hits}
         history_sentence = "historical" in kinds and bool(history.search(seg))
         for i, h in enumerate(hits):
@@ -93,6 +115,9 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
             if c.kind == "self":
                 role = "self"
                 home_named = True
+            elif form == "pair":  # 中越: the country joined to Vietnam in one word
+                role = "bilateral"
+                home_named = True
             elif c.kind in {"historical", "organisation"}:
                 role = c.kind
             elif history_sentence:
@@ -101,14 +126,19 @@ def find_partners(doc: Doc, actor_country: dict[str, str]) -> list[str]:
                 joined = [
                     o
                     for o in (hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None)
-                    if o is not None and _CONNECTORS.match(seg[min(o.end, h.end) : max(o.start, h.start)] or "x")
+                    if o is not None and connectors.match(seg[min(o.end, h.end) : max(o.start, h.start)] or "x")
                 ]
                 if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
                     role = "multilateral"
                 elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or (
-                    _BETWEEN.search(seg[: h.start]) and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
+                    between.search(seg[: h.start]) and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
                 ):
                     role = "bilateral"
+                elif lex is not None:
+                    if form == "side" or (form in ("name", "demonym") and _counterpart(lex, seg, h)):
+                        role = "counterpart"
+                    elif form == "capital":
+                        role = "place"
                 elif form in ("demonym", "name"):  # "the Russian side", "the US delegation"
                     nxt = _NEXT_WORD.match(seg[h.end : h.end + _COUNTERPART_WINDOW])
                     if nxt and nxt.group(1).lower() in counterpart_words:

@@ -32,8 +32,17 @@ lives in a module of its own; :func:`annotate_article` runs them in order:
 8. **On topic** (:mod:`~defcoop.annotate.on_topic`): a partner and either a defence official or
    two sentences with defence words.
 
-Non-English articles get a date (header or dateline) and an on-topic flag from their own keyword
-list, and no English lexicons.  What the rules share (the article's working state, hit records,
+An article in a language of ``data/country_names.csv`` (Vietnamese, Russian, French, Spanish,
+Chinese; :mod:`defcoop.lexicons.languages`) goes through the same steps with that language's
+lexicons (:func:`_other_language`): (1) the registry's names and the language's name forms
+(``Фан Ван Зянгом``, ``潘文江``), (2) the date from the text, (6) countries and partners by the
+same rules with the language's forms and words (``phía Nga``, ``la partie russe``, ``中越``),
+(7) themes from the language's phrases, (8) on topic from its keyword list.  Steps 3-5 need the
+English titles and are not run.  Other languages get a date (header or dateline) and an
+on-topic flag from their own keyword list; those in Latin script also get the registry's
+people named in full and their countries (:func:`_registered_names_only`).
+
+What the rules share (the article's working state, hit records,
 the matchers) is in :mod:`~defcoop.annotate.document`, what surrounds a title in
 :mod:`~defcoop.annotate.title_context`; their word lists are data
 (:mod:`defcoop.lexicons.words`).
@@ -42,10 +51,11 @@ the matchers) is in :mod:`~defcoop.annotate.document`, what surrounds a title in
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 from defcoop.annotate.actors import record_actors
 from defcoop.annotate.dates import date_from_header_or_dateline, date_from_metadata, date_from_text, date_period
-from defcoop.annotate.document import Annotation, Doc, english_matchers
+from defcoop.annotate.document import ActorHit, Annotation, Doc, english_matchers
 from defcoop.annotate.names import drop_people_of_history, find_full_names, resolve_same_names
 from defcoop.annotate.on_topic import is_on_topic, is_on_topic_other_language
 from defcoop.annotate.partners import find_partners
@@ -53,8 +63,10 @@ from defcoop.annotate.short_mentions import find_short_mentions
 from defcoop.annotate.themes import find_themes
 from defcoop.annotate.titles import find_title_only
 from defcoop.annotate.unregistered import find_unregistered
-from defcoop.lexicons.actors import titles
+from defcoop.lexicons.actors import registry, titles
 from defcoop.lexicons.geo import geo
+from defcoop.lexicons.languages import LanguageLexicon, language_lexicon
+from defcoop.lexicons.matcher import MultiMatcher
 from defcoop.reading.dates import DateValue
 from defcoop.reading.parse import Article
 
@@ -83,6 +95,40 @@ def _registered_names_only(doc: Doc, ann: Annotation) -> None:
         if a.country and a.country != geo().self_name:
             counts[a.country] += 1
     ann.partners = sorted(counts, key=lambda c: (-counts[c], c))
+
+
+@cache
+def _language_matchers(language: str) -> tuple[tuple, MultiMatcher]:
+    """The matchers of an article in ``language`` and all of them in one automaton."""
+    lex = language_lexicon(language)
+    assert lex is not None
+    ms = [registry().full, lex.names, lex.geo.matcher, lex.codebook.matcher]
+    return tuple(ms), MultiMatcher(ms)
+
+
+def _drop_overlapped(hits: list[ActorHit]) -> list[ActorHit]:
+    """The hits of two name lexicons without those inside a longer one (leftmost-longest)."""
+    out: list[ActorHit] = []
+    for h in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
+
+
+def _other_language(doc: Doc, ann: Annotation, lex: LanguageLexicon) -> None:
+    """Rules 1, 2, 6, 7 for an article in a language of its own lexicon (module docstring)."""
+    doc.scan(*_language_matchers(lex.language))
+    hits = _drop_overlapped(find_full_names(doc, {}) + find_full_names(doc, {}, matcher=lex.names))  # 1
+    if ann.date is None:
+        date_from_text(doc, ann, hits)  # 2
+    period = date_period(ann.date)
+    resolve_same_names(hits, period)
+    drop_people_of_history(hits, period)
+    actors = record_actors(doc, hits, {})
+    ann.actor_ids = list(actors)
+    ann.actors = [a.name for a in actors.values()]
+    ann.partners = find_partners(doc, {i: a.country for i, a in actors.items()}, lex=lex)  # 6
+    ann.themes = find_themes(doc, lex.codebook)  # 7
 
 
 def annotate_article(
@@ -125,7 +171,10 @@ def annotate_article(
     date_from_metadata(doc, ann, published, crawled)
     if language != "en":
         ann.on_topic = is_on_topic_other_language(doc, language)
-        if language in LATIN_SCRIPT_LANGUAGES:
+        lex = language_lexicon(language)
+        if lex is not None:
+            _other_language(doc, ann, lex)
+        elif language in LATIN_SCRIPT_LANGUAGES:
             _registered_names_only(doc, ann)
         ann.mentions = doc.mentions
         return ann

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 
 from defcoop.annotate.document import Doc
-from defcoop.lexicons.themes import codebook
+from defcoop.lexicons.themes import Codebook, codebook
 
 __all__ = ["find_themes"]
 
 
-def find_themes(doc: Doc) -> list[str]:
-    """The article's themes, in codebook order; their evidence is recorded as mention rows."""
-    cb = codebook()
+def find_themes(doc: Doc, cb: Codebook | None = None) -> list[str]:
+    """The article's themes, in codebook order; their evidence is recorded as mention rows.
+
+    ``cb`` is the codebook with the phrases of the article's language (by default English's)."""
+    cb = codebook() if cb is None else cb
     count: dict[str, int] = defaultdict(int)
     for n, sent_hits in enumerate(doc.by_sentence(cb.matcher, overlapping=True)):
         if not sent_hits:

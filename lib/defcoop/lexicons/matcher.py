@@ -50,7 +50,13 @@ class Hit(NamedTuple, Generic[T]):
 
 
 def _is_word(ch: str) -> bool:
-    return ch.isalnum()
+    """Whether a phrase starting or ending with ``ch`` must stop at a word boundary: letters and
+    digits, except the ideographs of Chinese and Japanese, whose text does not separate words."""
+    return ch.isalnum() and not _is_ideograph(ch)
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff"
 
 
 class PhraseMatcher(Generic[T]):

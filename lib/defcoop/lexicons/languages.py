@@ -1,0 +1,197 @@
+"""The lexicons of the languages other than English: countries, partner words, people, themes.
+
+Each is data (``data/country_names.csv``, ``data/partner_words.csv``, ``data/actor_names.csv``,
+``data/theme_phrases.csv``), validated when loaded: required columns, known countries, actors,
+themes, kinds and lists, no row twice, no form that names two countries.  A language's
+:class:`LanguageLexicon` holds one matcher per job, built once per process; the English forms
+of ``countries.csv`` and the registry's Latin name forms are part of every language's lexicon.
+Russian forms are declined (:func:`defcoop.lexicons.russian.russian_forms`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from defcoop.lexicons.actors import registry
+from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.lexicons.geo import Geo, GeoTag, geo
+from defcoop.lexicons.matcher import PhraseMatcher
+from defcoop.lexicons.russian import russian_forms
+from defcoop.lexicons.themes import Codebook, Tag, codebook
+from defcoop.paths import DATA_DIR
+from defcoop.text import fold
+
+__all__ = ["LanguageLexicon", "language_lexicon", "lexicon_languages"]
+
+COUNTRY_KINDS = frozenset({"name", "demonym", "capital", "side", "pair", "block"})
+PARTNER_LISTS = ("connector", "between", "counterpart_before", "counterpart_after", "history")
+THEME_ROLES = frozenset({"include", "exclude"})
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    """Everything the rules match in one language other than English."""
+
+    language: str
+    geo: Geo  # countries of countries.csv, matcher of this language's forms and the English ones
+    names: PhraseMatcher[str]  # this language's name forms of registered people -> actor ids
+    codebook: Codebook  # the codebook's themes with this language's phrases
+    connector: re.Pattern[str]  # the whole gap between two joined countries
+    between: re.Pattern[str]  # a "between" word before a country
+    counterpart_before: re.Pattern[str]  # the word just before the country ends the gap
+    counterpart_after: re.Pattern[str]  # the word just after the country starts the gap
+    history: re.Pattern[str]  # any history word
+
+
+def _alternatives(words: list[str]) -> str:
+    alts = sorted({re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words}, reverse=True)
+    return "|".join(alts) if alts else r"(?!x)x"
+
+
+def _check_unique(path_name: str, rows: list[dict[str, str]], columns: tuple[str, ...]) -> None:
+    seen: set[tuple[str, ...]] = set()
+    for n, r in enumerate(rows, start=1):
+        key = tuple(fold(r[c]) if c in ("form", "phrase") else r[c] for c in columns)
+        if key in seen:
+            raise DataFileError(f"{path_name}: data row {n} repeats {', '.join(r[c] for c in columns)}")
+        seen.add(key)
+
+
+@lru_cache(maxsize=1)
+def _country_rows() -> dict[str, list[dict[str, str]]]:
+    path = DATA_DIR / "country_names.csv"
+    rows = read_csv(path, ("country", "language", "kind", "form"))
+    _check_unique(path.name, rows, ("country", "language", "kind", "form"))
+    known = geo().countries
+    by_lang: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for n, r in enumerate(rows, start=1):
+        if r["kind"] not in COUNTRY_KINDS:
+            raise DataFileError(f"{path.name}: data row {n}: unknown kind {r['kind']!r}")
+        if (r["kind"] == "block") != (r["country"] == ""):
+            raise DataFileError(f"{path.name}: data row {n}: a block row has no country, every other row one")
+        if r["country"] and r["country"] not in known:
+            raise DataFileError(f"{path.name}: data row {n}: {r['country']!r} is not a country of countries.csv")
+        if not r["form"] or not r["language"]:
+            raise DataFileError(f"{path.name}: data row {n}: empty language or form")
+        by_lang[r["language"]].append(r)
+    return dict(by_lang)
+
+
+def lexicon_languages() -> frozenset[str]:
+    """The languages ``country_names.csv`` gives forms for (those annotated in full)."""
+    return frozenset(_country_rows())
+
+
+def _forms(language: str, kind: str, form: str) -> tuple[str, ...]:
+    if language != "ru" or kind in ("block", "side", "pair"):
+        return (form,)
+    return russian_forms(form, "adjective" if kind == "demonym" else "noun")
+
+
+def _language_geo(language: str) -> Geo:
+    base = geo()
+    owner: dict[str, str] = {}
+    phrases: list[tuple[str, GeoTag]] = []
+    for c in base.countries.values():  # the English forms, as in geo()
+        for form, values in (("name", c.names), ("demonym", c.demonyms), ("capital", c.capitals)):
+            phrases += [(v, (c.name, form)) for v in values]
+            owner.update({fold(v): c.name for v in values})
+    for r in read_csv(DATA_DIR / "country_blockers.csv", ("phrase", "reason")):
+        phrases.append((r["phrase"], ("", "block")))
+    for r in _country_rows().get(language, []):
+        for f in _forms(language, r["kind"], r["form"]):
+            if r["kind"] != "block":
+                prev = owner.setdefault(fold(f), r["country"])
+                if prev != r["country"]:
+                    raise DataFileError(f"country_names.csv: {language} {f!r} names both {prev} and {r['country']}")
+            phrases.append((f, (r["country"], r["kind"])))
+    return Geo(base.countries, PhraseMatcher(phrases), base.self_name, base.demonyms, base.names)
+
+
+@lru_cache(maxsize=1)
+def _partner_words() -> dict[str, dict[str, list[str]]]:
+    path = DATA_DIR / "partner_words.csv"
+    rows = read_csv(path, ("language", "list", "word"))
+    _check_unique(path.name, rows, ("language", "list", "word"))
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {k: [] for k in PARTNER_LISTS})
+    for n, r in enumerate(rows, start=1):
+        if r["list"] not in PARTNER_LISTS:
+            raise DataFileError(f"{path.name}: data row {n}: unknown list {r['list']!r}")
+        if r["word"] != r["word"].lower() or not r["word"]:
+            raise DataFileError(f"{path.name}: data row {n}: {r['word']!r} must be lower case and not empty")
+        out[r["language"]][r["list"]].append(r["word"])
+    return dict(out)
+
+
+@lru_cache(maxsize=1)
+def _actor_name_rows() -> list[dict[str, str]]:
+    path = DATA_DIR / "actor_names.csv"
+    rows = read_csv(path, ("actor_id", "language", "form"))
+    _check_unique(path.name, rows, ("actor_id", "language", "form"))
+    actors = registry().actors
+    for n, r in enumerate(rows, start=1):
+        if r["actor_id"] not in actors:
+            raise DataFileError(f"{path.name}: data row {n}: {r['actor_id']!r} is not in actors.csv")
+        if not r["form"] or not r["language"]:
+            raise DataFileError(f"{path.name}: data row {n}: empty language or form")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _theme_rows() -> list[dict[str, str]]:
+    path = DATA_DIR / "theme_phrases.csv"
+    rows = read_csv(path, ("theme", "language", "role", "phrase"))
+    _check_unique(path.name, rows, ("theme", "language", "role", "phrase"))
+    themes = codebook().themes
+    for n, r in enumerate(rows, start=1):
+        if r["theme"] not in themes:
+            raise DataFileError(f"{path.name}: data row {n}: unknown theme {r['theme']!r}")
+        if r["role"] not in THEME_ROLES:
+            raise DataFileError(f"{path.name}: data row {n}: unknown role {r['role']!r}")
+        if not r["phrase"] or not r["language"]:
+            raise DataFileError(f"{path.name}: data row {n}: empty language or phrase")
+    return rows
+
+
+def _language_codebook(language: str) -> Codebook:
+    phrases: list[tuple[str, Tag]] = []
+    for r in _theme_rows():
+        if r["language"] == language:
+            forms = (r["phrase"],)
+            phrases += [(f, (r["theme"], r["role"], -1)) for f in forms]
+    return Codebook(codebook().themes, PhraseMatcher(phrases))
+
+
+@cache
+def language_lexicon(language: str) -> LanguageLexicon | None:
+    """The lexicon of ``language``, or ``None`` when ``country_names.csv`` has no form for it.
+
+    >>> lex = language_lexicon("ru")
+    >>> [h.values[0] for h in lex.geo.matcher.find("Делегация России прибыла в Ханой.")]
+    [('Russia', 'name'), ('Vietnam', 'capital')]
+    >>> language_lexicon("xx") is None
+    True
+    """
+    if language not in lexicon_languages():
+        return None
+    words = _partner_words().get(language, {k: [] for k in PARTNER_LISTS})
+    names: list[tuple[str, str]] = []
+    for r in _actor_name_rows():
+        if r["language"] == language:
+            forms = russian_forms(r["form"], "person") if language == "ru" else (r["form"],)
+            names += [(f, r["actor_id"]) for f in forms]
+    connectors = _alternatives(["and", "&", "with", *words["connector"]])
+    return LanguageLexicon(
+        language=language,
+        geo=_language_geo(language),
+        names=PhraseMatcher(names),
+        codebook=_language_codebook(language),
+        connector=re.compile(rf"^\s*(?:[-–—/]|{connectors})\s*$", re.I),
+        between=re.compile(rf"(?<!\w)(?:between|{_alternatives(words['between'])})(?!\w)", re.I),
+        counterpart_before=re.compile(rf"(?<!\w)(?:{_alternatives(words['counterpart_before'])})\s*$", re.I),
+        counterpart_after=re.compile(rf"^\s*(?:{_alternatives(words['counterpart_after'])})(?!\w)", re.I),
+        history=re.compile(rf"(?<!\w)(?:{_alternatives(words['history'])})(?!\w)", re.I),
+    )

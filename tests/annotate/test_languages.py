@@ -1,0 +1,92 @@
+"""Issue 16: partners, officials and themes of articles in Vietnamese, Russian, French, Spanish, Chinese.
+
+Every text here is written for the test; each rule is checked on a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from defcoop.annotate.pipeline import annotate_article
+from defcoop.lexicons.languages import language_lexicon
+from defcoop.lexicons.matcher import PhraseMatcher
+from defcoop.lexicons.russian import russian_forms
+from defcoop.reading.parse import parse_article
+
+
+def _annotate(text: str, language: str):
+    return annotate_article("t", parse_article(text), language)
+
+
+def test_russian_case_forms_of_countries_demonyms_and_people():
+    assert {"России", "Россию", "Россией"} <= set(russian_forms("Россия", "noun"))
+    assert {"Китая", "Китаю", "Китаем", "Китае"} <= set(russian_forms("Китай", "noun"))
+    assert {"Беларуси", "Беларусью"} <= set(russian_forms("Беларусь", "noun"))
+    assert {"российская", "российской", "российскую", "российских"} <= set(russian_forms("российский", "adjective"))
+    assert "Виктором Хрениным" in russian_forms("Виктор Хренин", "person")
+    assert "Фан Ван Зянгом" in russian_forms("Фан Ван Зянг", "person")
+    assert russian_forms("КНДР", "noun") == ("КНДР",)
+
+
+def test_ideographs_match_inside_chinese_text_without_spaces():
+    m = PhraseMatcher([("中国", "CN"), ("Lao", "LA")])
+    assert [h.values for h in m.find("越南与中国加强合作")] == [("CN",)]
+    assert m.find("Laos") == []  # a Latin phrase still stops at a word boundary
+
+
+def test_russian_partner_in_any_case_and_official_in_instrumental():
+    ann = _annotate(
+        "Министр обороны Вьетнама Фан Ван Зянгом встретился с делегацией Белоруссии.\n\n"
+        "Генерал провёл переговоры с Виктором Хрениным о военном сотрудничестве.",
+        "ru",
+    )
+    assert ann.actor_ids == ["phan-van-giang", "viktor-khrenin"]
+    assert ann.partners == ["Belarus"]
+
+
+def test_russian_compound_adjective_joins_the_two_countries():
+    ann = _annotate("Состоялись российско-вьетнамские консультации по вопросам обороны.", "ru")
+    assert ann.partners == ["Russia"]
+
+
+def test_lower_case_demonym_after_a_counterpart_word_in_french_and_spanish():
+    fr = _annotate("Le Vietnam a reçu la délégation russe à Hanoï pour des entretiens.", "fr")
+    es = _annotate("Vietnam recibió a la delegación rusa en Hanói para conversaciones.", "es")
+    assert fr.partners == es.partners == ["Russia"]
+
+
+def test_vietnamese_side_word_before_the_country():
+    ann = _annotate("Việt Nam cảm ơn phía Lào đã hỗ trợ. Hai nước thống nhất tăng cường hợp tác.", "vi")
+    assert ann.partners == ["Laos"]
+
+
+def test_countries_meeting_without_vietnam_are_no_partners_in_another_language():
+    ann = _annotate("Министр обороны Китая посетил Камбоджу.\n\nКитай и Камбоджа обсудили учения.", "ru")
+    assert ann.partners == []
+
+
+def test_chinese_names_and_pair_word():
+    ann = _annotate("越南国防部长潘文江会见董军。\n\n中越两军加强合作。", "zh")
+    assert ann.actor_ids == ["phan-van-giang", "dong-jun"]
+    assert ann.partners == ["China"]
+
+
+def test_sea_named_after_a_country_is_no_country():
+    ann = _annotate("Les deux parties ont évoqué la mer de Chine méridionale avec le Vietnam.", "fr")
+    assert ann.partners == []
+
+
+@pytest.mark.parametrize("language", ["vi", "ru", "fr", "es", "zh"])
+def test_every_language_has_its_lexicon(language):
+    lex = language_lexicon(language)
+    assert lex is not None and len(lex.geo.matcher) > 0
+
+
+def test_themes_from_each_languages_phrases_with_the_exclude_rule():
+    ru = _annotate("Стороны обсудили подготовку кадров и обучение курсантов с делегацией России.", "ru")
+    assert "training_education" in ru.themes
+    es = _annotate("Vietnam y Rusia firmaron un acuerdo de cooperación.", "es")
+    planned = _annotate("Vietnam y Rusia firmarán un acuerdo de cooperación.", "es")
+    assert "agreement_signed" in es.themes and "agreement_signed" not in planned.themes
+    zh = _annotate("越南与中国在维和领域加强合作。", "zh")
+    assert "peacekeeping" in zh.themes
