@@ -244,9 +244,9 @@ save_figure(
 # the defence expo (5) and free trade (4); three paragraphs keep no weight on any topic. NPMI
 # runs from -0.53 to +0.49: with 46 short paragraphs most pairs of top terms share no
 # paragraph, so read NPMI to compare topics, not as a grade. On the real corpus (961 paragraphs
-# of 222 articles, k = 8) k-means puts 477 paragraphs into one junk cluster (focus 0.19 against
-# a median of 0.52); NMF's topics are more even, its largest (signing, training and memoranda
-# of understanding, 245 paragraphs) among the most coherent (+0.19). The verbs and logistics of
+# of 222 articles, k = 7) k-means puts 557 paragraphs into one junk cluster (focus 0.14 against
+# a median of 0.71); NMF's topics are more even, its largest (signing, training and memoranda
+# of understanding, 240 paragraphs) the most coherent (+0.19). The verbs and logistics of
 # any report (*took place*, *led*, *paid*, *day*, *including*) were topic terms on that corpus
 # and at 100,000 articles; they are now in `data/topic_stopwords.txt`, since no statistic of
 # 222 articles told them apart from subject words. On 10,000 generated articles

@@ -143,11 +143,13 @@ def save_figure(
     >>> with tempfile.TemporaryDirectory() as d:
     ...     save_figure(fig, "01-example", data=pd.DataFrame({"x": ["a", "b"], "n": [1, 2]}), directory=d)
     saved 01-example: 01-example.png, 01-example.svg, 01-example.csv
+    >>> plt.close(fig)
+    >>> fig, ax = plt.subplots(figsize=(3, 2), layout="constrained")
     >>> _ = ax.set_title("a title much too long for the canvas: it runs past the right edge of the figure")
-    >>> with tempfile.TemporaryDirectory() as d:
+    >>> with tempfile.TemporaryDirectory() as d:  # doctest: +ELLIPSIS
     ...     save_figure(fig, "01-example", data=pd.DataFrame(), directory=d, formats=("pdf",))
     saved 01-example: 01-example.pdf, 01-example.csv
-      layout: clipped text: 'a title much too long for the canvas:...' reaches 10 px outside the canvas
+      layout: clipped text: 'a title much too long for the canvas:...' reaches ... px outside the canvas
     >>> plt.close(fig)
     >>> save_figure(fig, "Example", data=pd.DataFrame())
     Traceback (most recent call last):
