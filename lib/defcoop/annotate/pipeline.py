@@ -79,17 +79,23 @@ __all__ = ["Annotation", "annotate_article", "english_matchers"]
 LATIN_SCRIPT_LANGUAGES = frozenset({"vi", "fr", "es", "pt", "it", "de", "id", "ms"})
 
 
-def _registered_names_only(doc: Doc, ann: Annotation) -> None:
-    """Registered officials named in full, and the countries of the foreign ones as partners
-    (an article in another language: titles, countries and themes are English lexicons)."""
-    doc.scan(*english_matchers())
-    hits = find_full_names(doc, defaultdict(list))
+def _record_officials(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> dict:
+    """The officials of ``hits`` as of the article's date (same names resolved, people of history
+    dropped), recorded on ``ann``; returns them by id."""
     period = date_period(ann.date)
     resolve_same_names(hits, period)
     drop_people_of_history(hits, period)
     actors = record_actors(doc, hits, {})
     ann.actor_ids = list(actors)
     ann.actors = [a.name for a in actors.values()]
+    return actors
+
+
+def _registered_names_only(doc: Doc, ann: Annotation) -> None:
+    """Registered officials named in full, and the countries of the foreign ones as partners
+    (an article in another language: titles, countries and themes are English lexicons)."""
+    doc.scan(*english_matchers())
+    actors = _record_officials(doc, ann, find_full_names(doc, defaultdict(list)))
     counts: dict[str, int] = defaultdict(int)
     for a in actors.values():
         if a.country and a.country != geo().self_name:
@@ -121,12 +127,7 @@ def _other_language(doc: Doc, ann: Annotation, lex: LanguageLexicon) -> None:
     hits = _drop_overlapped(find_full_names(doc, {}) + find_full_names(doc, {}, matcher=lex.names))  # 1
     if ann.date is None:
         date_from_text(doc, ann, hits)  # 2
-    period = date_period(ann.date)
-    resolve_same_names(hits, period)
-    drop_people_of_history(hits, period)
-    actors = record_actors(doc, hits, {})
-    ann.actor_ids = list(actors)
-    ann.actors = [a.name for a in actors.values()]
+    actors = _record_officials(doc, ann, hits)
     ann.partners = find_partners(doc, {i: a.country for i, a in actors.items()}, lex=lex)  # 6
     ann.themes = find_themes(doc, lex.codebook)  # 7
 
