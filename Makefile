@@ -32,7 +32,7 @@ CORPUS_ARG = $(if $(strip $(CORPUS)),--corpus "$(CORPUS)")
 
 # FORMATS=png,svg,pdf adds PDF (or any choice of the three) to every figure written
 workbook: setup
-	DEFCOOP_FIGURE_FORMATS="$(FORMATS)" $(PY) -m defcoop.app.workbook run $(CORPUS_ARG)
+	$(if $(strip $(FORMATS)),DEFCOOP_FIGURE_FORMATS="$(FORMATS)") $(PY) -m defcoop.app.workbook run $(CORPUS_ARG)
 
 # Headless Chromium (Debian's package) for the report's browser test, which fails, never skips,
 # without it. Installed here so that `make test` alone sets up everything it needs.

@@ -232,7 +232,9 @@ save_figure(
 # words' weight stands for them: *free trade*, not *free*, *trade* and *free trade*), written
 # over a bar as long as its weight; the title gives the topic's passages and its NPMI. Names of
 # people, places and outlets are out of the vocabulary (see *Vectorising*), so no topic is a
-# guest list. A grey panel marked *junk* is a large cluster of generic terms (see *How well each
+# guest list; the same rule drops subject words that a corpus only ever writes inside a
+# capitalised name (on the seeds *conduct*, *tropical*, *patriotic*, *victory*, from *Code of
+# Conduct*, *Tropical Center*, *Great Patriotic War*). A grey panel marked *junk* is a large cluster of generic terms (see *How well each
 # topic reads*): its passages are the ones the model could not place. Read a topic from its
 # terms, then against the quoted passages below; a label summarises terms, it does not
 # interpret them. Colours only separate topics within a model: NMF topic 2 and k-means cluster
@@ -360,7 +362,7 @@ save_figure(
 # Passages with no topic are hollow grey circles; a junk topic is filled grey and named so in
 # the legend. Above 5,000 passages a seeded sample of 5,000 is drawn (the title says so) and
 # points shrink as they get more numerous. On the seeds the visit-and-expo paragraphs stand
-# apart at the right and the rest crowd near the origin: with 46 short passages of 83 terms,
+# apart at the right and the rest crowd near the origin: with 46 short passages of 78 terms,
 # most paragraphs share only a few words with any other, which is why the two models disagree
 # on them. On the generated corpus the junk cluster sits in the middle of the cloud, as a
 # cluster of everything else does.
@@ -389,11 +391,13 @@ save_figure(
     directory=FIGURES,
     caption=(
         f"Passages per NMF topic and partner country of their article, for the {min(TOP_PARTNERS, n_partners)} "
-        "partners with the most passages, the others in one column; colour: the topic's share of the column."
+        "partners with the most passages"
+        + (", the others in one column" if n_partners > TOP_PARTNERS else "")
+        + "; colour: the topic's share of the column."
     ),
     denominators=(
-        f"{len(passages):,} {unit}s; {n_partners} partner countries; a passage counts once per partner of its article "
-        "and once in the column of the other partners"
+        f"{len(passages):,} {unit}s; {n_partners} partner countries; a passage counts once per partner of its article"
+        + (" and once in the column of the other partners" if n_partners > TOP_PARTNERS else "")
     ),
 )
 

@@ -62,7 +62,8 @@ pd.set_option("display.width", 200)
 # the same for partner countries, and how often a page's date is right when the page states it or a
 # reader can infer it. *first_contact* is the annotator before the round of work on real pages,
 # *final* after it (`lib/defcoop/data/validity.csv`). Counts of officials are therefore about one in
-# ten short, and a tenth of what is counted is wrong; non-English pages are not in these figures.
+# ten short, and a tenth of what is counted is wrong. These are English pages; the per-language
+# figures (Vietnamese, Russian, French, Spanish, Chinese) are in the README.
 
 # %%
 from defcoop.analysis.validity import validity
@@ -73,8 +74,9 @@ validity(("officials", "partners", "stated date", "inferred date", "copies", "of
 # ## What is counted
 #
 # The denominators first: articles loaded, syndicated copies set aside, and how many articles
-# are in English (officials are annotated in English text only; Vietnamese and Russian articles
-# still count as articles but contribute no actors).
+# are in English (officials are read in English, Vietnamese, Russian, French, Spanish and Chinese;
+# outside English only registered officials named in full or in a language's own name forms are
+# found, so an article in another language can contribute fewer actors than its English twin).
 
 # %%
 corpus = defcoop.load(CORPUS)

@@ -116,8 +116,10 @@ ts.period_options(stories, min_per_period=MIN_PER_PERIOD)
 # ## Where every article went
 #
 # The accounting at the chosen period: copies, off-topic articles, date precision, stories placed
-# and not placed, and stories not read for themes (the annotator has theme lexicons for English
-# only, so a story in another language would otherwise lower every share).
+# and not placed, and stories not read for themes (the annotator reads themes in English,
+# Vietnamese, Russian, French, Spanish and Chinese; a story in another language is left out, since
+# it would otherwise lower every share). Theme precision differs by language (README, "How good
+# the annotations are"), so on a mixed corpus compare shares within a language before across.
 
 # %%
 ts.accounting(corpus.docs, period=period, include_copies=INCLUDE_COPIES, on_topic_only=ON_TOPIC_ONLY)
@@ -168,8 +170,9 @@ save_figure(
     data=table,
     caption=f"Share of the stories of each {period} carrying each of the {table['theme'].nunique()} themes of the "
     f"codebook, with Wilson 95% intervals, above the stories per {period} and the context periods.",
-    denominators=f"{table.drop_duplicates('period')['stories'].sum():,} stories placed in {table['period'].nunique()} "
-    f"{period}s and read for themes, of {len(stories):,} stories",
+    denominators=f"{table.drop_duplicates('period')['stories'].sum():,} stories placed in "
+    f"{table.loc[table['stories'] > 0, 'period'].nunique()} {period}s with stories (of "
+    f"{table['period'].nunique()} in the span) and read for themes, of {len(stories):,} stories",
     directory=FIGURES,
 )
 
@@ -276,8 +279,8 @@ head(
 # partners appears in both lanes. Undated stories cannot be placed and are counted in the
 # accounting above. That is a label per story, readable up to `MAX_MARKS` (40) stories; a larger
 # corpus is drawn as counts instead: in each partner's lane one dot per period (the period chosen
-# above) with an area proportional to its stories, a faint bar for each year with stories dated
-# only to the year, and labels on the busiest periods only, with the pair of officials most
+# above) with an area proportional to its stories, a ring just below the lane for stories dated
+# only to the year (on the same size scale), and labels on the busiest periods only, with the pair of officials most
 # often named in them. The CSV holds what is drawn: one row per story and partner (with the
 # meeting's cue, host, place and sentence), or one row per lane and period.
 

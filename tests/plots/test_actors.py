@@ -487,3 +487,16 @@ def test_meeting_network_keeps_its_measured_layout_when_shown_in_jupyter(meeting
     fig.savefig(io.BytesIO(), format="png")
     assert not isinstance(fig.get_layout_engine(), matplotlib.layout_engine.ConstrainedLayoutEngine)
     assert ax.get_position().bounds == before  # the counts placed by measuring stay where they were put
+
+
+def test_actors_by_year_of_a_corpus_with_no_dated_article_draws_and_says_so(by_year, mentions):
+    from defcoop.plots.layout import layout_problems
+
+    undated = (
+        by_year.assign(year="undated")
+        .groupby(["dimension", "group", "year"], as_index=False)[["mentions", "articles"]]
+        .sum()
+    )
+    fig, table = actors_by_year(undated, mentions=mentions)
+    assert table is undated
+    assert layout_problems(fig) == []

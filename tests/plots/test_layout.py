@@ -141,6 +141,9 @@ def test_captions_are_recorded_once_per_figure(tmp_path):
         plt.close(fig)
     table = read_captions(tmp_path)
     assert table.values.tolist() == [["01-a", "what 01-a plots", "5 stories"], ["02-b", "what 02-b plots", "4 stories"]]
+    fig, _ = plt.subplots()
+    save_figure(fig, "02-b", data=pd.DataFrame(), directory=tmp_path)  # saved again, with no caption
+    assert read_captions(tmp_path)["figure"].tolist() == ["01-a"]
 
 
 def test_the_palette_stays_apart_for_colour_blind_readers():
@@ -153,3 +156,30 @@ def test_the_palette_stays_apart_for_colour_blind_readers():
     assert (
         distances(["#c0392b", "#2e8b57"])["normal vision"][0] > 3 * distances(["#c0392b", "#2e8b57"])["deuteranopia"][0]
     )
+
+
+def test_text_in_a_hidden_legend_or_clipped_away_is_not_counted():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [0, 1], label="a line")
+    ax.plot([0, 1], [1, 0], label="another line")
+    leg = ax.legend(loc="center")
+    ax.text(0.5, 0.5, "a note in the middle", transform=ax.transAxes)
+    assert "overlapping text" in _kinds(fig)  # the legend sits on the note
+    leg.set_visible(False)
+    assert layout_problems(fig) == []
+    # a label of a point far outside the view, clipped to the axes: not drawn, not a problem
+    ax.text(50, 50, "far away", clip_on=True)
+    assert layout_problems(fig) == []
+    # one that straddles the edge of the axes is cut there, and said so
+    ax.set_xlim(0, 1)
+    ax.text(0.95, 0.5, "straddling the right edge", clip_on=True)
+    assert any("cut at the edge of its axes" in p for p in layout_problems(fig))
+
+
+def test_the_private_tick_api_the_check_relies_on_still_answers():
+    _, ax = plt.subplots()
+    ax.set_xticks(range(0, 21, 5))
+    ax.set_xlim(0, 10)  # 15 and 20 are outside the view
+    ticks = ax.xaxis._update_ticks()
+    assert [t.get_loc() for t in ticks] == [0, 5, 10]
+    assert set(ax._axis_map) >= {"x", "y"}

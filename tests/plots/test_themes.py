@@ -552,3 +552,45 @@ def test_notebook_04_draws_nothing_itself():
     for cell in figure_cells:
         statements = ast.parse(cell).body
         assert len(statements) == 2, cell  # the figure function, then save_figure
+
+
+def test_partners_are_cut_among_partners_not_against_the_stories_with_no_partner():
+    from defcoop.plots.themes import themes_by_partner
+
+    partners = [["Belarus"]] * 5 + [["Russia"]] * 4 + [["Laos"]] * 3 + [[]] * 4
+    s = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:02d}" for i in range(len(partners))],
+            "date": "",
+            "duplicate_of": "",
+            "on_topic": True,
+            "language": "en",
+            "outlet": "VNA",
+            "partners": partners,
+            "themes": [["peacekeeping"]] * len(partners),
+        }
+    )
+    by_partner = ts.theme_totals(s, by="partner", themes=["peacekeeping"])
+    fig, _ = themes_by_partner(by_partner, stories_read=len(s), top_n=3)
+    rows = [t.get_text().split("  (")[0] for t in fig.axes[0].get_yticklabels()]
+    assert rows == ["Belarus", "Russia", "Laos"]
+    assert fig.axes[0].get_xlabel().startswith("not shown: 4 stories with no partner found")
+    fig, _ = themes_by_partner(by_partner, stories_read=len(s), top_n=2)
+    assert [t.get_text().split("  (")[0] for t in fig.axes[0].get_yticklabels()] == ["Belarus", "Russia"]
+    plt.close("all")
+
+
+def test_a_timeline_with_no_meeting_says_so():
+    from defcoop.plots.themes import meetings_timeline
+
+    fig, data = meetings_timeline(
+        pd.DataFrame(columns=["partner", "date", "level"]),
+        context=pd.DataFrame(columns=["start", "end", "label"]),
+        span=("2010-01-01", "2020-01-01"),
+        dated_stories=7,
+    )
+    assert data.empty and "No meeting sentence found in the 7 dated stories." in [
+        t.get_text() for t in fig.axes[0].texts
+    ]
+    assert layout_problems(fig) == []
+    plt.close(fig)

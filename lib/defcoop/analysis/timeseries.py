@@ -41,6 +41,7 @@ import pandas as pd
 from defcoop.corpus import story_mask
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.lexicons.languages import theme_languages
 from defcoop.lexicons.themes import codebook
 from defcoop.paths import DATA_DIR
 from defcoop.reading.dates import parse_iso
@@ -84,8 +85,9 @@ GroupBy = Literal["partner", "outlet"]
 
 #: Finest first: ``choose_period`` takes the first that is dense enough.
 PERIODS: tuple[Period, ...] = ("month", "quarter", "year")
-#: Languages the annotator reads for themes (:func:`defcoop.annotate.pipeline.annotate_article`).
-THEME_LANGUAGES = frozenset({"en"})
+#: Languages the annotator reads for themes (:func:`defcoop.annotate.pipeline.annotate_article`):
+#: English and every language of ``data/theme_phrases.csv``.
+THEME_LANGUAGES = theme_languages()
 NO_PARTNER = "(no partner found)"
 NO_OUTLET = "(outlet not recognised)"
 CONTEXT_COLUMNS = ("period_id", "start", "end", "label", "source")
@@ -311,13 +313,14 @@ def accounting(
     >>> docs = pd.DataFrame({"doc_id": list("abcde"),
     ...     "date": ["2019-05-16", "2019-05-16", "2018", "", "2020-01"],
     ...     "duplicate_of": ["", "a", "", "", ""], "on_topic": [True, True, True, True, False],
-    ...     "language": ["en", "en", "en", "vi", "en"]})
+    ...     "language": ["en", "en", "en", "de", "en"]})
     >>> accounting(docs, period="month")[["step", "articles"]].values.tolist()
     [['articles loaded', 5], ['syndicated copies (counted once, as their first copy)', 1],
      ['off topic', 1], ['stories counted', 3], ['  dated to the day', 1], ['  dated to the month', 0],
      ['  dated to the year only', 1], ['  undated', 1], ['placed in a month', 1],
      ['not placed: date coarser than a month', 1], ['not placed: undated', 1],
-     ['read for themes (English)', 2], ['not read for themes (no theme lexicon for the language)', 1]]
+     ['read for themes (a language of the theme lexicons)', 2],
+     ['not read for themes (no theme lexicon for the language)', 1]]
     """
     _check_columns(docs, ("doc_id", "date", "duplicate_of", "on_topic", "language"))
     copies = int((docs["duplicate_of"] != "").sum())
@@ -349,7 +352,7 @@ def accounting(
             "in the year totals, the totals by partner and outlet, and the timeline",
         ),
         ("not placed: undated", int(status.get("undated", 0)), "in the totals by partner and outlet"),
-        ("read for themes (English)", read, ""),
+        ("read for themes (a language of the theme lexicons)", read, ""),
         (
             "not read for themes (no theme lexicon for the language)",
             len(stories) - read,

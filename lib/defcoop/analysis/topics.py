@@ -358,9 +358,11 @@ class Analyzer:
     """Folds, tokenises and drops stop words, then forms phrases of adjacent words only.
 
     A stop word or a name between two words breaks the phrase (*Armed Forces this morning*
-    gives no *forces morning*; *memorandum of understanding* gives no phrase); a phrase of one
-    word twice (*visit visit*) is dropped.  A picklable callable, so that transforming can run
-    in other processes.
+    gives no *forces morning*); a phrase of one word twice (*visit visit*) is dropped.  Words of
+    fewer than three letters and punctuation are not tokens, so they do not break a phrase:
+    *memorandum of understanding* gives *memorandum understanding*, and two words either side of
+    a full stop can pair (a known leak, rare in topic terms since such pairs seldom recur).
+    A picklable callable, so that transforming can run in other processes.
 
     >>> Analyzer(stop=frozenset({"the", "this"}), ngrams=2)("The frigate drill, this visit visit")
     ['frigate', 'drill', 'visit', 'visit', 'frigate drill']
@@ -1291,7 +1293,7 @@ def topic_crosstab(model: TopicModel, units: pd.DataFrame, *, by: By, top: int |
     named = sorted(named, key=lambda v: (-int(totals[v]), v)) if by == "partner" else sorted(named)
     if top is not None and len(named) > top:
         keep = sorted(named, key=lambda v: (-int(totals[v]), v))[:top]
-        rest = f"{len(named) - top} more {by}s"
+        rest = f"{len(named) - top} more {by}" + ("s" if len(named) - top != 1 else "")
         named = [v for v in named if v in set(keep)] + [rest]
         df[by] = [v if v in set(keep) or v in special else rest for v in df[by]]
         df = df.drop_duplicates(["row", by])  # a passage counts once in the lumped column

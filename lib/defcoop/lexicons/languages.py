@@ -24,7 +24,7 @@ from defcoop.lexicons.themes import Codebook, Tag, codebook
 from defcoop.paths import DATA_DIR
 from defcoop.text import fold
 
-__all__ = ["LanguageLexicon", "language_lexicon", "lexicon_languages"]
+__all__ = ["LanguageLexicon", "language_lexicon", "lexicon_languages", "theme_languages"]
 
 COUNTRY_KINDS = frozenset({"name", "demonym", "capital", "side", "pair", "block"})
 PARTNER_LISTS = ("connector", "between", "counterpart_before", "counterpart_after", "history")
@@ -195,3 +195,12 @@ def language_lexicon(language: str) -> LanguageLexicon | None:
         counterpart_after=re.compile(rf"^\s*(?:{_alternatives(words['counterpart_after'])})(?!\w)", re.I),
         history=re.compile(rf"(?<!\w)(?:{_alternatives(words['history'])})(?!\w)", re.I),
     )
+
+
+def theme_languages() -> frozenset[str]:
+    """The languages whose articles are read for themes: English and those of ``theme_phrases.csv``.
+
+    >>> sorted(theme_languages())[:2]
+    ['en', 'es']
+    """
+    return frozenset({"en"}) | frozenset(r["language"] for r in _theme_rows())

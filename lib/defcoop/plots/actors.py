@@ -202,6 +202,9 @@ def _panel(by_year: pd.DataFrame, dim: str, years: list[str], top_n: int) -> tup
     totals = totals[totals > 0].sort_index()  # ties by name
     order = totals.sort_values(ascending=False, kind="stable").index[:top_n]
     order = [g for g in order if g not in PLACEHOLDER_LABELS] + [g for g in order if g in PLACEHOLDER_LABELS]
+    if rows.empty:  # e.g. the office panel of a corpus with no dated article
+        empty = pd.DataFrame(0, index=pd.Index(order, name="group"), columns=years, dtype=int)
+        return empty, empty.copy(), len(totals)
     wide = rows.pivot(index="group", columns="year", values=["mentions", "articles"])
     m = wide["mentions"].reindex(index=order, columns=years).fillna(0).astype(int)
     a = wide["articles"].reindex(index=order, columns=years).fillna(0).astype(int)

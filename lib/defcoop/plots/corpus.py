@@ -10,6 +10,15 @@ from matplotlib.figure import Figure
 from defcoop.plots.palette import CATEGORICAL, OTHER
 from defcoop.plots.style import MAX_MARKS
 
+__all__ = [
+    "NOT_RECOGNISED",
+    "TOP_OUTLETS",
+    "article_lengths",
+    "articles_by_outlet_year",
+    "histogram_table",
+    "outlet_year_table",
+]
+
 
 def histogram_table(values: pd.Series, *, bins: int = 30, measure: str = "") -> pd.DataFrame:
     """Counts of integer ``values`` in at most ``bins`` equal-width bins of whole numbers.
@@ -96,7 +105,8 @@ def outlet_year_table(docs: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataF
 
     One row per (year, outlet): ``year`` (``undated`` for an article with no date), ``outlet``
     (empty when not recognised), ``articles`` and ``drawn_as``: the outlet itself for the
-    ``top`` outlets with most articles (ties by name), ``K other outlets`` for the rest and
+    ``top`` outlets with most articles (ties by name; at most the palette's eight colours),
+    ``K other outlets`` for the rest and
     :data:`NOT_RECOGNISED` for articles whose outlet was not recognised.  Sorted by year, then
     outlet.
 
@@ -120,7 +130,7 @@ def outlet_year_table(docs: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataF
     )
     per_outlet = table[table["outlet"] != ""].groupby("outlet")["articles"].sum()
     ranked = sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
-    shown = {name for name, _ in ranked[:top]}
+    shown = {name for name, _ in ranked[: min(top, len(CATEGORICAL))]}  # one palette colour each, at most
     rest = len(ranked) - len(shown)
     other = f"{rest} other outlet" + ("s" if rest != 1 else "")
     table["drawn_as"] = [NOT_RECOGNISED if o == "" else (o if o in shown else other) for o in table["outlet"].tolist()]
@@ -180,7 +190,7 @@ def articles_by_outlet_year(table: pd.DataFrame) -> Figure:
     ax.set_xlim(x.min() - 0.7, x.max() + 0.7) if len(x) else None
     ax.set_ylabel("articles")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_ylim(0, max(1, bottom.max()) * 1.18)
+    ax.set_ylim(0, max(1, bottom.max(initial=0)) * 1.18)
     ax.grid(axis="x", visible=False)
     n = int(table["articles"].sum())
     n_undated = int(table.loc[table["year"] == "undated", "articles"].sum())

@@ -4,7 +4,8 @@
 that would be drawn, with matplotlib's own text extents: titles, axis and tick labels, legend
 entries, annotations and colour bar labels.  It reports
 
-* text that reaches outside the canvas (a title cut off at the right edge);
+* text that reaches outside the canvas (a title cut off at the right edge), or that is cut at
+  the edge of the axes it is clipped to (a text wholly clipped away is not drawn, not counted);
 * two texts whose glyph boxes overlap (tick labels run together, edge labels piled up);
   rotated labels are compared as rotated rectangles, not as their axis-aligned boxes;
 * text smaller than :data:`MIN_FONT_PT`, which does not survive a journal's reduction;
@@ -13,6 +14,11 @@ entries, annotations and colour bar labels.  It reports
 :func:`~defcoop.plots.save.save_figure` runs the check on every figure it writes and lists the
 problems under the saved files; with ``DEFCOOP_FIGURE_CHECK=error`` in the environment it
 refuses to write a figure with problems, which is how the tests run the notebooks.
+
+What it does not see: text over data (a label on a bar or a dot), a legend over data, and
+padding boxes around text; it measures text against text and against the canvas only.  It
+reads the ticks to be drawn from matplotlib's ``Axis._update_ticks`` (private, stable since
+matplotlib 3.1; ``tests/plots/test_layout.py`` fails if it stops answering).
 
 >>> import matplotlib.pyplot as plt
 >>> fig, ax = plt.subplots(figsize=(3, 2), layout="constrained")
@@ -60,24 +66,44 @@ def _drawn_texts(fig: Figure) -> list[Text]:
                 for tick in axis._update_ticks():  # the ticks inside the view limits
                     drawn_ticks.update((id(tick.label1), id(tick.label2)))
                 drawn_ticks.update((id(axis.label), id(axis.offsetText)))
+    # text inside a hidden container (a legend, an axes, a subfigure set invisible) is not drawn
+    hidden: set[int] = set()
+    for container in fig.findobj(lambda a: not a.get_visible()):
+        hidden.update(id(t) for t in container.findobj(Text))
     texts = []
     for t in fig.findobj(Text):
-        if not t.get_visible() or not t.get_text().strip():
+        if id(t) in hidden or not t.get_text().strip() or t.get_alpha() == 0:
             continue
         if id(t) in tick_labels and id(t) not in drawn_ticks:
             continue
-        parent = t.axes
-        if parent is not None and not parent.get_visible():
-            continue
         texts.append(t)
     return texts
+
+
+def _visible_box(t: Text, renderer):
+    """The part of ``t``'s box that is drawn: all of it, or its intersection with the box it is
+    clipped to (a label of a point outside an axes' view is clipped away entirely: ``None``)."""
+    box = t.get_window_extent(renderer)
+    clip = t.get_clip_box() if t.get_clip_on() else None
+    if clip is None:
+        return box, False
+    from matplotlib.transforms import Bbox
+
+    cut = Bbox.intersection(box, clip)
+    if cut is None or cut.width <= 0 or cut.height <= 0:
+        return None, True
+    return cut, (cut.width < box.width - _TOLERANCE_PX or cut.height < box.height - _TOLERANCE_PX)
+
+
+def _corners_of(box) -> np.ndarray:
+    return np.array([[box.x0, box.y0], [box.x1, box.y0], [box.x1, box.y1], [box.x0, box.y1]])
 
 
 def _corners(t: Text, renderer, box) -> np.ndarray:
     """The four corners of ``t``'s glyph box in pixels, rotated as the text is."""
     angle = t.get_rotation() % 180
     if angle in (0, 90):
-        return np.array([[box.x0, box.y0], [box.x1, box.y0], [box.x1, box.y1], [box.x0, box.y1]])
+        return _corners_of(box)
     with_angle = t.get_rotation()
     t.set_rotation(0)
     try:
@@ -135,10 +161,16 @@ def layout_problems(
     W, H = fig.bbox.width, fig.bbox.height
     texts = _drawn_texts(fig)
     quads, boxes = [], []
+    shown = []
     for t in texts:
-        box = t.get_window_extent(renderer)
+        box, cut = _visible_box(t, renderer)
+        if box is None:
+            continue
+        if cut:
+            problems.append(f"clipped text: {_label(t)} is cut at the edge of its axes")
+        shown.append(t)
         boxes.append((box.x0, box.y0, box.x1, box.y1))
-        quads.append(_corners(t, renderer, box))
+        quads.append(_corners(t, renderer, box) if not cut else _corners_of(box))
         if t.get_fontsize() < min_font_pt - 1e-9:
             problems.append(f"text too small: {_label(t)} is {t.get_fontsize():g} pt (at least {min_font_pt:g})")
         over = max(-box.x0, -box.y0, box.x1 - W, box.y1 - H)
@@ -152,5 +184,5 @@ def layout_problems(
         hit = np.triu((dx > _TOLERANCE_PX) & (dy > _TOLERANCE_PX), k=1)
         for i, j in zip(*np.nonzero(hit), strict=True):
             if _overlap(quads[i], quads[j]) > _TOLERANCE_PX:
-                problems.append(f"overlapping text: {_label(texts[i])} and {_label(texts[j])}")
+                problems.append(f"overlapping text: {_label(shown[i])} and {_label(shown[j])}")
     return problems

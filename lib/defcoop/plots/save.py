@@ -93,8 +93,10 @@ def read_captions(directory: str | Path | None = None) -> pd.DataFrame:
 def _record_caption(directory: Path, name: str, caption: str, denominators: str) -> None:
     table = read_captions(directory)
     table = table[table["figure"] != name]
-    row = pd.DataFrame([{"figure": name, "caption": caption, "denominators": denominators}])
-    table = pd.concat([table, row], ignore_index=True).sort_values("figure", ignore_index=True)
+    if caption or denominators:
+        row = pd.DataFrame([{"figure": name, "caption": caption, "denominators": denominators}])
+        table = pd.concat([table, row], ignore_index=True)
+    table = table.sort_values("figure", ignore_index=True)
     _atomic_write(directory / CAPTIONS_FILE, lambda p: write_csv(table, p))
 
 
@@ -130,7 +132,7 @@ def save_figure(
     caption : one or two sentences saying what the figure plots, for a report's caption.
     denominators : what the numbers are out of (``155 stories; 744 mentions``).  Both are
         recorded in the folder's ``captions.csv`` (:func:`read_captions`); a figure saved again
-        replaces its row.
+        replaces its row, or drops it when saved without either.
     directory : where to write; defaults to the repository's ``figures/``.
     formats : image formats among ``png``, ``svg``, ``pdf``; defaults to
         ``DEFCOOP_FIGURE_FORMATS`` or PNG and SVG.
@@ -175,6 +177,6 @@ def save_figure(
             files.append(path.name)
     csv = out / f"{name}.csv"
     _atomic_write(csv, lambda p: write_csv(data, p))  # spreadsheet-safe (defcoop.export)
-    if caption or denominators:
-        _record_caption(out, name, caption, denominators)
+    if caption or denominators or (out / CAPTIONS_FILE).is_file():
+        _record_caption(out, name, caption, denominators)  # saved again without one: its row is dropped
     return SavedFigure(name, (*files, csv.name), problems)

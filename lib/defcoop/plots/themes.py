@@ -170,6 +170,8 @@ def theme_shares_over_time(
     ['share, fewer than 3 stories', '95% interval (Wilson)', 'no stories in the year']
     >>> plt.close(fig)
     """
+    if shares.empty:
+        raise ValueError("no dated story to place in a period: theme shares over time need dated stories")
     ctx = context.reset_index(drop=True)
     bins = shares.drop_duplicates("period")[["period", "start", "end", "stories"]].reset_index(drop=True)
     bins[["start", "end"]] = bins[["start", "end"]].apply(pd.to_datetime)
@@ -356,10 +358,23 @@ def themes_by_partner(
     labels = dict(zip(by_partner["theme"], by_partner["theme_label"], strict=True))
     all_partners = list(dict.fromkeys(by_partner["partner"]))
     n_partner = by_partner.drop_duplicates("partner").set_index("partner")["stories"]
-    partners = all_partners[:top_n]  # the partners with most stories, not splitting a tie at the cut
-    if len(all_partners) > top_n:
-        kept = [p for p in partners if n_partner[p] > n_partner[all_partners[top_n]]]
+    countries = [p for p in all_partners if p != ts.NO_PARTNER]  # stories with no partner are no row
+    partners = countries[:top_n]  # the partners with most stories, not splitting a tie at the cut
+    if len(countries) > top_n:
+        kept = [p for p in partners if n_partner[p] > n_partner[countries[top_n]]]
         partners = kept or partners  # a cut inside one tie (all with one story): the first, by name
+    if not partners:  # no story names a partner: say so rather than draw an empty grid
+        fig, ax = plt.subplots(figsize=(7.2, 1.6))
+        ax.axis("off")
+        ax.text(
+            0.0,
+            0.5,
+            f"No partner found in the {stories_read:,} stories read for themes.",
+            fontsize=9,
+            transform=ax.transAxes,
+        )
+        fig.suptitle("Themes by partner", x=0.01, ha="left", fontsize=9, fontweight="bold")
+        return fig, by_partner
     cells = by_partner.pivot(index="partner", columns="theme", values="share").loc[partners, themes]
     counts = by_partner.pivot(index="partner", columns="theme", values="with_theme").loc[partners, themes]
     fig, ax = plt.subplots(figsize=(7.2, 2.4 + 0.24 * len(partners)))
@@ -382,10 +397,8 @@ def themes_by_partner(
     )
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
-    countries = [p for p in all_partners if p != ts.NO_PARTNER]
-    shown = [p for p in partners if p != ts.NO_PARTNER]
-    hidden = [p for p in all_partners[len(partners) :] if p != ts.NO_PARTNER]
-    cut = f"; the {len(shown)} of {len(countries)} partners with most stories" if hidden else ""
+    hidden = countries[len(partners) :]
+    cut = f"; the {len(partners)} of {len(countries)} partners with most stories" if hidden else ""
     fig.suptitle(
         f"Themes by partner ({stories_read:,} stories read for themes{cut})",
         x=0.01,
@@ -406,8 +419,9 @@ def themes_by_partner(
         plural = len(hidden) > 1
         each = f"{lo}–{hi} stories each" if lo != hi else f"{lo} stor{'y' if lo == 1 else 'ies'}" + " each" * plural
         notes.append(f"{len(hidden)} more partner{'s' * plural} with {each}")
-    if ts.NO_PARTNER in all_partners[len(partners) :]:
-        notes.append(f"{n_partner[ts.NO_PARTNER]:,} stories with no partner found")
+    if ts.NO_PARTNER in all_partners:
+        alone = int(n_partner[ts.NO_PARTNER])
+        notes.append(f"{alone:,} stor{'y' if alone == 1 else 'ies'} with no partner found")
     if notes:
         ax.set_xlabel(f"not shown: {' and '.join(notes)} (every partner is in the CSV)", fontsize=7, color="#555555")
     return fig, by_partner
@@ -501,6 +515,18 @@ def meetings_timeline(
     """
     ctx = context.reset_index(drop=True)
     x0, x1 = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    if drawn.empty:  # dated stories, but no meeting sentence in any of them: say so
+        fig, ax = plt.subplots(figsize=(7.2, 1.6))
+        ax.axis("off")
+        ax.text(
+            0.0,
+            0.5,
+            f"No meeting sentence found in the {dated_stories:,} dated stories.",
+            fontsize=9,
+            transform=ax.transAxes,
+        )
+        fig.suptitle("Meetings by partner", x=0.01, ha="left", fontsize=10, fontweight="bold")
+        return fig, drawn
     if "level" in drawn.columns:
         return _timeline_marks(drawn, ctx, x0, x1, dated_stories=dated_stories)
     counts = drawn
