@@ -257,9 +257,12 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     ]
 )
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets.
-_TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
-_CLOSERS = "\"'”’)]"
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets.  The full-width
+# stops of Chinese and Japanese (``。！？``) end a sentence whatever follows them (those scripts
+# put no space after them and have no capital letters).
+_TERMINAL = re.compile(r"[.!?…。！？]+[\"'”’)\]」』）]*")
+_CLOSERS = "\"'”’)]」』）"
+_FULL_WIDTH_STOPS = "。！？"
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
@@ -311,6 +314,11 @@ def _boundaries(text: str) -> Iterator[int]:
     for m in _TERMINAL.finditer(text):
         end = m.end()
         punct = m.group(0)
+        if punct[0] in _FULL_WIDTH_STOPS:
+            nxt = _next_nonspace(text, end)
+            if nxt < len(text):
+                yield nxt
+            continue
         dot = m.start() + len(punct.rstrip(_CLOSERS)) - 1
         if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1 and _is_protected(text, dot):
             continue
@@ -354,6 +362,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     >>> t = "The U.S. and the U.K. agreed. Talks ended on 26.04.2016 in Minsk."
     >>> [s.of(t) for s in sentence_spans(t)]
     ['The U.S. and the U.K. agreed.', 'Talks ended on 26.04.2016 in Minsk.']
+    >>> t = "双方举行会谈。他说：“很好！”是吗？是的"
+    >>> [s.of(t) for s in sentence_spans(t)]
+    ['双方举行会谈。', '他说：“很好！”', '是吗？', '是的']
     """
     stop = len(text) if end is None else end
     piece = text[start:stop]

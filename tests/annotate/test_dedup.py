@@ -208,3 +208,18 @@ def test_a_digest_of_two_stories_joins_one_of_them_not_both_to_each_other():
     got = dedup.duplicate_of(docs).tolist()
     assert got[1] == ""  # the unrelated story is nobody's copy
     assert got[2] in ("a-story", "b-other")
+
+
+def test_an_original_without_a_year_takes_its_copys_date_before_the_order():
+    # the original (later doc_id) states only "le 23 novembre"; the copy is stamped 23/11/2023 and
+    # cut short: with the year-less date agreeing, both are of 23 November 2023 and the tie-break
+    # (doc_id) decides, instead of the copy winning as the only dated member
+    story = (
+        "Hanoï, le 23 novembre (VNA) - Le ministre de la Défense a reçu l'ambassadeur de France pour "
+        "discuter de la coopération dans la formation, la médecine militaire et le maintien de la paix. "
+        "Les deux parties ont salué les progrès de la coopération bilatérale en matière de défense."
+    )
+    docs = pd.DataFrame({"doc_id": ["a-original", "b-copy"], "date": ["", "2023-11-23"], "body": [story, story[:240]]})
+    assert dedup.duplicate_of(docs, min_shared=5).tolist() == ["", "a-original"]
+    other_day = docs.assign(body=[story.replace("23 novembre", "22 novembre"), story[:240]])
+    assert dedup.duplicate_of(other_day, min_shared=5).tolist() == ["b-copy", ""]

@@ -11,7 +11,10 @@ two articles are copies when they share at least ``min_shared`` shingles and at 
 or is cut at another place than the original (two excerpts of one story) is caught; two reports
 of one event written apart share a sentence or two, far below that.  Copies form groups; the
 earliest article of a group (by date, then ``doc_id``) is the story, and every other member
-points to it with ``duplicate_of``.
+points to it with ``duplicate_of``.  A member without a date of its own whose text gives the
+month and day of a dated member (``le 23 novembre`` beside a copy stamped ``23/11/2023``) takes
+that date (inferred: it carries the same story) before the order is decided, so that an original
+without a year does not sort after its copies.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from defcoop.reading.dates import find_dates
 from defcoop.text import fold
 
 __all__ = ["ANCHOR_EVERY", "duplicate_of", "shingles"]
@@ -325,10 +329,33 @@ def duplicate_of(
     for members in groups.values():
         if len(members) < 2:
             continue
+        when = _group_dates(members, dates, body_of)
         # undated articles sort after dated ones; ties broken by doc_id (the length of the text
         # was tried as a tie-break on the development corpora, and was right less often)
-        first = min(members, key=lambda i: (dates[i] == "", dates[i], ids[i]))
+        first = min(members, key=lambda i: (when[i] == "", when[i], ids[i]))
         for i in members:
             if i != first:
                 out[i] = ids[first]
     return pd.Series(out, index=docs.index, dtype="str")
+
+
+def _group_dates(members: list[int], dates: list[str], body_of: dict[int, str]) -> dict[int, str]:
+    """The dates of a copy group's members for ordering it: each member's own date; an undated
+    member whose text names the month and day (without a year) of exactly one dated member's
+    day-precision date takes that date, as a reader of the two pages would.
+
+    >>> _group_dates([0, 1], ["", "2023-11-23"], {0: "Hanoï, le 23 novembre - Le ministre a reçu l'ambassadeur."})
+    {0: '2023-11-23', 1: '2023-11-23'}
+    >>> _group_dates([0, 1], ["", "2023-11-23"], {0: "Le 22 novembre, le ministre a reçu l'ambassadeur."})
+    {0: '', 1: '2023-11-23'}
+    """
+    when = {i: dates[i] for i in members}
+    dated = sorted({dates[i] for i in members if len(dates[i]) == len("YYYY-MM-DD")})
+    for i in members:
+        if dates[i] or not dated or i not in body_of:
+            continue
+        said = {(h.month, h.day) for h in find_dates(body_of[i]) if h.year is None and h.day}
+        agree = [d for d in dated if (int(d[5:7]), int(d[8:10])) in said]
+        if len(agree) == 1:
+            when[i] = agree[0]
+    return when

@@ -160,6 +160,63 @@ def date_from_header_or_dateline(doc: Doc, ann: Annotation) -> None:
             ann.warnings.append(f"header date {art.header.iso} differs from dateline {art.dateline.iso}; header used")
     elif art.dateline is not None:
         ann.date, ann.date_source = art.dateline, "dateline"
+        line = next(doc.text[b.start : b.end] for b in art.blocks if b.kind == "dateline")
+        if _swapped_by_text(doc, art.dateline, line):
+            ann.date = make_date(art.dateline.year)
+            ann.warnings.append(
+                f"dateline {art.dateline.iso} read day first, but the text dates the story to the month-first "
+                "reading: only the year kept"
+            )
+    if ann.date is not None and ann.date.precision == "month":
+        ann.date = _day_from_lead(doc, ann.date)
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+
+
+def _swapped_by_text(doc: Doc, date: DateValue, line: str) -> bool:
+    """Whether a day-first number stamp (``03/05/2025``, read 3 May) is contradicted by the body:
+    both readings are dates, the body names the month-first one (``3月5日``, ``March 5``) and never
+    the day-first one.  A reader is then left with two possible days, and only the year is sure."""
+    m = _NUMERIC_DATE.search(line)
+    if m is None or date.day is None or date.day == date.month or date.day > 12:
+        return False
+    said = {
+        (h.month, h.day)
+        for s in doc.sents
+        if s.section == "body"
+        for h in find_dates(doc.text, s.start, s.end)
+        if h.day and h.year in (None, date.year)
+    }
+    return (date.day, date.month) in said and (date.month, date.day) not in said
+
+
+def _day_from_lead(doc: Doc, month: DateValue) -> DateValue:
+    """A month-precision header or dateline with the day of the date the lead opens with.
+
+    A lead that begins with its date (``Sáng 8.6, tại trụ sở ...``, ``On June 8, ...``) dates the
+    report, as a dateline would; the day is taken when that date falls in the month (a year-less
+    one, or one of the same year).  A date later in the sentence (``ont tenu leur 5e dialogue, mardi
+    3 décembre``) is the event's, which the report may follow by days: the month is kept.
+
+    >>> from defcoop.reading.parse import parse_article
+    >>> def day(text):
+    ...     art = parse_article(text)
+    ...     return _day_from_lead(Doc("x", art), art.header).iso
+    >>> day(" date 2022-06 Sáng 8.6, tại Hà Nội, hai Bộ trưởng đã tiến hành hội đàm về hợp tác quốc phòng.")
+    '2022-06-08'
+    >>> day(" date 2019-12 Les deux ministères ont tenu leur dialogue, mardi 3 décembre à Nha Trang, sur la défense.")
+    '2019-12'
+    """
+    lead = [s for s in doc.sents if s.section == "body" and s.para_no == 1][:1]
+    for s in lead:
+        hits = find_dates(doc.text, s.start, s.end)
+        if not hits or re.search(r"\w", doc.text[s.start : hits[0].start]):
+            return month
+        h = hits[0]
+        if h.day and h.month == month.month and h.year in (None, month.year):
+            return make_date(month.year, month.month, h.day) or month
+    return month
 
 
 #: How far apart (in days) a record's metadata date and the page's own date may be and still agree

@@ -12,6 +12,11 @@ Three places give an article its date, tried in this order:
     A full date in the body (``on March 12, 2019``), or a month and day (``on November 15``)
     whose year the article gives elsewhere.
 
+The other languages' month and weekday words (``data/date_words.csv``) and date expressions
+(``data/date_patterns.csv``: ``17 tháng 12 năm 2024``, ``17 декабря 2024 г.``, ``le 23 novembre``,
+``17 de diciembre de 2024``, ``2024年12月17日``) are data, read for every text whatever its language
+(their words do not occur in English).  Numbers are read day first in every language.
+
 When none of these gives a year, :mod:`defcoop.annotate.dates` narrows the year with the tenures of
 the officials named (``inferred``).  Everything here is pure parsing.
 """
@@ -21,7 +26,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
+
+from defcoop.lexicons.datafiles import DataFileError, read_csv
+from defcoop.paths import DATA_DIR
 
 Precision = Literal["day", "month", "year", "none"]
 Source = Literal["header", "dateline", "text", "inferred", "none"]
@@ -52,8 +61,102 @@ _MONTH_RE = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY_RE = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thứ\s+\w+|Chủ\s+nhật)"
+#: How many values each kind of word of ``date_words.csv`` has.
+DATE_WORD_KINDS = {"month": 12, "weekday": 7}
 
 HEADER_RE = re.compile(r"\A\ufeff?[ \t]?date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?(?=[ \t\r\n]|\Z)[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class DatePattern:
+    """One row of ``date_patterns.csv``: a date expression of a language, compiled."""
+
+    language: str
+    regex: re.Pattern[str]
+    months: dict[str, int]  # the language's month words (empty: the month is a number)
+
+    def parts(self, m: re.Match[str]) -> tuple[int | None, int, int] | None:
+        """``(year, month, day)`` of a match, the year ``None`` when the match has none."""
+        raw = m.group("month").lower()
+        month = self.months.get(raw) if self.months else int(raw)
+        if month is None:
+            return None
+        day = int(re.sub(r"\D", "", m.group("day")))
+        year = m.groupdict().get("year")
+        return (int(year) if year else None), month, day
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """The month and weekday words and the date patterns of the languages other than English."""
+
+    months: dict[str, dict[str, int]]  # language -> word -> month
+    weekdays: tuple[str, ...]  # every weekday word of every language
+    patterns: tuple[DatePattern, ...]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    """``data/date_words.csv`` and ``data/date_patterns.csv``, validated: known kinds and values,
+    lower-case words, no word twice or for two months of a language, all twelve months of a
+    language that has month words; patterns that compile, with the groups ``day`` and ``month``,
+    whose ``{month}`` has words to stand for, and which read their example as its date.
+
+    >>> sorted(date_words().months["fr"].items())[:2]
+    [('aout', 8), ('août', 8)]
+    >>> [p.language for p in date_words().patterns][:2]
+    ['vi', 'vi']
+    """
+    path = DATA_DIR / "date_words.csv"
+    months: dict[str, dict[str, int]] = {}
+    weekdays: list[str] = []
+    seen: set[tuple[str, str, str]] = set()
+    for n, r in enumerate(read_csv(path, ("language", "kind", "word", "value")), start=1):
+        where = f"{path.name}: data row {n}"
+        if r["kind"] not in DATE_WORD_KINDS:
+            raise DataFileError(f"{where}: kind {r['kind']!r} is not one of {', '.join(DATE_WORD_KINDS)}")
+        if not r["value"].isdigit() or not 1 <= int(r["value"]) <= DATE_WORD_KINDS[r["kind"]]:
+            raise DataFileError(f"{where}: value {r['value']!r} is not a {r['kind']} number")
+        if not r["language"] or not r["word"] or r["word"] != r["word"].lower():
+            raise DataFileError(f"{where}: the language and the word must be given, the word in lower case")
+        key = (r["language"], r["kind"], r["word"])
+        if key in seen:
+            raise DataFileError(f"{where}: repeats {r['language']} {r['kind']} {r['word']!r}")
+        seen.add(key)
+        if r["kind"] == "month":
+            months.setdefault(r["language"], {})[r["word"]] = int(r["value"])
+        else:
+            weekdays.append(r["word"])
+    for language, words in months.items():
+        missing = sorted(set(range(1, 13)) - set(words.values()))
+        if missing:
+            raise DataFileError(f"{path.name}: {language} has no word for month(s) {missing}")
+    path = DATA_DIR / "date_patterns.csv"
+    patterns: list[DatePattern] = []
+    for n, r in enumerate(read_csv(path, ("language", "pattern", "example", "date")), start=1):
+        where = f"{path.name}: data row {n}"
+        source = r["pattern"]
+        words = months.get(r["language"], {}) if "{month}" in source else {}
+        if "{month}" in source and not words:
+            raise DataFileError(f"{where}: {{month}} but date_words.csv has no {r['language']!r} month words")
+        try:
+            rx = re.compile(source.replace("{month}", f"(?:{_alternation(list(words))})"), re.I)
+        except re.error as e:
+            raise DataFileError(f"{where}: the pattern does not compile ({e})") from None
+        if not {"day", "month"} <= set(rx.groupindex):
+            raise DataFileError(f"{where}: the pattern needs the named groups day and month")
+        pattern = DatePattern(r["language"], rx, words)
+        m = rx.search(r["example"])
+        got = pattern.parts(m) if m else None
+        iso = "" if got is None else (f"{got[0]:04d}" if got[0] else "-") + f"-{got[1]:02d}-{got[2]:02d}"
+        if iso != r["date"]:
+            raise DataFileError(f"{where}: the pattern reads {r['example']!r} as {iso or 'nothing'}, not {r['date']}")
+        patterns.append(pattern)
+    return DateWords(months, tuple(weekdays), tuple(patterns))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,13 +274,27 @@ _TIME = (
     r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?))?"  # 17:01, 09:15 am
     r"(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}\)?)?)?"  # GMT+7
 )
-_DATELINE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}", re.I), "mdy"),
-    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})\s+({_MONTH_RE}),?\s+(\d{{4}}){_TIME}", re.I), "dmy_name"),
-    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){_TIME}", re.I), "dmy"),
-    (re.compile(rf"(?:{_WEEKDAY_RE},?\s*)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}", re.I), "dmy"),
-    (re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?)?{_TIME}", re.I), "ymd"),
-)
+_ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"  # 2016-03-29T18:21+0800
+
+
+@lru_cache(maxsize=1)
+def _dateline_res() -> tuple[tuple[re.Pattern[str], str, DatePattern | None], ...]:
+    """The forms of a whole date line: the English ones, day-first numbers, ISO, and each pattern
+    of ``date_patterns.csv``; a weekday of any language may stand before them."""
+    weekday = f"(?:{_WEEKDAY_RE}|{_alternation(list(date_words().weekdays))})"
+    lead = rf"(?:{weekday},?\s*)?"
+    forms: list[tuple[re.Pattern[str], str, DatePattern | None]] = [
+        (re.compile(rf"{lead}({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}", re.I), "mdy", None),
+        (re.compile(rf"{lead}(\d{{1,2}})\s+({_MONTH_RE}),?\s+(\d{{4}}){_TIME}", re.I), "dmy_name", None),
+        (re.compile(rf"{lead}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){_TIME}", re.I), "dmy", None),
+        (re.compile(rf"{lead}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}", re.I), "dmy", None),
+        (re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}}){_ISO_TIME}{_TIME}", re.I), "ymd", None),
+    ]
+    for p in date_words().patterns:
+        forms.append((re.compile(rf"{lead}(?:{p.regex.pattern}),?{_TIME}", re.I), "pattern", p))
+    return tuple(forms)
+
+
 _DATELINE_PREFIX = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last updated|Date|Ngày đăng|Cập nhật)\s*(?:on|at)?\s*:?\s*)", re.I
 )
@@ -258,9 +375,13 @@ def parse_dateline(line: str) -> Dateline | None:
 def _whole_date(s: str) -> DateValue | None:
     """The date that ``s`` is (with a clock before or after it), or ``None``."""
     s = _CLOCK_FIRST.sub("", s)
-    for rx, kind in _DATELINE_RES:
+    for rx, kind, pattern in _dateline_res():
         m = rx.fullmatch(s)
-        if m:
+        if m and pattern is not None:
+            parts = pattern.parts(m)
+            if parts is not None and parts[0] is not None:
+                return make_date(*parts)
+        elif m:
             return _value_from(kind, m.groups())
     return None
 
@@ -307,7 +428,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
     piece = text[start:stop]
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for rx, kind in _TEXT_RES:
+    forms = [(rx, kind, None) for rx, kind in _TEXT_RES] + [(p.regex, "pattern", p) for p in date_words().patterns]
+    for rx, kind, pattern in forms:
         for m in rx.finditer(piece):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):
@@ -315,7 +437,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
             g = m.groups()
             year = month = day = None
             relative = ""
-            if kind == "md(y)":
+            if pattern is not None:
+                parts = pattern.parts(m)
+                if parts is None:
+                    continue
+                year, month, day = parts
+            elif kind == "md(y)":
                 month, day = MONTHS[g[0].lower().rstrip(".")], int(g[1])
                 year = int(g[2]) if g[2] else None
             elif kind == "dm(y)":
