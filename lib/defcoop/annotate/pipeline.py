@@ -37,8 +37,12 @@ Chinese; :mod:`defcoop.lexicons.languages`) goes through the same steps with tha
 lexicons (:func:`_other_language`): (1) the registry's names and the language's name forms
 (``Фан Ван Зянгом``, ``潘文江``), (2) the date from the text, (6) countries and partners by the
 same rules with the language's forms and words (``phía Nga``, ``la partie russe``, ``中越``),
-(7) themes from the language's phrases, (8) on topic from its keyword list.  Steps 3-5 need the
-English titles and are not run.  Other languages get a date (header or dateline) and an
+(7) themes from the language's phrases, (8) on topic from its keyword list; and steps 3 and 5
+with the language's titles (``data/titles_i18n.csv``): title + family name of a registered
+official (``le ministre de la Défense Giang``) and unregistered officials named after a title or
+in apposition with one (``l'ambassadeur de France au Vietnam Olivier Brochet``, ``Thượng tướng Lê
+Quang Minh``, ``вице-премьером Дмитрием Чернышенко``).  Step 4 (title-only mentions) is not run.
+Other languages get a date (header or dateline) and an
 on-topic flag from their own keyword list; those in Latin script also get the registry's
 people named in full and their countries (:func:`_registered_names_only`).
 
@@ -79,13 +83,19 @@ __all__ = ["Annotation", "annotate_article", "english_matchers"]
 LATIN_SCRIPT_LANGUAGES = frozenset({"vi", "fr", "es", "pt", "it", "de", "id", "ms"})
 
 
-def _record_officials(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> dict:
+def _record_officials(doc: Doc, ann: Annotation, hits: list[ActorHit], lex: LanguageLexicon | None = None) -> dict:
     """The officials of ``hits`` as of the article's date (same names resolved, people of history
-    dropped), recorded on ``ann``; returns them by id."""
+    dropped), with, given the language's ``lex``, its short mentions (rule 3) and unregistered
+    officials (rule 5), recorded on ``ann``; returns them by id."""
     period = date_period(ann.date)
     resolve_same_names(hits, period)
     drop_people_of_history(hits, period)
-    actors = record_actors(doc, hits, {})
+    unregistered: dict[str, tuple[str, str]] = {}
+    if lex is not None:
+        titles_by_sent = dict(enumerate(doc.by_sentence(lex.titles.matcher)))
+        find_short_mentions(doc, hits, titles_by_sent, period)  # 3
+        unregistered = find_unregistered(doc, hits, titles_by_sent, lex=lex)  # 5
+    actors = record_actors(doc, hits, unregistered)
     ann.actor_ids = list(actors)
     ann.actors = [a.name for a in actors.values()]
     return actors
@@ -108,7 +118,7 @@ def _language_matchers(language: str) -> tuple[tuple, MultiMatcher]:
     """The matchers of an article in ``language`` and all of them in one automaton."""
     lex = language_lexicon(language)
     assert lex is not None
-    ms = [registry().full, lex.names, lex.geo.matcher, lex.codebook.matcher]
+    ms = [registry().full, lex.names, lex.geo.matcher, lex.codebook.matcher, lex.titles.matcher]
     return tuple(ms), MultiMatcher(ms)
 
 
@@ -122,12 +132,12 @@ def _drop_overlapped(hits: list[ActorHit]) -> list[ActorHit]:
 
 
 def _other_language(doc: Doc, ann: Annotation, lex: LanguageLexicon) -> None:
-    """Rules 1, 2, 6, 7 for an article in a language of its own lexicon (module docstring)."""
+    """Rules 1, 2, 3, 5, 6, 7 for an article in a language of its own lexicon (module docstring)."""
     doc.scan(*_language_matchers(lex.language))
     hits = _drop_overlapped(find_full_names(doc, {}) + find_full_names(doc, {}, matcher=lex.names))  # 1
     if ann.date is None:
         date_from_text(doc, ann, hits)  # 2
-    actors = _record_officials(doc, ann, hits)
+    actors = _record_officials(doc, ann, hits, lex)
     ann.partners = find_partners(doc, {i: a.country for i, a in actors.items()}, lex=lex)  # 6
     ann.themes = find_themes(doc, lex.codebook)  # 7
 

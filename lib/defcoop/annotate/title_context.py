@@ -4,19 +4,32 @@ The chain of titles and ranks that ends just before a name (``Deputy Defence Min
 Lieut. Gen.``), the country of a demonym just before it (``the Belarusian``), the country of an
 ``of <Country>`` / ``to <Country>`` phrase just after it, and the personal name in the noun phrase
 it starts (``Ambassador to Vietnam Uladzimir Kazlou``).
+
+The functions read English word lists unless given ``lex``, the lexicon of another language
+(:class:`~defcoop.lexicons.languages.LanguageLexicon`): then its connectors, its words that are no
+names and its country forms (``l'ambassadeur de France au Vietnam Olivier Brochet``).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from defcoop.annotate.document import Doc
 from defcoop.lexicons.geo import geo
+from defcoop.lexicons.languages import LanguageLexicon
 from defcoop.lexicons.matcher import Hit
 from defcoop.lexicons.words import word_lists
 
-__all__ = ["country_after", "demonym_before", "name_after_title", "name_before_title", "title_chain"]
+__all__ = [
+    "country_after",
+    "country_in",
+    "demonym_before",
+    "name_after_title",
+    "name_before_title",
+    "title_chain",
+]
 
 # One or two capitalised words, possibly possessive, ending where the title starts.
 _DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$")
@@ -34,6 +47,9 @@ _COMMA_NAME = re.compile(
 _NAME_COMMA = re.compile(
     rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
 )
+# Another language's capitalised word (any script; the capital is checked in code), and French elision.
+_ANY_WORD = r"[^\W\d_][\w’'.-]*\w"
+_ELISION = re.compile(r"([dlDL])[’'](?=[^\W\d_])")
 #: Countries an ``of``/``to`` phrase may name (not organisations or historical states).
 _COUNTRY_KINDS = frozenset({"self", "country"})
 #: Longest demonym/country text looked at before a title.
@@ -101,9 +117,43 @@ def country_after(doc: Doc, pos: int, stop: int) -> str:
     return ""
 
 
-def _not_name(word: str) -> bool:
+@cache
+def _comma_name(and_words: frozenset[str]) -> re.Pattern[str]:
+    """Another language's ", Name Name," after a title's phrase (ended by punctuation or an and-word)."""
+    ands = "|".join(sorted(map(re.escape, and_words))) or r"(?!x)x"
+    return re.compile(rf"\s*,\s*((?:{_ANY_WORD}\s+){{1,4}}{_ANY_WORD})(?=\s*(?:[,.;:()|]|$)|\s+(?:{ands})(?!\w))")
+
+
+_NAME_COMMA_ANY = re.compile(rf"(?:^|(?<=[,;:(–—])\s*)((?:{_ANY_WORD}\s+){{1,4}}{_ANY_WORD}),([^,;:()]*)\Z")
+
+
+def country_in(lex: LanguageLexicon, text: str) -> str:
+    """The first country that a name or demonym of ``lex`` names in ``text``, or ``""``."""
+    g = lex.geo
+    for h in g.matcher.find(text):
+        for country, kind in h.values:
+            if kind in ("name", "demonym") and country in g.countries and g.countries[country].kind in _COUNTRY_KINDS:
+                return country
+    return ""
+
+
+def _lex_country(lex: LanguageLexicon, phrase: str) -> bool:
+    """Whether ``phrase`` is, whole, a form of a country in ``lex``."""
+    return any(h.start == 0 and h.end == len(phrase) for h in lex.geo.matcher.find(phrase))
+
+
+def _not_name(word: str, lex: LanguageLexicon | None = None) -> bool:
     """Whether a capitalised word is no part of a personal name: a word of titles, places or
-    institutions, a possessive, or a country's name or demonym."""
+    institutions, a possessive, or a country's name or demonym (in ``lex``'s language if given:
+    its ``not_name`` words, an abbreviation in capitals, a country form)."""
+    if lex is not None:
+        w = word.strip("’'")
+        return (
+            not w[:1].isupper()
+            or w in lex.titles.not_name
+            or (len(w) > 1 and w.isupper() and "." not in w)
+            or _lex_country(lex, w)
+        )
     g = geo()
     words = word_lists()
     w = word.strip("’'")
@@ -115,7 +165,9 @@ def _not_name(word: str) -> bool:
     )
 
 
-def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]] | None:
+def name_after_title(
+    doc: Doc, pos: int, stop: int, *, lex: LanguageLexicon | None = None
+) -> tuple[int, int, list[str]] | None:
     """The personal name in the noun phrase that a title starts at ``pos``.
 
     The phrase runs on through capitalised words and the connectors of/to/for/under/the/and
@@ -131,7 +183,7 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
     """
     g = geo()
     words = word_lists()
-    connectors = words.noun_phrase_connectors
+    connectors = words.noun_phrase_connectors if lex is None else lex.titles.connectors
     tokens: list[tuple[int, int, str]] = []
     cursor = pos
     while cursor < stop:
@@ -139,10 +191,16 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
         if not m:
             break
         tok = m.group(1)
+        if lex is not None and _ELISION.match(tok):  # "d'Espagne", "l'armée": the article, then the word
+            tokens.append((m.start(1), m.start(1) + 1, tok[0].lower()))
+            cursor = m.start(1) + 2
+            continue
         bare = tok.rstrip(".’'") if not _INITIALS.fullmatch(tok) else tok
         if bare.endswith(("’s", "'s")) and len(bare) > 3:  # "President Rumen Radev's visit"
             bare = bare[:-2]
-        if tok.lower() in connectors or (tok[:1].isupper() and tok[:1].isalpha()):
+        # another language's connectors join only as written, in lower case ("Le Viet Duyen" is a name)
+        connector = tok.lower() in connectors if lex is None else tok in connectors
+        if connector or (tok[:1].isupper() and tok[:1].isalpha()):
             tokens.append((m.start(1), m.start(1) + len(bare), bare))
             cursor = m.end()
             if bare != tok:
@@ -151,46 +209,58 @@ def name_after_title(doc: Doc, pos: int, stop: int) -> tuple[int, int, list[str]
         break
     runs: list[list[tuple[int, int, str]]] = [[]]
     for tok in tokens:
-        if tok[2].lower() in connectors:
+        if (tok[2].lower() if lex is None else tok[2]) in connectors:
             runs.append([])
         else:
             runs[-1].append(tok)
 
     def country_pair(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:  # "Viet Nam", "Sri Lanka"
+        if lex is not None:
+            return _lex_country(lex, f"{a[2]} {b[2]}")
         return bool(g.name_country(f"{a[2]} {b[2]}"))
 
     for run in runs:
         while run:  # leading words that are no name: titles' words, places, a two-word country
             if len(run) > 1 and country_pair(run[0], run[1]):
                 run = run[2:]
-            elif _not_name(run[0][2]):
+            elif _not_name(run[0][2], lex):
                 run = run[1:]
             else:
                 break
         if (
             2 <= len(run) <= 5
-            and not any(_not_name(t[2]) for t in run)
+            and not any(_not_name(t[2], lex) for t in run)
             and not any(country_pair(a, b) for a, b in itertools.pairwise(run))
         ):
             return run[0][0], run[-1][1], [t[2] for t in run]
     # "<title>, <Name>," : the name set off by commas after the title's phrase
-    m = _COMMA_NAME.match(doc.text, cursor, stop)
+    m = (_COMMA_NAME if lex is None else _comma_name(lex.titles.and_words)).match(doc.text, cursor, stop)
     if m:
         toks = m.group(1).split()
-        if not any(_not_name(t) for t in toks):
+        if not any(_not_name(t, lex) for t in toks):
             return m.start(1), m.end(1), toks
     return None
 
 
-def name_before_title(doc: Doc, pos: int, start: int) -> tuple[int, int, list[str]] | None:
+def name_before_title(
+    doc: Doc, pos: int, start: int, *, lex: LanguageLexicon | None = None
+) -> tuple[int, int, list[str]] | None:
     """The name that a title at ``pos`` follows in apposition: "<Name>, <title> ..." (``Xu
     Qiliang, vice chairman of China's Central Military Commission``), two to five capitalised
     words after the sentence start or a connector, none of them an institution, place or country
-    word.  ``start`` is the sentence's start."""
-    m = _NAME_COMMA.search(doc.text, start, pos)
+    word.  ``start`` is the sentence's start.  In another language (``lex``) the name follows the
+    sentence start or a comma, and at most two lower-case words come between its comma and the
+    title (``Bertrand Lortholary, l'ambassadeur``)."""
+    if lex is None:
+        m = _NAME_COMMA.search(doc.text, start, pos)
+    else:
+        m = _NAME_COMMA_ANY.search(doc.text, start, pos)
+        gap = m.group(2).strip() if m else ""
+        if m and (gap != gap.lower() or len(gap.split()) > 2):
+            return None
     if m is None:
         return None
     toks = m.group(1).split()
-    if any(_not_name(t) for t in toks):
+    if any(_not_name(t, lex) for t in toks):
         return None
     return m.start(1), m.end(1), toks

@@ -7,6 +7,15 @@ title chain or an ``of <Country>`` after the title, else the home country of ``c
 :mod:`defcoop.lexicons.words`).  People of history (``historical_figures``: "President Ho Chi
 Minh") are no officials.  Later bare mentions of the last word of the name are short
 mentions of the same official.
+
+In another language (``lex``, :func:`defcoop.lexicons.languages.language_lexicon`) the titles are
+that language's (``data/titles_i18n.csv``), the noun phrase reads its connectors, and the name
+must look like a person's name in it (:func:`_looks_like_name`): Latin capitalised words in
+French and Spanish, capitalised Cyrillic words or initials in Russian (shown in the nominative),
+and in Vietnamese a Vietnamese family name first or a name without Vietnamese letters (``Tea
+Banh``, ``Hironori Kanazawa``).  The country is the first one named between the title and the name
+(``l'ambassadeur de France au Vietnam Olivier Brochet``), else that of a title set off after the
+name (``M. Alfonso Tena, ambassadeur d'Espagne``), else Vietnam for a Vietnamese family name.
 """
 
 from __future__ import annotations
@@ -16,18 +25,41 @@ import re
 from defcoop.annotate.document import UNREGISTERED, ActorHit, Doc, TitlesBySentence
 from defcoop.annotate.title_context import (
     country_after,
+    country_in,
     demonym_before,
     name_after_title,
     name_before_title,
     title_chain,
 )
 from defcoop.lexicons.geo import geo
+from defcoop.lexicons.languages import LanguageLexicon
+from defcoop.lexicons.russian import russian_nominative
 from defcoop.lexicons.words import word_lists
 from defcoop.text import fold
 
 __all__ = ["find_unregistered"]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_SLUG_ANY = re.compile(r"[\W_]+")  # another script's letters stay (Cyrillic)
+_CYRILLIC_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|(?:[А-ЯЁ]\.)+")
+_LATIN_NAME_WORD = re.compile(r"(?:[^\W\d_]\.)+|(?=[A-ZÀ-ÖØ-ÞĀ-ỹ])[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+#: Letters that only Vietnamese spelling uses (a name with none is spelt as in its own language).
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
+#: Longest text after a name where a title in apposition gives its country.
+_APPOSITION_WINDOW = 60
+
+
+def _looks_like_name(tokens: list[str], lex: LanguageLexicon) -> bool:
+    """Whether ``tokens`` look like a person's name in ``lex``'s language (module docstring)."""
+    if lex.language == "ru":
+        return all(_CYRILLIC_NAME_WORD.fullmatch(t) for t in tokens) and not all("." in t for t in tokens)
+    if not all(_LATIN_NAME_WORD.fullmatch(t) and t[:1].isupper() for t in tokens):
+        return False
+    if lex.language == "vi":
+        first = fold(tokens[0])
+        family = first in word_lists().vietnamese_family_names or first in lex.titles.family_names
+        return family or not any(ch in _VIETNAMESE_LETTERS for t in tokens for ch in t)
+    return True
 
 
 def _bare_word(word: str) -> re.Pattern[str]:
@@ -35,7 +67,21 @@ def _bare_word(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'.-]){re.escape(word)}(?![\w’'-])")
 
 
-def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySentence) -> dict[str, tuple[str, str]]:
+def _country_of(doc: Doc, lex: LanguageLexicon, ths: list, chain_start: int, a: int, b: int, stop: int) -> str:
+    """The country of an official named at ``a``-``b`` by a title chain starting at
+    ``chain_start``, in another language (module docstring)."""
+    if chain_start < a and (country := country_in(lex, doc.text[chain_start:a])):
+        return country
+    after = doc.text[b : min(stop, b + _APPOSITION_WINDOW)]
+    m = re.match(r"\s*,\s*", after)
+    if m and any(th.start == b + m.end() for th in ths):  # "Name, <title> of <Country>"
+        return country_in(lex, after)
+    return ""
+
+
+def find_unregistered(
+    doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySentence, *, lex: LanguageLexicon | None = None
+) -> dict[str, tuple[str, str]]:
     """Officials introduced by a title whose names the registry does not know.
 
     Parameters
@@ -47,6 +93,8 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
         (``how = "unregistered"``, then ``"short"`` for the later bare last names).
     titles_by_sent
         The title and rank hits of each sentence.
+    lex
+        The lexicon of the article's language, when it is not English.
 
     Returns
     -------
@@ -64,21 +112,28 @@ def find_unregistered(doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySe
             if i + 1 < len(ths) and doc.text[t.end : ths[i + 1].start].strip() == "":
                 continue  # not the last title of a chain
             _chain, chain_start = title_chain(doc, ths, t.end)
-            hit = name_after_title(doc, t.end, s.end) or name_before_title(doc, chain_start, s.start)
+            hit = name_after_title(doc, t.end, s.end, lex=lex) or name_before_title(doc, chain_start, s.start, lex=lex)
             if hit is None:
                 continue
             a, b, name_toks = hit
+            if lex is not None and not _looks_like_name(name_toks, lex):
+                continue
             if fold(" ".join(name_toks)) in historical:
                 continue  # a figure of history, not an official of the article's time
             if any(x < b and a < y for x, y in taken):
                 continue
             if any(th.start < b and a < th.end for th in ths):
                 continue
-            country = demonym_before(doc, chain_start) or country_after(doc, t.end, s.end)
+            if lex is None:
+                country = demonym_before(doc, chain_start) or country_after(doc, t.end, s.end)
+            else:
+                country = _country_of(doc, lex, ths, chain_start, a, b, s.end)
             if not country and fold(name_toks[0]) in family_names:
                 country = geo().self_name
             name = " ".join(name_toks)
-            ident = UNREGISTERED + _NON_SLUG.sub("-", fold(name)).strip("-")
+            if lex is not None and lex.language == "ru":
+                name = russian_nominative(name)
+            ident = UNREGISTERED + (_NON_SLUG if lex is None else _NON_SLUG_ANY).sub("-", fold(name)).strip("-")
             out.setdefault(ident, (name, country))
             hits.append(ActorHit(ident, a, b, n, "unregistered"))
             taken.append((a, b))

@@ -1,7 +1,8 @@
 """The lexicons of the languages other than English: countries, partner words, people, themes.
 
 Each is data (``data/country_names.csv``, ``data/partner_words.csv``, ``data/actor_names.csv``,
-``data/theme_phrases.csv``), validated when loaded: required columns, known countries, actors,
+``data/theme_phrases.csv``, and for the title rules ``data/titles_i18n.csv`` and
+``data/name_words_i18n.csv``), validated when loaded: required columns, known countries, actors,
 themes, kinds and lists, no row twice, no form that names two countries.  A language's
 :class:`LanguageLexicon` holds one matcher per job, built once per process; the English forms
 of ``countries.csv`` and the registry's Latin name forms are part of every language's lexicon.
@@ -15,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from defcoop.lexicons.actors import registry
+from defcoop.lexicons.actors import OFFICE_LEVEL, registry
 from defcoop.lexicons.datafiles import DataFileError, read_csv
 from defcoop.lexicons.geo import Geo, GeoTag, geo
 from defcoop.lexicons.matcher import PhraseMatcher
@@ -24,11 +25,29 @@ from defcoop.lexicons.themes import Codebook, Tag, codebook
 from defcoop.paths import DATA_DIR
 from defcoop.text import fold
 
-__all__ = ["LanguageLexicon", "language_lexicon", "lexicon_languages", "theme_languages"]
+__all__ = ["LanguageLexicon", "TitleLexicon", "language_lexicon", "lexicon_languages", "theme_languages"]
 
 COUNTRY_KINDS = frozenset({"name", "demonym", "capital", "side", "pair", "block"})
 PARTNER_LISTS = ("connector", "between", "counterpart_before", "counterpart_after", "history")
 THEME_ROLES = frozenset({"include", "exclude"})
+TITLE_KINDS = frozenset({"office", "rank"})
+NAME_WORD_LISTS = ("connector", "and", "not_name", "family_name")
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    """What the title rules read in one language (``titles_i18n.csv``, ``name_words_i18n.csv``).
+
+    ``matcher`` carries ``(office, kind)`` like the English :func:`defcoop.lexicons.actors.titles`,
+    so that the English rules' functions read either.
+    """
+
+    language: str
+    matcher: PhraseMatcher[tuple[str, str]]  # title -> (office or "", "office" | "rank")
+    connectors: frozenset[str]  # lower-case words joining a title's noun phrase
+    and_words: frozenset[str]  # words that may end a name set off by a comma
+    not_name: frozenset[str]  # capitalised words that are no part of a personal name
+    family_names: frozenset[str]  # folded family names that make a Vietnamese-spelt name a name
 
 
 @dataclass(frozen=True)
@@ -44,6 +63,7 @@ class LanguageLexicon:
     counterpart_before: re.Pattern[str]  # the word just before the country ends the gap
     counterpart_after: re.Pattern[str]  # the word just after the country starts the gap
     history: re.Pattern[str]  # any history word
+    titles: TitleLexicon  # titles, ranks and name words of the title rules
 
 
 def _alternatives(words: list[str]) -> str:
@@ -156,6 +176,64 @@ def _theme_rows() -> list[dict[str, str]]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def _title_rows() -> dict[str, list[dict[str, str]]]:
+    path = DATA_DIR / "titles_i18n.csv"
+    rows = read_csv(path, ("language", "title", "office", "kind"))
+    _check_unique(path.name, [{**r, "form": r["title"]} for r in rows], ("language", "form"))
+    offices = set(OFFICE_LEVEL) | {o.office for a in registry().actors.values() for o in a.offices}
+    languages = lexicon_languages()
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for n, r in enumerate(rows, start=1):
+        if r["language"] not in languages:
+            raise DataFileError(f"{path.name}: data row {n}: {r['language']!r} is no language of country_names.csv")
+        if r["kind"] not in TITLE_KINDS:
+            raise DataFileError(f"{path.name}: data row {n}: kind must be office or rank, not {r['kind']!r}")
+        if (r["kind"] == "office") != bool(r["office"]):
+            raise DataFileError(f"{path.name}: data row {n}: an office title names an office, a rank none")
+        if r["office"] and r["office"] not in offices:
+            raise DataFileError(f"{path.name}: data row {n}: {r['office']!r} is no office of offices.csv")
+        if not r["title"]:
+            raise DataFileError(f"{path.name}: data row {n}: empty title")
+        out[r["language"]].append(r)
+    return dict(out)
+
+
+@lru_cache(maxsize=1)
+def _name_word_rows() -> dict[str, dict[str, list[str]]]:
+    path = DATA_DIR / "name_words_i18n.csv"
+    rows = read_csv(path, ("language", "list", "word"))
+    _check_unique(path.name, rows, ("language", "list", "word"))
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {k: [] for k in NAME_WORD_LISTS})
+    for n, r in enumerate(rows, start=1):
+        if r["list"] not in NAME_WORD_LISTS:
+            raise DataFileError(f"{path.name}: data row {n}: unknown list {r['list']!r}")
+        w = r["word"]
+        lower_list = r["list"] in ("connector", "and")
+        if not w or (w != w.lower() if lower_list else not w[:1].isupper()):
+            raise DataFileError(
+                f"{path.name}: data row {n}: {w!r} must be {'lower case' if lower_list else 'capitalised'}"
+            )
+        out[r["language"]][r["list"]].append(w)
+    return dict(out)
+
+
+def _title_lexicon(language: str) -> TitleLexicon:
+    phrases: list[tuple[str, tuple[str, str]]] = []
+    for r in _title_rows().get(language, []):
+        forms = russian_forms(r["title"], "noun") if language == "ru" else (r["title"],)
+        phrases += [(f, (r["office"], r["kind"])) for f in forms]
+    words = _name_word_rows().get(language, {k: [] for k in NAME_WORD_LISTS})
+    return TitleLexicon(
+        language=language,
+        matcher=PhraseMatcher(phrases),
+        connectors=frozenset(words["connector"]),
+        and_words=frozenset(words["and"]),
+        not_name=frozenset(words["not_name"]),
+        family_names=frozenset(fold(w) for w in words["family_name"]),
+    )
+
+
 def _language_codebook(language: str) -> Codebook:
     phrases: list[tuple[str, Tag]] = []
     for r in _theme_rows():
@@ -194,6 +272,7 @@ def language_lexicon(language: str) -> LanguageLexicon | None:
         counterpart_before=re.compile(rf"(?<!\w)(?:{_alternatives(words['counterpart_before'])})\s*$", re.I),
         counterpart_after=re.compile(rf"^\s*(?:{_alternatives(words['counterpart_after'])})(?!\w)", re.I),
         history=re.compile(rf"(?<!\w)(?:{_alternatives(words['history'])})(?!\w)", re.I),
+        titles=_title_lexicon(language),
     )
 
 

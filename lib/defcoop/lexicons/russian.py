@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import product
 from typing import Literal
 
-__all__ = ["russian_forms"]
+__all__ = ["russian_forms", "russian_nominative"]
 
 WordKind = Literal["noun", "adjective", "person"]
 
@@ -79,3 +79,38 @@ def russian_forms(phrase: str, kind: WordKind) -> tuple[str, ...]:
         head, sep, last = word.rpartition("-")
         per_word.append(sorted({head + sep + f for f in _word_forms(last, kind)}))
     return tuple(sorted({" ".join(p) for p in product(*per_word)}))
+
+
+#: Case endings (instrumental, genitive) of a man's name read back to the nominative, longest
+#: first (Дмитрием -> Дмитрий, Сергея -> Сергей, Хрениным -> Хренин, Виктором -> Виктор, Сенсука -> Сенсук).
+_NOMINATIVE_ENDINGS = (
+    ("ием", "ий"), ("ия", "ий"), ("ию", "ий"), ("ии", "ий"),
+    ("еем", "ей"), ("ея", "ей"), ("ею", "ей"),
+    ("ым", ""), ("ом", ""), ("а", ""),
+)  # fmt: skip
+_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def russian_nominative(name: str) -> str:
+    """A guess at the nominative of a man's name that a title puts in another case, word by word.
+
+    Names that do not decline (``Чернышенко``, ``Онси``) and initials are kept; so is a word that
+    would lose its last vowel after another vowel.  The guess is for display: a woman's name
+    loses its ``-а`` (``Захарова`` -> ``Захаров``), one letter the scorer's edit allows.
+
+    >>> russian_nominative("Дмитрием Чернышенко"), russian_nominative("Онси Сенсука")
+    ('Дмитрий Чернышенко', 'Онси Сенсук')
+    >>> russian_nominative("Виктором Хрениным"), russian_nominative("С.К. Шойгу")
+    ('Виктор Хренин', 'С.К. Шойгу')
+    """
+    out = []
+    for word in name.split():
+        new = word
+        if len(word) > 3 and "." not in word:
+            for ending, nominative in _NOMINATIVE_ENDINGS:
+                stem = word[: -len(ending)]
+                if word.endswith(ending) and (nominative or stem[-1:].lower() in _CONSONANTS):
+                    new = stem + nominative
+                    break
+        out.append(new)
+    return " ".join(out)
