@@ -90,3 +90,40 @@ def test_themes_from_each_languages_phrases_with_the_exclude_rule():
     assert "agreement_signed" in es.themes and "agreement_signed" not in planned.themes
     zh = _annotate("越南与中国在维和领域加强合作。", "zh")
     assert "peacekeeping" in zh.themes
+
+
+def test_a_star_inside_a_theme_phrase_is_refused(monkeypatch, tmp_path):
+    """A * matches longer words only at the end of a phrase; inside one it would be a literal *
+    that no text carries, so the loader refuses it (``подготовк* кадров`` matched nothing)."""
+    from defcoop.lexicons import languages
+    from defcoop.lexicons.datafiles import DataFileError
+
+    (tmp_path / "theme_phrases.csv").write_text(
+        "theme,language,role,phrase\ntraining_education,ru,include,подготовк* кадров\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(languages, "DATA_DIR", tmp_path)
+    languages._theme_rows.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="a \\* ends the phrase"):
+            languages._theme_rows()
+    finally:
+        monkeypatch.undo()
+        languages._theme_rows.cache_clear()
+
+
+def test_general_theme_vocabulary_in_each_language():
+    ru = _annotate(
+        "Стороны договорились расширять подготовку кадров и сотрудничество в оборонной промышленности.", "ru"
+    )
+    assert {"training_education", "defence_industry"} <= set(ru.themes)
+    tanker = _annotate("Фрегат и большой морской танкер прибыли в порт Дананг.", "ru")
+    assert "military_technical_arms" not in tanker.themes
+    border = _annotate("两军在边境管理和保护等方面合作取得许多成果。", "zh")
+    assert "security_crime" not in border.themes
+    trad = _annotate("雙方將加強人員培訓和兩國海軍北部灣聯合巡邏。", "zh")
+    assert {"training_education", "maritime_south_china_sea"} <= set(trad.themes)
+    ties = _annotate("Les deux pays célèbrent le 50e anniversaire des relations diplomatiques.", "fr")
+    navy = _annotate("La délégation a assisté au 322e anniversaire de la marine russe.", "fr")
+    assert "military_history" not in ties.themes and "military_history" in navy.themes
+    un = _annotate("Hai bên hợp tác trong lĩnh vực gìn giữ hòa bình Liên hợp quốc.", "vi")
+    assert "peacekeeping" in un.themes and "multilateral_asean_un" not in un.themes

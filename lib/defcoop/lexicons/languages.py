@@ -173,6 +173,8 @@ def _theme_rows() -> list[dict[str, str]]:
             raise DataFileError(f"{path.name}: data row {n}: unknown role {r['role']!r}")
         if not r["phrase"] or not r["language"]:
             raise DataFileError(f"{path.name}: data row {n}: empty language or phrase")
+        if "*" in r["phrase"].rstrip("*"):
+            raise DataFileError(f"{path.name}: data row {n}: {r['phrase']!r}: a * ends the phrase or nothing")
     return rows
 
 
