@@ -51,3 +51,20 @@ def test_script_counts_count_code_points_per_block(text: str) -> None:
 )
 def test_detect_language(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Vietnamese with none of the listed function words (a headline, a lead of ranks)
+        ("Thượng tướng Hoàng Xuân Chiến tiếp Tùy viên Quốc phòng Nhật Bản", "vi"),
+        ("Đại tướng Lương Cường dẫn đầu đoàn đại biểu quân sự cấp cao thăm Lào", "vi"),
+        # level with English ("an" in "Ấn Độ") and Portuguese ("do")
+        ("Đối thoại Quốc phòng với Ấn Độ lần thứ nhất", "vi"),
+        # dense marks on capitalised names only: English names, not Vietnamese text
+        ("General Nguyễn Tân Cương, Lieutenant General Phạm Trường Sơn, Trần Thanh Mẫn", "und"),
+        ("The talks in Hà Nội were held with General Phan Văn Giang and his deputies.", "en"),
+    ],
+)
+def test_vietnamese_from_dense_marks_alone(text: str, code: str) -> None:
+    assert detect_language(text) == code
