@@ -45,3 +45,18 @@ def doc(corpus: defcoop.Corpus, prefix: str) -> dict:
     rows = corpus.docs[corpus.docs["doc_id"].str.startswith(prefix)]
     assert len(rows) == 1, f"expected one doc starting with {prefix!r}, found {len(rows)}"
     return rows.iloc[0].to_dict()
+
+
+@pytest.fixture(scope="session")
+def make_corpus():
+    """``benchmarks/make_corpus.py`` (the corpus generator) as a module; not part of the package."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("defcoop_bench_make_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # worker processes import it by this name
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop(spec.name, None)

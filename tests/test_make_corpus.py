@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import sys
 from pathlib import Path
@@ -12,17 +11,6 @@ import pytest
 import defcoop
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def make_corpus():
-    path = ROOT / "benchmarks" / "make_corpus.py"
-    spec = importlib.util.spec_from_file_location("defcoop_bench_make_corpus", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -10,28 +10,17 @@ checked for the problems ``save_figure`` lists, since nbval compares those outpu
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from defcoop.app.workbook import notebooks, run_notebooks
-from defcoop.paths import FIGURES_DIR, REPO_ROOT
+from defcoop.paths import FIGURES_DIR
 from defcoop.plots.save import read_captions
 
 N_ARTICLES = 300
-
-
-def _make_corpus():
-    path = REPO_ROOT / "benchmarks" / "make_corpus.py"
-    spec = importlib.util.spec_from_file_location("defcoop_bench_make_corpus_scale", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _figure_names(nb_paths) -> list[str]:
@@ -42,14 +31,10 @@ def _figure_names(nb_paths) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def crawl_run(tmp_path_factory):
+def crawl_run(tmp_path_factory, make_corpus):
     base = tmp_path_factory.mktemp("crawl-shaped")
     corpus = base / "crawl"
-    module = _make_corpus()
-    try:
-        module.write_corpus(N_ARTICLES, corpus, seed=7, shape="real", jobs=1)
-    finally:
-        sys.modules.pop("defcoop_bench_make_corpus_scale", None)
+    make_corpus.write_corpus(N_ARTICLES, corpus, seed=7, shape="real", jobs=1)
     before = os.environ.get("DEFCOOP_FIGURE_CHECK")
     os.environ["DEFCOOP_FIGURE_CHECK"] = "error"  # inherited by the notebooks' kernels
     try:

@@ -288,9 +288,9 @@ def test_count_heatmap_options_for_shares_keep_the_default_unchanged():
     assert len(fig.axes) == 1 and not ax.texts
 
 
-def test_themes_by_partner_says_what_it_leaves_out_and_does_not_split_a_tie():
-    partners = [["A"]] * 4 + [["B"]] * 2 + [["C"]] * 2 + [["D"]] * 2 + [["E"]] + [[]] * 3
-    s = pd.DataFrame(
+def _peacekeeping_stories(partners: list[list[str]]) -> pd.DataFrame:
+    """Undated English stories, one per entry of ``partners``, each carrying the peacekeeping theme."""
+    return pd.DataFrame(
         {
             "doc_id": [f"d{i:02d}" for i in range(len(partners))],
             "date": "",
@@ -302,6 +302,11 @@ def test_themes_by_partner_says_what_it_leaves_out_and_does_not_split_a_tie():
             "themes": [["peacekeeping"]] * len(partners),
         }
     )
+
+
+def test_themes_by_partner_says_what_it_leaves_out_and_does_not_split_a_tie():
+    partners = [["A"]] * 4 + [["B"]] * 2 + [["C"]] * 2 + [["D"]] * 2 + [["E"]] + [[]] * 3
+    s = _peacekeeping_stories(partners)
     by_partner = ts.theme_totals(s, by="partner", themes=["peacekeeping"])
     assert list(dict.fromkeys(by_partner["partner"])) == ["A", "B", "C", "D", "E", ts.NO_PARTNER]
     fig, table = themes_by_partner(by_partner, stories_read=len(s), top_n=3)
@@ -560,18 +565,7 @@ def test_partners_are_cut_among_partners_not_against_the_stories_with_no_partner
     from defcoop.plots.themes import themes_by_partner
 
     partners = [["Belarus"]] * 5 + [["Russia"]] * 4 + [["Laos"]] * 3 + [[]] * 4
-    s = pd.DataFrame(
-        {
-            "doc_id": [f"d{i:02d}" for i in range(len(partners))],
-            "date": "",
-            "duplicate_of": "",
-            "on_topic": True,
-            "language": "en",
-            "outlet": "VNA",
-            "partners": partners,
-            "themes": [["peacekeeping"]] * len(partners),
-        }
-    )
+    s = _peacekeeping_stories(partners)
     by_partner = ts.theme_totals(s, by="partner", themes=["peacekeeping"])
     fig, _ = themes_by_partner(by_partner, stories_read=len(s), top_n=3)
     rows = [t.get_text().split("  (")[0] for t in fig.axes[0].get_yticklabels()]

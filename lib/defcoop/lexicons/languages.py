@@ -131,19 +131,29 @@ def _language_geo(language: str) -> Geo:
     return Geo(base.countries, PhraseMatcher(phrases), base.self_name, base.demonyms, base.names)
 
 
-@lru_cache(maxsize=1)
-def _partner_words() -> dict[str, dict[str, list[str]]]:
-    path = DATA_DIR / "partner_words.csv"
+def _word_lists(file_name: str, lists: tuple[str, ...], problem) -> dict[str, dict[str, list[str]]]:
+    """``{language: {list: [word, ...]}}`` of a ``language,list,word`` data file, validated: unique
+    rows, known lists, and no word for which ``problem(list, word)`` gives a reason."""
+    path = DATA_DIR / file_name
     rows = read_csv(path, ("language", "list", "word"))
     _check_unique(path.name, rows, ("language", "list", "word"))
-    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {k: [] for k in PARTNER_LISTS})
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {k: [] for k in lists})
     for n, r in enumerate(rows, start=1):
-        if r["list"] not in PARTNER_LISTS:
+        if r["list"] not in lists:
             raise DataFileError(f"{path.name}: data row {n}: unknown list {r['list']!r}")
-        if r["word"] != r["word"].lower() or not r["word"]:
-            raise DataFileError(f"{path.name}: data row {n}: {r['word']!r} must be lower case and not empty")
+        why = problem(r["list"], r["word"])
+        if why:
+            raise DataFileError(f"{path.name}: data row {n}: {r['word']!r} must be {why}")
         out[r["language"]][r["list"]].append(r["word"])
     return dict(out)
+
+
+@lru_cache(maxsize=1)
+def _partner_words() -> dict[str, dict[str, list[str]]]:
+    def problem(_list: str, word: str) -> str:
+        return "lower case and not empty" if word != word.lower() or not word else ""
+
+    return _word_lists("partner_words.csv", PARTNER_LISTS, problem)
 
 
 @lru_cache(maxsize=1)
@@ -203,21 +213,13 @@ def _title_rows() -> dict[str, list[dict[str, str]]]:
 
 @lru_cache(maxsize=1)
 def _name_word_rows() -> dict[str, dict[str, list[str]]]:
-    path = DATA_DIR / "name_words_i18n.csv"
-    rows = read_csv(path, ("language", "list", "word"))
-    _check_unique(path.name, rows, ("language", "list", "word"))
-    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: {k: [] for k in NAME_WORD_LISTS})
-    for n, r in enumerate(rows, start=1):
-        if r["list"] not in NAME_WORD_LISTS:
-            raise DataFileError(f"{path.name}: data row {n}: unknown list {r['list']!r}")
-        w = r["word"]
-        lower_list = r["list"] in ("connector", "and")
-        if not w or (w != w.lower() if lower_list else not w[:1].isupper()):
-            raise DataFileError(
-                f"{path.name}: data row {n}: {w!r} must be {'lower case' if lower_list else 'capitalised'}"
-            )
-        out[r["language"]][r["list"]].append(w)
-    return dict(out)
+    def problem(kind: str, word: str) -> str:
+        lower_list = kind in ("connector", "and")
+        if not word or (word != word.lower() if lower_list else not word[:1].isupper()):
+            return "lower case" if lower_list else "capitalised"
+        return ""
+
+    return _word_lists("name_words_i18n.csv", NAME_WORD_LISTS, problem)
 
 
 def _title_lexicon(language: str) -> TitleLexicon:
