@@ -156,7 +156,9 @@ def annotate_article(
     date; for English articles then (1) actors by name, (2) the date from the text when there is
     none yet, and the namesakes it decides, (3) short second mentions, (4) title-only mentions,
     (5) unregistered officials, the actors recorded in text order, (6) countries and partners,
-    (7) themes, (8) on topic.  Other languages get only the on-topic flag of their keywords.
+    (7) themes, (8) on topic.  A language with a lexicon of its own (``lexicons.languages``) gets
+    rules 1, 2, 3, 5, 6 and 7 from it; another Latin-script language gets registered officials named
+    in full and their countries; every other language only the on-topic flag of its keywords.
 
     Parameters
     ----------
