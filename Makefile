@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 # `--corpus PATH` when CORPUS is given, nothing otherwise
-CORPUS_ARG = $(if $(strip $(CORPUS)),--corpus "$(CORPUS)")
+CORPUS_ARG = $(if $(strip $(CORPUS)),--corpus "$(CORPUS)")$(if $(strip $(LANGUAGES)), --languages "$(LANGUAGES)")
 
 # FORMATS=png,svg,pdf adds PDF (or any choice of the three) to every figure written
 workbook: setup

@@ -25,6 +25,8 @@
 #
 # **Input.** A folder of crawled articles (`CORPUS`, by default the five articles in `seeds/`).
 # Syndicated copies (`duplicate_of`) are counted once.
+# `LANGUAGES` (e.g. `"vi,ru"`, ISO 639-1 codes) keeps only the articles in those languages; empty
+# keeps all.
 #
 # **Figures written.** `02-topic-terms` (top terms per topic, both models), `02-topic-map`
 # (a 2-D map of the passages coloured by topic), `02-topic-partners` and `02-topic-years`
@@ -33,6 +35,7 @@
 # %% tags=["parameters"]
 CORPUS = "../seeds"
 FIGURES = "../figures"
+LANGUAGES = ""
 UNIT = "auto"
 RANDOM_STATE = 0
 K_RANGE = [2, 8]
@@ -74,7 +77,7 @@ pd.set_option("display.precision", 3)
 # count once; a corpus of a single story stops here with a message instead of a model.
 
 # %%
-corpus = defcoop.load(CORPUS)
+corpus = defcoop.load(CORPUS).in_languages(LANGUAGES)
 unit, why = topics.choose_unit(corpus, unit=UNIT)
 print(corpus)
 print(why)

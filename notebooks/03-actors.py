@@ -27,6 +27,8 @@
 # **Input.** A folder of crawled articles (`CORPUS`, by default the five articles in `seeds/`),
 # read and annotated by `defcoop.load`; the actor registry (`lib/defcoop/data/actors.csv`,
 # `offices.csv`).
+# `LANGUAGES` (e.g. `"vi,ru"`, ISO 639-1 codes) keeps only the articles in those languages; empty
+# keeps all.
 #
 # **Figures written.** `03-top-actors` (articles and mentions per official),
 # `03-actors-by-year` (mentions by country and by office, per year) and `03-meeting-network`
@@ -40,6 +42,7 @@
 # %% tags=["parameters"]
 CORPUS = "../seeds"
 FIGURES = "../figures"
+LANGUAGES = ""
 TOP_N = 15
 INCLUDE_COPIES = False
 
@@ -79,7 +82,7 @@ validity(("officials", "partners", "stated date", "inferred date", "copies", "of
 # found, so an article in another language can contribute fewer actors than its English twin).
 
 # %%
-corpus = defcoop.load(CORPUS)
+corpus = defcoop.load(CORPUS).in_languages(LANGUAGES)
 docs = corpus.docs[["duplicate_of", "language"]]  # (filtering every column would copy the texts)
 counted = docs if INCLUDE_COPIES else docs[docs["duplicate_of"] == ""]
 pd.DataFrame(

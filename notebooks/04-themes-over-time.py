@@ -25,6 +25,8 @@
 # **Input.** A folder of crawled articles (`CORPUS`, by default the five articles in `seeds/`), the
 # theme codebook (`lib/defcoop/data/themes.yml`) and the dated context periods
 # (`lib/defcoop/data/context_periods.csv`, each with its source).
+# `LANGUAGES` (e.g. `"vi,ru"`, ISO 639-1 codes) keeps only the articles in those languages; empty
+# keeps all.
 #
 # **Figures written.** `04-theme-shares` (share of stories per theme and period, one panel per
 # theme, with the number of stories per period), `04-themes-by-partner` (themes by partner country
@@ -41,6 +43,7 @@
 # %% tags=["parameters"]
 CORPUS = "../seeds"
 FIGURES = "../figures"
+LANGUAGES = ""
 PERIOD = "auto"
 MIN_PER_PERIOD = 3.0
 INCLUDE_COPIES = False
@@ -90,7 +93,7 @@ validity(("themes", "theme "))
 # it: nothing leaves the count without a row saying why.
 
 # %%
-corpus = defcoop.load(CORPUS)
+corpus = defcoop.load(CORPUS).in_languages(LANGUAGES)
 stories = ts.select_stories(  # the texts are not needed here, and copying them is slow on a large corpus
     corpus.docs.drop(columns=["text", "body"]), include_copies=INCLUDE_COPIES, on_topic_only=ON_TOPIC_ONLY
 )
@@ -286,7 +289,9 @@ head(
 
 # %%
 tl = ts.timeline(stories, corpus.meetings)  # the meetings table notebook 03's network reads too
-print(f"{tl['doc_id'].nunique()} of {(stories['date'] != '').sum()} dated stories report a meeting (a meeting sentence)")
+print(
+    f"{tl['doc_id'].nunique()} of {(stories['date'] != '').sum()} dated stories report a meeting (a meeting sentence)"
+)
 drawn = ts.timeline_table(tl, span=span, period=period, max_labels=MAX_MARKS, max_lanes=TOP_N)  # marks or counts
 head(tl[["partner", "date", "date_precision", "actors", "cue", "place", "online", "doc_id"]], TOP_N)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -10,7 +12,42 @@ from defcoop.errors import InsufficientData
 from defcoop.schema import MEETING_COLUMNS, frame
 from defcoop.text import squash
 
-__all__ = ["Corpus", "story_ids", "story_mask"]
+__all__ = ["Corpus", "parse_languages", "story_ids", "story_mask"]
+
+
+def parse_languages(languages: str | Iterable[str] | None) -> tuple[str, ...]:
+    """The language codes asked for, in order and without repeats; ``()`` means every language.
+
+    ``languages`` is ``None``, ``""`` or ``"all"`` (every language), a comma-separated string such
+    as the notebooks' ``LANGUAGES`` parameter, or a list of codes.  Codes are ISO 639-1 (``und``
+    is the loader's "too little text to tell"); anything else is refused with the reason, since
+    a misspelt code would otherwise select nothing without a word.
+
+    >>> parse_languages("vi, ru,vi"), parse_languages(""), parse_languages(["EN"])
+    (('vi', 'ru'), (), ('en',))
+    >>> parse_languages("vn;ru")
+    Traceback (most recent call last):
+    ...
+    ValueError: LANGUAGES: 'vn;ru' is not a language code; give ISO 639-1 codes separated by commas, e.g. "vi,ru"
+    """
+    if languages is None:
+        return ()
+    items = languages.split(",") if isinstance(languages, str) else list(languages)
+    codes: list[str] = []
+    for item in items:
+        code = str(item).strip().lower()
+        if not code:
+            continue
+        if code == "all":
+            return ()
+        if not re.fullmatch(r"[a-z]{2}|und", code):
+            raise ValueError(
+                f"LANGUAGES: {str(item).strip()!r} is not a language code; "
+                'give ISO 639-1 codes separated by commas, e.g. "vi,ru"'
+            )
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
 
 
 def story_mask(docs: pd.DataFrame) -> pd.Series:
@@ -46,6 +83,7 @@ class Corpus:
     skipped : one row per file that was not loaded, with the reason
     meetings : one row per (article, Vietnamese official, foreign official) pair, with the
         evidence that they met (:mod:`defcoop.annotate.meetings`); notebooks 03 and 04 both use it
+    languages : the languages the corpus was cut to by :meth:`in_languages` (empty: all)
     """
 
     name: str
@@ -55,11 +93,88 @@ class Corpus:
     mentions: pd.DataFrame
     skipped: pd.DataFrame
     meetings: pd.DataFrame = field(default_factory=lambda: frame([], MEETING_COLUMNS))
+    languages: tuple[str, ...] = ()
 
     @property
     def stories(self) -> pd.DataFrame:
         """Docs without syndicated/mirrored copies (``duplicate_of`` empty)."""
         return self.docs[story_mask(self.docs)]
+
+    def in_languages(self, languages: str | Iterable[str] | None) -> Corpus:
+        """The corpus cut to the articles in ``languages`` (see :func:`parse_languages`; empty:
+        the corpus itself), every table with it.
+
+        Copies are only ever linked within a language (a translation is not a copy), so a cut by
+        language never separates a copy from its original.  ``skipped`` is kept whole: a file
+        that was not read has no language.
+        """
+        codes = parse_languages(languages)
+        if not codes:
+            return self
+        if self.languages:
+            codes = tuple(c for c in codes if c in self.languages)
+        keep = self.docs["language"].isin(codes)
+        ids = set(self.docs.loc[keep, "doc_id"].tolist())
+
+        def cut(table: pd.DataFrame) -> pd.DataFrame:
+            if "doc_id" not in table.columns:
+                return table
+            return table[table["doc_id"].isin(ids)]
+
+        return replace(
+            self,
+            docs=self.docs[keep],
+            sentences=cut(self.sentences),
+            segments=cut(self.segments),
+            mentions=cut(self.mentions),
+            meetings=cut(self.meetings),
+            languages=codes,
+        )
+
+    def by_language(self) -> pd.DataFrame:
+        """One row per language: articles, copies and stories, and how many stories got a date,
+        were found on topic, and have at least one official, partner and theme.  Languages are
+        ordered by articles (most first), then code; the counts are of this corpus's articles.
+
+        A reader comparing languages sees here what each one can contribute: outside English
+        fewer kinds of mention are read (README, "How good the annotations are").
+        """
+        columns = [
+            "language",
+            "articles",
+            "copies",
+            "stories",
+            "dated",
+            "on_topic",
+            "with_official",
+            "with_partner",
+            "with_theme",
+        ]
+        if not len(self.docs):
+            return frame([], columns)
+        docs = self.docs
+        story = story_mask(docs)
+
+        def has(column: str) -> pd.Series:
+            return docs[column].map(len).gt(0) & story
+
+        table = pd.DataFrame(
+            {
+                "language": docs["language"],
+                "articles": 1,
+                "copies": (~story).astype(int),
+                "stories": story.astype(int),
+                "dated": ((docs["date"] != "") & story).astype(int),
+                "on_topic": (docs["on_topic"].astype(bool) & story).astype(int),
+                "with_official": has("actor_ids").astype(int),
+                "with_partner": has("partners").astype(int),
+                "with_theme": has("themes").astype(int),
+            }
+        )
+        out = table.groupby("language", sort=False).sum().reset_index()
+        return out.sort_values(["articles", "language"], ascending=[False, True], kind="stable").reset_index(drop=True)[
+            columns
+        ]
 
     def __repr__(self) -> str:
         n = len(self.docs)
@@ -67,6 +182,8 @@ class Corpus:
         dated = sorted(d[:7] for d in self.docs["date"] if d) if n else []
         span = f"{dated[0]}..{dated[-1]}" if dated else "undated"
         extra = f", {len(self.skipped)} skipped" if len(self.skipped) else ""
+        if self.languages:
+            extra += f", in {','.join(self.languages)} only"
         return (
             f"Corpus({n} article{'s' if n != 1 else ''}, {outlets} outlet{'s' if outlets != 1 else ''}, {span}{extra})"
         )

@@ -223,3 +223,24 @@ def test_an_original_without_a_year_takes_its_copys_date_before_the_order():
     assert dedup.duplicate_of(docs, min_shared=5).tolist() == ["", "a-original"]
     other_day = docs.assign(body=[story.replace("23 novembre", "22 novembre"), story[:240]])
     assert dedup.duplicate_of(other_day, min_shared=5).tolist() == ["b-copy", ""]
+
+
+def test_copies_are_linked_within_a_language_not_across():
+    # A Vietnamese page that quotes the whole English story (here: its eight paragraphs after a
+    # Vietnamese lead) contains it, but it is another side's report, not a copy; an English
+    # teaser of the same story, and a page too short to be told ("und"), still are copies.
+    full = "\n\n".join(_STORY)
+    docs = _docs(
+        {
+            "a-full": full,
+            "b-vi": "Bộ trưởng Quốc phòng hội đàm với Bộ trưởng Quốc phòng Belarus.\n\n" + full,
+            "c-teaser": _STORY[0] + " " + _STORY[1] + "\n\nRead full story",
+            "d-und": _STORY[2] + " " + _STORY[3],
+        }
+    )
+    docs["language"] = ["en", "vi", "en", "und"]
+    got = dedup.duplicate_of(docs).tolist()
+    assert got[:3] == ["", "", "a-full"]
+    assert got[3] in ("a-full", "b-vi")  # both contain it; "und" may join either
+    # the same pages without a language column: the Vietnamese page is taken for the longer copy
+    assert dedup.duplicate_of(docs.drop(columns="language")).tolist()[1] != ""

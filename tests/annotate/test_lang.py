@@ -43,8 +43,9 @@ def test_script_counts_count_code_points_per_block(text: str) -> None:
         ("The two defence ministers signed a number of cooperation agreements in Hà Nội.", "en"),
         ("Les deux ministres de la défense ont signé des accords pour la coopération dans le domaine.", "fr"),
         ("Bộ trưởng Quốc phòng Phan Văn Giang đã hội đàm với Bộ trưởng Quốc phòng Belarus.", "vi"),
-        # Vietnamese function words without the tone marks are not enough
-        ("Bo truong Quoc phong Phan Van Giang da hoi dam voi Bo truong Quoc phong cua Belarus.", "und"),
+        # Vietnamese without its tone marks: too few function words for the rules, and a short text,
+        # so lingua's n-grams decide
+        ("Bo truong Quoc phong Phan Van Giang da hoi dam voi Bo truong Quoc phong cua Belarus.", "vi"),
         ("Hà Nội", "und"),
         ("1234567890 !!! ???", "und"),
     ],
@@ -68,3 +69,39 @@ def test_detect_language(text: str, code: str) -> None:
 )
 def test_vietnamese_from_dense_marks_alone(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # short texts (titles, captions, teasers) in each Latin-script language
+        ("Vietnam, Belarus boost defence ties", "en"),
+        ("Le Vietnam et la France renforcent leur coopération", "fr"),
+        ("Vietnam y Cuba fortalecen cooperación en defensa", "es"),
+        ("Đại tướng Phan Văn Giang tiếp Bộ trưởng Quốc phòng Lào", "vi"),
+        # Vietnamese names with their marks do not make English text Vietnamese: only the words in
+        # lower case are judged
+        ("Nguyễn Phú Trọng meets Vladimir Putin in Hà Nội", "en"),
+        ("Photo: Defence Minister Phan Văn Giang (right) and Viktor Khrenin. (Photo: QĐND)", "en"),
+        # fewer than two words in lower case: the rules decide, and a list of names is undetermined
+        ("General Nguyễn Tân Cương, Lieutenant General Phạm Trường Sơn, Colonel Lê Văn Hà", "und"),
+    ],
+)
+def test_short_texts_are_told_apart(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_without_lingua_the_rules_decide_short_texts(monkeypatch) -> None:
+    import sys
+
+    short = "Vietnam y Cuba fortalecen cooperación en defensa"
+    monkeypatch.setitem(sys.modules, "lingua", None)  # as if not installed: the import fails
+    lang._short_text_detector.cache_clear()
+    try:
+        assert lang._short_text_detector() is None
+        assert detect_language(short) == "und"  # 7 words: too few for the function-word rules
+        assert detect_language(" ".join([short] * 3)) == "es"
+    finally:
+        lang._short_text_detector.cache_clear()
+    monkeypatch.undo()
+    assert detect_language(short) == "es"

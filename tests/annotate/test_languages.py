@@ -127,3 +127,32 @@ def test_general_theme_vocabulary_in_each_language():
     assert "military_history" not in ties.themes and "military_history" in navy.themes
     un = _annotate("Hai bên hợp tác trong lĩnh vực gìn giữ hòa bình Liên hợp quốc.", "vi")
     assert "peacekeeping" in un.themes and "multilateral_asean_un" not in un.themes
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Le Vietnam a reçu la délégation militaire russe à Hanoï pour des entretiens sur la défense.\n\n"
+            "Les deux armées ont convenu de renforcer la coopération en matière de sécurité.",
+        ),
+        (
+            "es",
+            "Vietnam recibió a la delegación militar rusa en Hanói para conversaciones sobre defensa.\n\n"
+            "Ambas fuerzas armadas acordaron ampliar la cooperación en materia de seguridad.",
+        ),
+        ("zh", "越南国防部长潘文江会见董军。\n\n中越两军加强安全合作。"),
+    ],
+)
+def test_a_defence_story_in_each_language_is_on_topic(language, text):
+    # (before the French, Spanish and Chinese keyword lists, no article in these languages was)
+    ann = _annotate(text, language)
+    assert ann.partners and ann.on_topic
+
+
+def test_a_defence_meeting_without_a_vietnamese_party_is_off_topic_in_another_language():
+    ann = _annotate(
+        "Министр обороны Китая посетил Камбоджу.\n\nКитай и Камбоджа обсудили военные учения и безопасность.", "ru"
+    )
+    assert ann.partners == [] and ann.on_topic is False

@@ -245,7 +245,8 @@ def duplicate_of(
 ) -> pd.Series:
     """For each row of ``docs`` the ``doc_id`` of the first copy of its story, else ``""``.
 
-    Uses the columns ``doc_id``, ``body`` and ``date``.  ``signatures``/``sizes``/``anchors``
+    Uses the columns ``doc_id``, ``body`` and ``date``, and ``language`` when present (copies are
+    linked within a language only).  ``signatures``/``sizes``/``anchors``
     (from :func:`signature`, e.g. cached) save recomputing them.  The thresholds were set on the
     real development corpora (``benchmarks/devsets``): every copy pair there shares at least 0.33
     of the smaller text, every other pair at most 0.15.  ``bodies`` gives the bodies of the
@@ -289,6 +290,14 @@ def duplicate_of(
         shared = j / (1 + j) * (size[pairs[:, 0]] + size[pairs[:, 1]])
         pairs = pairs[shared >= 0.5 * threshold * np.minimum(size[pairs[:, 0]], size[pairs[:, 1]])]
     pairs = np.unique(np.concatenate([pairs, _anchor_candidates(anchors, usable, n)]).astype(np.int64), axis=0)
+    if "language" in docs.columns and len(pairs):
+        # Copies are linked within one language: a page in another language that shares text
+        # with an article (its translation sharing names and figures, or a quotation of it) is
+        # another story for an analyst comparing how each side reports a visit.  ``und`` (too
+        # little text to tell) is compatible with every language.
+        lang = docs["language"].fillna("und").to_numpy(dtype=object)
+        a, b = lang[pairs[:, 0]], lang[pairs[:, 1]]
+        pairs = pairs[(a == b) | (a == "und") | (b == "und")]
     # only the articles of the remaining pairs are read again, to build their shingles
     needed = np.unique(pairs).tolist()
     body_of = dict(zip(needed, bodies(needed), strict=True))

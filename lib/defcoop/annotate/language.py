@@ -1,9 +1,15 @@
 """Language identification that is small, deterministic and explainable.
 
-Scripts decide first (Cyrillic, CJK, Thai, ...).  Latin-script text is scored by the share of
-its words that are frequent function words of each language in ``data/language_profiles.csv``;
-Vietnamese is recognised by its function words after diacritic folding plus its tone marks.
-Text that gives too little evidence is ``"und"`` (undetermined) rather than a guess.
+Scripts decide first (Cyrillic, CJK, Thai, ...).  Latin-script text of a paragraph or more is
+scored by the share of its words that are frequent function words of each language in
+``data/language_profiles.csv``; Vietnamese is recognised by its function words after diacritic
+folding plus its tone marks.  A short Latin-script text (a title, a teaser, a caption, a record
+of one sentence), where function words are too few to count, goes to lingua's n-gram models in
+low-accuracy mode, restricted to the same languages (``benchmarks/language_id.py`` measured it:
+titles .96 against .49 for the rules, mixed English-and-foreign pieces .94 against .72, whole
+pages 1.00 for both; 18 MB of models, loaded on first use).  Without lingua installed the rules
+decide everything.  Text that gives too little evidence is ``"und"`` (undetermined) rather than
+a guess.
 """
 
 from __future__ import annotations
@@ -40,6 +46,39 @@ _SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("arabic", ((0x600, 0x700),)),
     ("hebrew", ((0x590, 0x600),)),
 )
+
+
+#: English names of the codes :func:`detect_language` returns, for tables and legends.
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "be": "Belarusian",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "he": "Hebrew",
+    "id": "Indonesian",
+    "it": "Italian",
+    "km": "Khmer",
+    "lo": "Lao",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "th": "Thai",
+    "uk": "Ukrainian",
+    "und": "undetermined",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
+
+
+def language_name(code: str) -> str:
+    """``"Vietnamese (vi)"`` for ``"vi"``; a code without a name is shown as itself.
+
+    >>> language_name("vi"), language_name("und"), language_name("xx")
+    ('Vietnamese (vi)', 'undetermined (und)', 'xx')
+    """
+    name = LANGUAGE_NAMES.get(code)
+    return f"{name} ({code})" if name else code
 
 
 def _script_counts(text: str) -> dict[str, int]:
@@ -113,6 +152,43 @@ def _vi_common_words(text: str) -> int:
     return sum(1 for w in _WORD.findall(text) if w[0].islower() and not _VI_LETTERS.isdisjoint(w))
 
 
+#: Latin-script text of fewer words than this goes to lingua (when installed): on whole pages the
+#: function-word rules make no error on the development sets, on a sentence or a title they do.
+SHORT_WORDS = 40
+
+
+@lru_cache(maxsize=1)
+def _short_text_detector():
+    """lingua's detector over the languages of ``language_profiles.csv`` (low-accuracy mode:
+    trigram models of 18 MB, built once per process), or ``None`` when lingua is not installed."""
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    codes = [getattr(IsoCode639_1, code.upper()) for code in sorted(_profiles())]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+
+
+def _detect_short(text: str) -> str | None:
+    """lingua's language for a short Latin-script ``text`` (``und`` when it cannot tell), or
+    ``None`` when lingua is not installed or the text has too few words to judge.
+
+    Names are not evidence of a language: an English caption of Vietnamese names with their
+    tone marks reads as Vietnamese to n-gram models.  So only the words that begin in lower case
+    are judged (``meets ... in`` of ``Nguyễn Phú Trọng meets Vladimir Putin in Hà Nội``), and a
+    text with fewer than two of them (a list of names and ranks, a title in title case) is left
+    to the rules (``None``), which call most such text ``und``.
+    """
+    detector = _short_text_detector()
+    if detector is None:
+        return None
+    lower = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].islower()]
+    if len(lower) < 2:
+        return None
+    found = detector.detect_language_of(" ".join(lower))
+    return found.iso_code_639_1.name.lower() if found is not None else "und"
+
+
 def detect_language(text: str, *, min_words: int = 8) -> str:
     """ISO 639-1 code of ``text``, or ``"und"`` when the evidence is too thin.
 
@@ -143,6 +219,8 @@ def detect_language(text: str, *, min_words: int = 8) -> str:
         return {"cjk": "zh", "thai": "th", "lao": "lo", "khmer": "km", "arabic": "ar", "hebrew": "he"}[top]
     words = _latin_words(fold(sample))
     n_words = len(words)
+    if n_words < SHORT_WORDS and (short := _detect_short(sample)) is not None:
+        return short
     if n_words < min_words:
         return "und"
     # occurrences of each language's function words: only the words found in some profile

@@ -187,6 +187,7 @@ def annotate_article(
         lex = language_lexicon(language)
         if lex is not None:
             _other_language(doc, ann, lex)
+            ann.on_topic = is_on_topic(doc, ann.partners, ann.actor_ids, language)
         elif language in LATIN_SCRIPT_LANGUAGES:
             _registered_names_only(doc, ann)
         ann.mentions = doc.mentions

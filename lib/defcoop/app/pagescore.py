@@ -16,7 +16,9 @@ real pages are comparable with the review's:
   or inferred by a reader, that get exactly the gold date and precision);
 * **copies** (recall: a gold copy whose prediction points into the same story; precision, in the
   precision column: the predicted links that join a page to its own story);
-* **off-topic** (share of gold off-topic pages flagged ``on_topic = false``).
+* **off-topic** (share of gold off-topic pages flagged ``on_topic = false``), and **on-topic
+  kept** (share of gold on-topic pages left ``on_topic = true``: an analysis that keeps only
+  on-topic stories loses the others).
 
 >>> name_matches("Sergey Shoigu", "Sergei Shoigu"), name_matches("Phan Văn Giang", "Phan Van Giang")
 (True, True)
@@ -174,6 +176,7 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
     copies = [0, 0]
     linked = [0, 0]  # predicted links: right, all
     off = [0, 0]
+    kept = [0, 0]
     story = {g["doc_id"]: g.get("duplicate_of") or g["doc_id"] for g in gold}
     for g in gold:
         p = by_id.get(g["doc_id"], {})
@@ -216,12 +219,13 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
                 linked[0] += 1
             elif not g.get("duplicate_of"):
                 errors["copies"].append(f"{g['doc_id']}: {got!r} | '' (not a copy)")
-        if g.get("on_topic") is False:
-            off[1] += 1
-            if p.get("on_topic") is False:
-                off[0] += 1
+        if isinstance(g.get("on_topic"), bool):  # off-topic pages flagged, on-topic pages kept
+            bucket = kept if g["on_topic"] else off
+            bucket[1] += 1
+            if p.get("on_topic") is g["on_topic"]:
+                bucket[0] += 1
             else:
-                errors["off-topic"].append(f"{g['doc_id']}: flagged on topic")
+                errors["off-topic"].append(f"{g['doc_id']}: flagged {'off' if g['on_topic'] else 'on'} topic")
     rows = []
     for key, (tp, fp, fn) in counts.items():
         prec, rec, f = _f1(tp, fp, fn)
@@ -231,6 +235,7 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
         ("inferred date", inferred),
         ("copies recall", copies),
         ("off-topic flagged", off),
+        ("on-topic kept", kept),
     ):
         rows.append(
             {"measure": label, "value": ok / n if n else float("nan"), "precision": None, "recall": None, "n": n}

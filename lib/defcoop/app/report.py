@@ -274,7 +274,7 @@ def _table(rows: list[dict], columns: list[str], *, total: int | None = None) ->
     return f"<table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table>{more}"
 
 
-def _corpus_section(corpus_dir: Path | None) -> str:
+def _corpus_section(corpus_dir: Path | None, languages: str = "") -> str:
     if corpus_dir is None or not corpus_dir.is_dir():
         return (
             '<h2>The corpus</h2>\n<p class="muted">The corpus folder is not available on this machine; '
@@ -283,11 +283,15 @@ def _corpus_section(corpus_dir: Path | None) -> str:
     import defcoop
 
     try:
-        corpus = defcoop.load(corpus_dir)
+        loaded = defcoop.load(corpus_dir)
+        corpus = loaded.in_languages(languages)
     except (OSError, ValueError) as exc:  # reported, not fatal: the notebooks still render
         return f'<h2>The corpus</h2>\n<p class="error">The corpus could not be loaded: {_e(exc)}</p>'
     docs, skipped = corpus.docs, corpus.skipped
     n = len(docs)
+    cut = []
+    if corpus.languages:
+        cut = [("languages kept (LANGUAGES)", f"{', '.join(corpus.languages)}: {n:,} of {len(loaded.docs):,} articles")]
     dated = sorted(d for d in docs["date"] if d)
     per_outlet = docs.loc[docs["outlet"] != "", "outlet"].value_counts()
     ranked = sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -297,8 +301,9 @@ def _corpus_section(corpus_dir: Path | None) -> str:
     unrecognised = int((docs["outlet"] == "").sum())
     facts = [
         ("corpus folder", corpus.name),
-        ("files found", f"{n + len(skipped):,}"),
-        ("articles loaded", f"{n:,}"),
+        ("files found", f"{len(loaded.docs) + len(skipped):,}"),
+        ("articles loaded", f"{len(loaded.docs):,}"),
+        *cut,
         ("files skipped", f"{len(skipped):,}"),
         ("stories (without syndicated copies)", f"{len(corpus.stories):,}"),
         (
@@ -459,14 +464,15 @@ def _recorded_captions(figures_dir: Path) -> dict[str, tuple[str, str]]:
     return {r.figure: (r.caption, r.denominators) for r in table.itertuples(index=False)}
 
 
-def _corpus_of_run(notebooks: list[Path]) -> Path | None:
-    """The ``CORPUS`` papermill injected into a run's notebooks."""
+def _run_parameter(notebooks: list[Path], name: str) -> str:
+    """The value papermill injected as ``name`` (``CORPUS``, ``LANGUAGES``) into a run's
+    notebooks, or ``""``."""
     for path in notebooks:
         nb = _read_notebook(path)
-        corpus = nb.metadata.get("papermill", {}).get("parameters", {}).get("CORPUS") if nb else None
-        if corpus:
-            return Path(corpus)
-    return None
+        value = nb.metadata.get("papermill", {}).get("parameters", {}).get(name) if nb else None
+        if value:
+            return str(value)
+    return ""
 
 
 def _replace_dir(tmp: Path, out: Path) -> None:
@@ -490,8 +496,10 @@ def build(
     out: Path = REPO_ROOT / "report",
     label: str | None = None,
     is_run: bool = False,
+    languages: str = "",
 ) -> Path:
-    """Build the report into ``out`` (written to a temporary folder first, then renamed).
+    """Build the report into ``out`` (written to a temporary folder first, then renamed); the
+    corpus section counts the articles in ``languages`` only when given, as the run did.
 
     Returns the path of ``index.html``.
     """
@@ -527,7 +535,7 @@ def build(
         missing = [n for n in all_names if n not in {p.name for p in paths}]
         page = _index(
             label=label or (corpus.name if corpus else notebooks_dir.name),
-            corpus_html=_corpus_section(corpus),
+            corpus_html=_corpus_section(corpus, languages),
             notebooks=infos,
             missing=missing,
             figures=figures,
@@ -552,14 +560,18 @@ def build_for_run(run_dir: Path, *, corpus: Path | None = None, out: Path | None
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
         raise FileNotFoundError(f"run folder {str(run_dir)!r} does not exist (run `make workbook CORPUS=...` first)")
-    corpus = corpus or _corpus_of_run(numbered(run_dir))
+    ran = numbered(run_dir)
+    if corpus is None and _run_parameter(ran, "CORPUS"):
+        corpus = Path(_run_parameter(ran, "CORPUS"))
+    languages = _run_parameter(ran, "LANGUAGES")
     return build(
         notebooks_dir=run_dir,
         figures_dir=run_dir / "figures",
         corpus=corpus,
         out=out or run_dir / "report",
-        label=corpus.name if corpus else run_dir.name,
+        label=(corpus.name if corpus else run_dir.name) + (f" ({languages} only)" if languages else ""),
         is_run=True,
+        languages=languages,
     )
 
 
@@ -573,6 +585,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the corpus of a `make workbook CORPUS=...` run: its report is built from runs/<folder name>/",
     )
+    b.add_argument(
+        "--languages", default="", help="with --corpus: the run made with --languages (runs/<folder>-vi-ru/)"
+    )
     b.add_argument("--out", type=Path, help="where to write the report folder")
     args = parser.parse_args(argv)
     try:
@@ -580,11 +595,13 @@ def main(argv: list[str] | None = None) -> int:
             index = build_for_run(args.runs, corpus=args.corpus, out=args.out)
         elif args.corpus:
             # the same run folder as `python -m defcoop.app.workbook run --corpus` writes
-            run_dir = REPO_ROOT / "runs" / args.corpus.resolve().name
+            from defcoop.app.workbook import run_folder
+
+            run_dir = run_folder(args.corpus, args.languages)
             index = build_for_run(run_dir, corpus=args.corpus, out=args.out)
         else:
             index = build(out=args.out or REPO_ROOT / "report")
-    except (FileNotFoundError, FileExistsError, NotADirectoryError) as exc:
+    except (FileNotFoundError, FileExistsError, NotADirectoryError, ValueError) as exc:
         print(f"defcoop: {exc}", file=sys.stderr)
         return 2
     shown = index.relative_to(REPO_ROOT) if index.is_relative_to(REPO_ROOT) else index

@@ -6,7 +6,9 @@ deterministic here (fixed hash seed, no timing metadata, clean cell metadata) an
 notebook's jupytext percent-script twin is rewritten from it.
 
 With ``--corpus`` the notebooks are run through papermill with ``CORPUS`` and ``FIGURES``
-injected, into ``runs/<corpus-name>/`` — never over the validated notebooks or ``figures/``.
+injected, into ``runs/<corpus-name>/`` — never over the validated notebooks or ``figures/``;
+``--languages vi,ru`` adds ``LANGUAGES`` (the articles in those languages only) and writes to
+``runs/<corpus-name>-vi-ru/``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from defcoop.corpus import parse_languages
 from defcoop.paths import NOTEBOOKS_DIR, REPO_ROOT
 
 if TYPE_CHECKING:  # the notebook machinery is imported where it is used
@@ -110,8 +113,9 @@ def run_in_place(path: Path, *, timeout: int = 1800) -> float:
     return time.perf_counter() - t0
 
 
-def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -> None:
-    """Execute ``nb`` into ``target`` with ``CORPUS`` and ``FIGURES`` injected (papermill).
+def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path, languages: str = "") -> None:
+    """Execute ``nb`` into ``target`` with ``CORPUS`` and ``FIGURES`` injected (papermill), and
+    ``LANGUAGES`` when ``languages`` is given.
 
     ``MPLBACKEND`` is removed while the kernel starts (Agg would drop inline figures) and put
     back afterwards.  A cell that fails raises ``papermill.PapermillExecutionError``; the
@@ -124,7 +128,11 @@ def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -
         pm.execute_notebook(
             str(nb),
             str(target),
-            parameters={"CORPUS": str(corpus), "FIGURES": str(figures)},
+            parameters={
+                "CORPUS": str(corpus),
+                "FIGURES": str(figures),
+                **({"LANGUAGES": languages} if languages else {}),
+            },
             cwd=str(nb.parent),
             kernel_name=KERNEL,
             progress_bar=False,
@@ -136,9 +144,15 @@ def run_with_papermill(nb: Path, target: Path, *, corpus: Path, figures: Path) -
 
 
 def run_notebooks(
-    corpus: Path, out: Path, *, before: Callable[[Path], None] | None = None, only: list[str] | None = None
+    corpus: Path,
+    out: Path,
+    *,
+    before: Callable[[Path], None] | None = None,
+    only: list[str] | None = None,
+    languages: str = "",
 ) -> dict[str, str]:
-    """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into ``out``.
+    """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into ``out``,
+    on the articles in ``languages`` only when given (the notebooks' ``LANGUAGES``).
 
     Figures go to ``out/figures``.
     Returns each notebook's status: ``""`` when it ran through, else why it stopped (a notebook
@@ -160,7 +174,7 @@ def run_notebooks(
         shown = target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target
         print(f"running {nb.name} on {corpus.name} -> {shown}")
         try:
-            run_with_papermill(nb, target, corpus=corpus, figures=figs)
+            run_with_papermill(nb, target, corpus=corpus, figures=figs, languages=languages)
             status[nb.name] = ""
         except pm.PapermillExecutionError as exc:
             status[nb.name] = f"{exc.ename}: {exc.evalue}"
@@ -168,13 +182,32 @@ def run_notebooks(
     return status
 
 
-def run_on_corpus(corpus: Path, *, out_root: Path | None = None, only: list[str] | None = None) -> Path:
-    """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into ``runs/<name>/``."""
+def run_folder(corpus: Path, languages: str = "", *, root: Path | None = None) -> Path:
+    """Where a run on ``corpus`` goes: ``runs/<folder name>``, with ``-<code>`` per language when
+    cut to some (``runs/crawl-vi-ru``); a malformed ``languages`` raises ``ValueError``.
+
+    >>> run_folder(Path("/data/crawl"), "vi, ru", root=Path("runs")).as_posix()
+    'runs/crawl-vi-ru'
+    """
+    suffix = "".join(f"-{c}" for c in parse_languages(languages))
+    return (root or REPO_ROOT / "runs") / f"{Path(corpus).resolve().name}{suffix}"
+
+
+def run_on_corpus(
+    corpus: Path, *, out_root: Path | None = None, only: list[str] | None = None, languages: str = ""
+) -> Path:
+    """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into
+    ``runs/<name>/``, or, for the articles in some ``languages`` only, ``runs/<name>-<codes>/``
+    (``runs/crawl-vi-ru/``), so that runs on one language at a time sit side by side."""
     corpus = corpus.resolve()
     if not corpus.is_dir():
         raise SystemExit(f"defcoop: corpus {corpus} is not a folder")
-    out = (out_root or REPO_ROOT / "runs") / corpus.name
-    stopped = [name for name, why in run_notebooks(corpus, out, only=only).items() if why]
+    try:
+        out = run_folder(corpus, languages, root=out_root)
+    except ValueError as exc:
+        raise SystemExit(f"defcoop: --languages {exc}") from None
+    status = run_notebooks(corpus, out, only=only, languages=",".join(parse_languages(languages)))
+    stopped = [name for name, why in status.items() if why]
     if stopped:
         print(f"{len(stopped)} notebook(s) stopped early: {', '.join(stopped)} (see their last cell in {out})")
     return out
@@ -185,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     run = sub.add_parser("run", help="execute every notebook (on seeds/ in place, or on --corpus into runs/)")
     run.add_argument("--corpus", type=Path, help="a folder of articles; results go to runs/<folder name>/")
+    run.add_argument(
+        "--languages",
+        default="",
+        help='with --corpus: only articles in these languages, e.g. "vi,ru" (results in runs/<folder>-vi-ru/)',
+    )
     run.add_argument("notebook", nargs="*", help="only these notebooks (file names)")
     sub.add_parser("twins", help="rewrite the jupytext twins from the notebooks")
     args = parser.parse_args(argv)
@@ -193,9 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             write_twin(nb)
         return 0
     if args.corpus:
-        out = run_on_corpus(args.corpus, only=args.notebook)
+        out = run_on_corpus(args.corpus, only=args.notebook, languages=args.languages)
         print(f"done: notebooks and figures in {out}")
         return 0
+    if args.languages:
+        parser.error("--languages needs --corpus (the notebooks in notebooks/ keep the seeds' outputs)")
     chosen = [nb for nb in notebooks() if not args.notebook or nb.name in args.notebook]
     for nb in chosen:
         secs = run_in_place(nb)

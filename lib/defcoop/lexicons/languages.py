@@ -28,7 +28,7 @@ from defcoop.text import fold
 __all__ = ["LanguageLexicon", "TitleLexicon", "language_lexicon", "lexicon_languages", "theme_languages"]
 
 COUNTRY_KINDS = frozenset({"name", "demonym", "capital", "side", "pair", "block"})
-PARTNER_LISTS = ("connector", "between", "counterpart_before", "counterpart_after", "history")
+PARTNER_LISTS = ("connector", "between", "counterpart_before", "qualifier", "counterpart_after", "history")
 THEME_ROLES = frozenset({"include", "exclude"})
 TITLE_KINDS = frozenset({"office", "rank"})
 NAME_WORD_LISTS = ("connector", "and", "not_name", "family_name")
@@ -60,7 +60,7 @@ class LanguageLexicon:
     codebook: Codebook  # the codebook's themes with this language's phrases
     connector: re.Pattern[str]  # the whole gap between two joined countries
     between: re.Pattern[str]  # a "between" word before a country
-    counterpart_before: re.Pattern[str]  # the word just before the country ends the gap
+    counterpart_before: re.Pattern[str]  # the word before the country (and up to 3 qualifiers) ends the gap
     counterpart_after: re.Pattern[str]  # the word just after the country starts the gap
     history: re.Pattern[str]  # any history word
     titles: TitleLexicon  # titles, ranks and name words of the title rules
@@ -273,7 +273,11 @@ def language_lexicon(language: str) -> LanguageLexicon | None:
         codebook=_language_codebook(language),
         connector=re.compile(rf"^\s*(?:[-–—/]|{connectors})\s*$", re.I),
         between=re.compile(rf"(?<!\w)(?:between|{_alternatives(words['between'])})(?!\w)", re.I),
-        counterpart_before=re.compile(rf"(?<!\w)(?:{_alternatives(words['counterpart_before'])})\s*$", re.I),
+        counterpart_before=re.compile(
+            rf"(?<!\w)(?:{_alternatives(words['counterpart_before'])})"
+            rf"(?:\s+(?:{_alternatives(words['qualifier'])})){{0,3}}\s*$",
+            re.I,
+        ),
         counterpart_after=re.compile(rf"^\s*(?:{_alternatives(words['counterpart_after'])})(?!\w)", re.I),
         history=re.compile(rf"(?<!\w)(?:{_alternatives(words['history'])})(?!\w)", re.I),
         titles=_title_lexicon(language),

@@ -8,7 +8,13 @@ from defcoop.plots import actors as _actors
 from defcoop.plots import themes as _themes
 from defcoop.plots import topics as _topics
 from defcoop.plots.actors import *  # noqa: F403  (each figure module declares its own __all__)
-from defcoop.plots.corpus import article_lengths, articles_by_outlet_year, histogram_table, outlet_year_table
+from defcoop.plots.corpus import (
+    article_lengths,
+    articles_by_outlet_year,
+    histogram_table,
+    language_year_table,
+    outlet_year_table,
+)
 from defcoop.plots.heatmap import count_heatmap
 from defcoop.plots.save import SavedFigure, save_figure
 from defcoop.plots.style import MAX_CELL_LABELS, MAX_MARKS, STYLE, use_style
@@ -22,6 +28,7 @@ __all__ = [
     "SavedFigure",
     "article_lengths",
     "articles_by_outlet_year",
+    "language_year_table",
     "count_heatmap",
     "histogram_table",
     "outlet_year_table",

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from defcoop.annotate.language import language_name
 from defcoop.plots.palette import CATEGORICAL, OTHER
 from defcoop.plots.style import MAX_MARKS
 
@@ -16,7 +17,9 @@ __all__ = [
     "article_lengths",
     "articles_by_outlet_year",
     "histogram_table",
+    "language_year_table",
     "outlet_year_table",
+    "year_table",
 ]
 
 
@@ -100,6 +103,14 @@ NOT_RECOGNISED = "outlet not recognised"
 _MAX_TOTALS = 24  # up to this many bars each carries its total; above, the totals are in the CSV only
 
 
+#: For each column a year table can be grouped by: the value of an article not recognised, its
+#: label, and the nouns of the legend.
+_GROUPINGS = {
+    "outlet": ("", NOT_RECOGNISED, "outlet", "outlets"),
+    "language": ("und", "language not determined", "language", "languages"),
+}
+
+
 def outlet_year_table(docs: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
     """Articles per year and outlet, with the group each outlet is drawn in.
 
@@ -119,26 +130,49 @@ def outlet_year_table(docs: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataF
     2     2021                1  outlet not recognised
     3  undated    VNA         1                    VNA
     """
+    return year_table(docs, "outlet", top=top)
+
+
+def language_year_table(docs: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+    """Articles per year and language, as :func:`outlet_year_table` is per outlet: ``drawn_as``
+    is the language's name (``Vietnamese (vi)``), ``K other languages`` past the ``top``, and
+    ``language not determined`` for pages with too little text to tell (``und``).
+
+    >>> docs = pd.DataFrame({"date": ["2020-01-02", "2020-05-01", ""], "language": ["vi", "en", "und"]})
+    >>> language_year_table(docs)[["year", "language", "drawn_as"]].values.tolist()
+    [['2020', 'en', 'English (en)'], ['2020', 'vi', 'Vietnamese (vi)'], ['undated', 'und', 'language not determined']]
+    """
+    return year_table(docs, "language", top=top)
+
+
+def year_table(docs: pd.DataFrame, by: str, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+    """Articles per year and value of ``by`` (``outlet`` or ``language``): see
+    :func:`outlet_year_table` and :func:`language_year_table`."""
+    unknown, unknown_label, noun, nouns = _GROUPINGS[by]
     years = docs["date"].fillna("").str[:4].replace("", "undated")
-    outlets = docs["outlet"].fillna("")
+    values = docs[by].fillna(unknown)
     table = (
-        pd.DataFrame({"year": years, "outlet": outlets})
-        .groupby(["year", "outlet"], as_index=False)
+        pd.DataFrame({"year": years, by: values})
+        .groupby(["year", by], as_index=False)
         .size()
         .rename(columns={"size": "articles"})
-        .sort_values(["year", "outlet"], ignore_index=True)
+        .sort_values(["year", by], ignore_index=True)
     )
-    per_outlet = table[table["outlet"] != ""].groupby("outlet")["articles"].sum()
-    ranked = sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
+    per_value = table[table[by] != unknown].groupby(by)["articles"].sum()
+    ranked = sorted(per_value.items(), key=lambda kv: (-kv[1], kv[0]))
     shown = {name for name, _ in ranked[: min(top, len(CATEGORICAL))]}  # one palette colour each, at most
     rest = len(ranked) - len(shown)
-    other = f"{rest} other outlet" + ("s" if rest != 1 else "")
-    table["drawn_as"] = [NOT_RECOGNISED if o == "" else (o if o in shown else other) for o in table["outlet"].tolist()]
+    other = f"{rest} other {noun if rest == 1 else nouns}"
+    label = language_name if by == "language" else str
+    table["drawn_as"] = [
+        unknown_label if v == unknown else (label(v) if v in shown else other) for v in table[by].tolist()
+    ]
     return table
 
 
 def articles_by_outlet_year(table: pd.DataFrame) -> Figure:
-    """Stacked bars of articles per year, coloured by outlet group (``outlet_year_table``).
+    """Stacked bars of articles per year, coloured by outlet group (``outlet_year_table``), or
+    by language (a ``language_year_table``: the table's columns say which).
 
     Every year of the span gets a bar (an empty year shows as empty), undated articles a bar of
     their own after a gap; the named outlets take the palette's colours in order of size, the
@@ -147,15 +181,16 @@ def articles_by_outlet_year(table: pd.DataFrame) -> Figure:
     bar is written while there are at most 24 bars.
     """
 
+    by = "language" if "language" in table.columns else "outlet"
+    _unknown, unknown_label, noun, _nouns = _GROUPINGS[by]
+    others = (f"other {noun}", f"other {_nouns}")
     dated = sorted(y for y in set(table["year"]) if y != "undated")
     years = [str(y) for y in range(int(dated[0]), int(dated[-1]) + 1)] if dated else []
     undated = "undated" in set(table["year"])
     groups = table.groupby("drawn_as")["articles"].sum()
-    named = [g for g in sorted(groups.index, key=lambda g: (-groups[g], g)) if g != NOT_RECOGNISED]
-    named = [g for g in named if not g.endswith(("other outlet", "other outlets"))] + [
-        g for g in named if g.endswith(("other outlet", "other outlets"))
-    ]
-    order = named + ([NOT_RECOGNISED] if NOT_RECOGNISED in groups.index else [])
+    named = [g for g in sorted(groups.index, key=lambda g: (-groups[g], g)) if g != unknown_label]
+    named = [g for g in named if not g.endswith(others)] + [g for g in named if g.endswith(others)]
+    order = named + ([unknown_label] if unknown_label in groups.index else [])
     wide = table.pivot_table(index="year", columns="drawn_as", values="articles", aggfunc="sum", fill_value=0)
     positions = {y: i for i, y in enumerate(years)}
     if undated:
@@ -169,9 +204,9 @@ def articles_by_outlet_year(table: pd.DataFrame) -> Figure:
     for group in order:
         values = wide[group].to_numpy() if group in wide.columns else np.zeros(len(labels))
         style = {"color": OTHER}
-        if group == NOT_RECOGNISED:
+        if group == unknown_label:
             style = {"facecolor": "#eeeeee", "edgecolor": "#999999", "hatch": "////", "linewidth": 0.5}
-        elif not group.endswith(("other outlet", "other outlets")):
+        elif not group.endswith(others):
             style = {"color": next(colours)}
         ax.bar(x, values, bottom=bottom, width=0.8, label=f"{group} ({int(groups[group]):,})", **style)
         bottom = bottom + values
@@ -194,6 +229,6 @@ def articles_by_outlet_year(table: pd.DataFrame) -> Figure:
     ax.grid(axis="x", visible=False)
     n = int(table["articles"].sum())
     n_undated = int(table.loc[table["year"] == "undated", "articles"].sum())
-    ax.set_title(f"Articles by year and outlet (n = {n:,}; {n_undated:,} undated)")
-    ax.legend(title="outlet (articles)", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, title_fontsize=8)
+    ax.set_title(f"Articles by year and {noun} (n = {n:,}; {n_undated:,} undated)")
+    ax.legend(title=f"{noun} (articles)", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, title_fontsize=8)
     return fig

@@ -154,6 +154,34 @@ def _credit_rules() -> tuple[list, re.Pattern[str]]:
     return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.IGNORECASE)
 
 
+_SIGNED_MIN_WORDS = 8  # a signed line is a paragraph of prose, not a "Hanoi (VNA)" dateline
+
+
+def _drop_after_signature(text: str, classified: list[Block], rules: list) -> None:
+    """Prose after an agency's closing signature is another story: mark it as furniture.
+
+    A wire story ends with the agency's mark after its last sentence (``... the two countries.
+    -VNA``, ``... Chanyalath. — VNS``, ``... hợp tác./.``); what a page prints after that line is
+    the site's related-story teasers, whose people, dates and countries are not the article's.
+    The signature is a ``tail`` rule of ``furniture.csv`` that follows the end of a sentence on a
+    line of prose; the first such line ends the article.
+    """
+    tails = [r for r in rules if r.scope == "tail"]
+    body = [i for i, blk in enumerate(classified) if blk.kind == "body"]
+    for k, i in enumerate(body[:-1]):
+        blk = classified[i]
+        line = text[blk.start : blk.end]
+        if word_count(line) < _SIGNED_MIN_WORDS:
+            continue
+        for rule in tails:
+            m = rule.pattern.search(line)
+            if m and m.end() == len(line) and m.start() > 0 and _TERMINAL_END.search(line[: m.start()].rstrip()):
+                for j in body[k + 1 :]:
+                    b = classified[j]
+                    classified[j] = Block("boilerplate", b.start, b.end, "after the agency's closing signature")
+                return
+
+
 def parse_article(text: str) -> Article:
     """Split an article into its blocks, paragraphs and sentences.
 
@@ -211,6 +239,8 @@ def parse_article(text: str) -> Article:
         elif kind == "body":
             in_related = False
         classified.append(Block(kind, a, b, reason))
+
+    _drop_after_signature(text, classified, rules)
 
     # Title: the first line before the prose that reads like a headline; the short lines before it
     # (a site's section names, menus, "You are here") are navigation.
