@@ -51,6 +51,19 @@ def _words(s: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(s or "").lower())
 
 
+def _by_language(pred: list[dict], gold: list[dict], label: str) -> None:
+    """The measures per language of the gold pages, when they are in more than one."""
+    languages = sorted({g.get("language", "") for g in gold})
+    if len(languages) < 2:
+        return
+    for lang in languages:
+        ids = {g["doc_id"] for g in gold if g.get("language", "") == lang}
+        sub, _ = score_pages([r for r in pred if r["doc_id"] in ids], [g for g in gold if g["doc_id"] in ids])
+        print(f"\n### {label}, {lang}: {len(ids)} pages")
+        with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
+            print(sub.to_string(index=False))
+
+
 def title_scores(folder: Path, pred: list[dict]) -> dict[str, tuple[int, int]]:
     """Titles against the manifest's (as its builder read them off the page), in two measures:
     ``in text``, the pages whose title is written in the saved text (its first 1,500 characters),
@@ -135,14 +148,7 @@ def main() -> int:
             title_totals[key][0] += ok
             title_totals[key][1] += n
             print(f"titles ({key}): {ok}/{n} = {ok / n:.3f}" if n else f"titles ({key}): none")
-        languages = sorted({g.get("language", "") for g in gold})
-        if len(languages) > 1:
-            for lang in languages:
-                ids = {g["doc_id"] for g in gold if g.get("language", "") == lang}
-                sub, _ = score_pages([r for r in pred if r["doc_id"] in ids], [g for g in gold if g["doc_id"] in ids])
-                print(f"\n### {folder.name}, {lang}: {len(ids)} pages")
-                with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
-                    print(sub.to_string(index=False))
+        _by_language(pred, gold, folder.name)
         if args.errors:
             for measure, errs in errors.items():
                 for e in errs:
@@ -156,6 +162,7 @@ def main() -> int:
             print(table.to_string(index=False))
         for key, (ok, n) in title_totals.items():
             print(f"titles ({key}): {ok}/{n} = {ok / n:.3f}" if n else f"titles ({key}): none")
+        _by_language(all_pred, all_gold, "all")
     if args.validity and all_gold:
         table, _ = score_pages(all_pred, all_gold)
         rows = [

@@ -46,7 +46,7 @@ from defcoop.annotate.language import language_name
 from defcoop.plots import (
     MAX_MARKS,
     article_lengths,
-    articles_by_outlet_year,
+    articles_by_year,
     language_year_table,
     outlet_year_table,
     save_figure,
@@ -98,8 +98,9 @@ loaded.docs.loc[loaded.docs["warnings"] != "", ["doc_id", "encoding", "warnings"
 # %% [markdown]
 # ## Languages
 #
-# The language of each article as the loader identified it from its script and function words
-# (`und`: too little text to tell). For each language: its articles, how many are copies of
+# The language of each article as the loader identified it: its script, then function words for
+# a page of prose and lingua's n-gram models for a short one (`und`: too little text to tell).
+# For each language: its articles, how many are copies of
 # another article (copies are linked within a language only, so a translation is never a copy),
 # and of its stories how many got a date, were found on topic, and name at least one official,
 # partner country and theme. Outside English fewer kinds of mention are read (README, "How good
@@ -115,7 +116,7 @@ head(languages, TOP_N)
 
 # %%
 by_language = language_year_table(corpus.docs, top=TOP_OUTLETS)
-fig = articles_by_outlet_year(by_language)
+fig = articles_by_year(by_language)
 n_languages = by_language.loc[by_language["language"] != "und", "language"].nunique()
 save_figure(
     fig,
@@ -126,7 +127,7 @@ save_figure(
         "with most articles in their own colour, the others in grey, pages too short to tell hatched; "
         "undated articles in a bar of their own. Syndicated copies are included."
     ),
-    denominators=f"{len(corpus.docs):,} articles in {n_languages:,} identified languages",
+    denominators=f"{len(corpus.docs):,} articles in {n_languages:,} identified language{'s' if n_languages != 1 else ''}",
     directory=FIGURES,
 )
 
@@ -137,9 +138,9 @@ save_figure(
 # English, so there is one colour. On a crawl that mixes Vietnamese, Russian and English
 # outlets, a year in which one language dominates is a year whose counts in later notebooks
 # mostly reflect that side's press; a sudden change of mix usually means the crawl changed (a new
-# outlet or edition), not the diplomacy. Language identification is by rules and reads whole
-# pages reliably but can call a page of only a title and a caption `und` or misread it
-# (`benchmarks/language_id.py`).
+# outlet or edition), not the diplomacy. Language identification reads whole pages reliably; a
+# page of a title and a caption can be called `und` or misread (one short title in ten on the
+# development pages, `benchmarks/language_id.py`).
 
 # %% [markdown]
 # ## The articles
@@ -180,7 +181,7 @@ by_year = outlet_year_table(corpus.docs, top=TOP_OUTLETS)
 head(by_year, TOP_N)
 
 # %%
-fig = articles_by_outlet_year(by_year)
+fig = articles_by_year(by_year)
 n_undated = int(by_year.loc[by_year["year"] == "undated", "articles"].sum())
 n_outlets = by_year.loc[by_year["outlet"] != "", "outlet"].nunique()
 save_figure(

@@ -75,11 +75,17 @@ pd.set_option("display.precision", 3)
 # all). So with `UNIT = "auto"` the notebook clusters **paragraphs** below
 # `topics.AUTO_ARTICLE_MIN` stories and **articles** above, and prints why. Syndicated copies
 # count once; a corpus of a single story stops here with a message instead of a model.
+#
+# Topics are fitted on the stories of one language, since the term vectors of two languages
+# share almost no words and would split by language before by topic: English by default, or the
+# one language `LANGUAGES` names (its topic terms then keep the English stopword list only).
 
 # %%
 corpus = defcoop.load(CORPUS).in_languages(LANGUAGES)
-unit, why = topics.choose_unit(corpus, unit=UNIT)
+TOPIC_LANGUAGE = corpus.languages[0] if len(corpus.languages) == 1 else "en"
+unit, why = topics.choose_unit(corpus, unit=UNIT, language=TOPIC_LANGUAGE)
 print(corpus)
+print(f"stories in {TOPIC_LANGUAGE!r} are clustered")
 print(why)
 
 # %% [markdown]
@@ -90,7 +96,7 @@ print(why)
 # the codebook themes with evidence in its sentences.
 
 # %%
-passages = topics.units(corpus, unit=unit)
+passages = topics.units(corpus, unit=unit, language=TOPIC_LANGUAGE)
 print(
     f"{len(passages)} {unit}s from {passages['doc_id'].nunique()} stories; "
     f"words per {unit}: median {passages['n_words'].median():.0f}, "

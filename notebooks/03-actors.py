@@ -37,7 +37,8 @@
 # **Two counts, never mixed.** *Articles*: in how many articles an official appears at least
 # once, however often and under however many names. *Mentions*: how many references there are
 # in all — full names, short second mentions ("Giang"), title-only references ("the Belarusian
-# defence minister"). Syndicated copies of a story are counted once unless `INCLUDE_COPIES`.
+# defence minister"), names in photo captions (a caption repeating the lead's names counts them
+# again). Syndicated copies of a story are counted once unless `INCLUDE_COPIES`.
 
 # %% tags=["parameters"]
 CORPUS = "../seeds"

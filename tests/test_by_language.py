@@ -69,13 +69,24 @@ def test_a_cut_by_language_keeps_every_table_consistent(mixed):
     # the copy and its original stay together (copies are linked within a language only)
     assert sorted(english.docs["duplicate_of"].astype(bool).tolist()) == [False, True]
     assert mixed.in_languages("") is mixed and mixed.in_languages("all") is mixed
-    assert len(mixed.in_languages("de").docs) == 0
 
 
-def test_a_misspelt_language_is_refused_with_the_reason():
+def test_a_misspelt_language_is_refused_with_the_reason(mixed):
     with pytest.raises(ValueError, match="'vn ru' is not a language code"):
         parse_languages("vn ru")
+    with pytest.raises(ValueError, match="'all' stands alone"):
+        parse_languages("vi,all")
+    # a well-formed code that no article has and the loader never gives: refused, with what there is
+    with pytest.raises(ValueError, match=r"vn is no language the loader identifies; this corpus has en, ru, vi"):
+        mixed.in_languages("vn")
     assert parse_languages(None) == () and parse_languages(" EN ,en,vi") == ("en", "vi")
+    # a known language the corpus lacks gives an empty cut that says so
+    german = mixed.in_languages("de")
+    assert len(german.docs) == 0 and "in de only" in repr(german)
+    with pytest.raises(defcoop.InsufficientData, match=r"in de \(LANGUAGES\)"):
+        german.require_articles("Counting")
+    # a cut of a cut to a language outside it is empty, not the whole corpus again
+    assert len(mixed.in_languages("vi").in_languages("ru").docs) == 0
 
 
 def test_the_notebooks_run_on_the_languages_asked_for(write_corpus, tmp_path):
@@ -87,7 +98,7 @@ def test_the_notebooks_run_on_the_languages_asked_for(write_corpus, tmp_path):
 
     root = write_corpus({"en.txt": _EN, "en-copy.txt": _EN_COPY, "vi.txt": _VI, "ru.txt": _RU}, name="mixed")
     out = run_on_corpus(root, out_root=tmp_path, only=["01-corpus.ipynb", "03-actors.ipynb"], languages="vi, ru")
-    assert out == tmp_path / "mixed-vi-ru"
+    assert out == tmp_path / "mixed-ru-vi"
     nb = nbformat.read(out / "01-corpus.ipynb", as_version=4)
     assert nb.metadata["papermill"]["parameters"]["LANGUAGES"] == "vi,ru"
     shown = "\n".join(

@@ -137,6 +137,50 @@ def check(here):
     sys.exit(1 if bad else 0)
 
 
+HELDOUT = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "heldout-urls.sha256")
+
+
+def screen(here):
+    """Held-out and cross-devset screen of the devset in the folder `here`: each
+    URL's key under EVALUATION.md's normalisation and under the literal
+    `r"^www\\."` reading, for the URL as stored and its percent-decoded /
+    percent-encoded forms (the held-out list is looked for beside the repository,
+    in ../shared)."""
+    from urllib.parse import quote, unquote
+
+    def k_literal(u):
+        u = re.sub(r"^https?://", "", u.strip().lower())
+        u = re.sub(r"^www\\.", "", u).rstrip("/")
+        return hashlib.sha256(u.encode()).hexdigest()
+
+    def forms(u):
+        return {u, unquote(u), quote(unquote(u), safe=":/?&=%#+,;@!$'()*~")}
+
+    with open(HELDOUT) as fh:
+        held = {line.strip() for line in fh if line.strip()}
+    other = {}
+    for f in glob.glob(os.path.join(here, "..", "*", "manifest.jsonl")):
+        if os.path.abspath(os.path.dirname(f)) == os.path.abspath(here):
+            continue
+        with open(f, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+        for row in rows:
+            for v in forms(row["url"]):
+                other[url_key(v)] = f
+    bad = 0
+    raw = load_raw(os.path.join(here, "pages"))
+    for n, d in sorted(raw.items()):
+        vs = forms(d["url"])
+        if any(url_key(v) in held or k_literal(v) in held for v in vs):
+            print("HELDOUT ", n, d["url"])
+            bad += 1
+        elif any(url_key(v) in other for v in vs):
+            print("OTHERSET", n, d["url"])
+            bad += 1
+    print(f"screened {len(raw)} URLs, {bad} hits")
+    sys.exit(1 if bad else 0)
+
+
 def main(here, meta, language=None, options=None):
     """Command line of a build.py: `--check` runs `check`, else the first of
     `options` ({flag: function of no arguments}) found in sys.argv runs,

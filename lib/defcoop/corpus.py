@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from defcoop.errors import InsufficientData
-from defcoop.schema import MEETING_COLUMNS, frame
+from defcoop.schema import LANGUAGE_NAMES, MEETING_COLUMNS, frame
 from defcoop.text import squash
 
 __all__ = ["Corpus", "parse_languages", "story_ids", "story_mask"]
@@ -19,9 +19,10 @@ def parse_languages(languages: str | Iterable[str] | None) -> tuple[str, ...]:
     """The language codes asked for, in order and without repeats; ``()`` means every language.
 
     ``languages`` is ``None``, ``""`` or ``"all"`` (every language), a comma-separated string such
-    as the notebooks' ``LANGUAGES`` parameter, or a list of codes.  Codes are ISO 639-1 (``und``
-    is the loader's "too little text to tell"); anything else is refused with the reason, since
-    a misspelt code would otherwise select nothing without a word.
+    as the notebooks' ``LANGUAGES`` parameter, or a list of codes (ISO 639-1, or ``und`` for "too
+    little text to tell").  Anything else is refused with the reason; :meth:`Corpus.in_languages`
+    also refuses a code that is neither known (:data:`~defcoop.schema.LANGUAGE_NAMES`) nor found
+    in the corpus, since a misspelt code would otherwise select nothing without a word.
 
     >>> parse_languages("vi, ru,vi"), parse_languages(""), parse_languages(["EN"])
     (('vi', 'ru'), (), ('en',))
@@ -32,17 +33,17 @@ def parse_languages(languages: str | Iterable[str] | None) -> tuple[str, ...]:
     """
     if languages is None:
         return ()
-    items = languages.split(",") if isinstance(languages, str) else list(languages)
+    items = [str(i).strip() for i in (languages.split(",") if isinstance(languages, str) else list(languages))]
+    items = [i for i in items if i]
+    if [i.lower() for i in items] == ["all"]:
+        return ()
     codes: list[str] = []
     for item in items:
-        code = str(item).strip().lower()
-        if not code:
-            continue
-        if code == "all":
-            return ()
+        code = item.lower()
         if not re.fullmatch(r"[a-z]{2}|und", code):
+            alone = " ('all' stands alone)" if code == "all" else ""
             raise ValueError(
-                f"LANGUAGES: {str(item).strip()!r} is not a language code; "
+                f"LANGUAGES: {item!r} is not a language code{alone}; "
                 'give ISO 639-1 codes separated by commas, e.g. "vi,ru"'
             )
         if code not in codes:
@@ -105,16 +106,30 @@ class Corpus:
         the corpus itself), every table with it.
 
         Copies are only ever linked within a language (a translation is not a copy), so a cut by
-        language never separates a copy from its original.  ``skipped`` is kept whole: a file
-        that was not read has no language.
+        language keeps each copy with its original; a copy whose original is not kept (from a
+        table built otherwise) is counted as a story of its own.  ``skipped`` is kept whole: a
+        file that was not read has no language.  A corpus already cut is cut further.
         """
         codes = parse_languages(languages)
         if not codes:
             return self
+        if "language" not in self.docs.columns:
+            raise ValueError("LANGUAGES: this corpus has no language column to cut by")
+        present = set(self.docs["language"].dropna().tolist())
+        unknown = [c for c in codes if c not in LANGUAGE_NAMES and c not in present]
+        if unknown:
+            raise ValueError(
+                f"LANGUAGES: {', '.join(unknown)} is no language the loader identifies; "
+                f"this corpus has {', '.join(sorted(present)) or 'no article'}"
+            )
         if self.languages:
-            codes = tuple(c for c in codes if c in self.languages)
+            codes = tuple(c for c in codes if c in self.languages) or codes
         keep = self.docs["language"].isin(codes)
         ids = set(self.docs.loc[keep, "doc_id"].tolist())
+        docs = self.docs[keep]
+        dangling = (docs["duplicate_of"] != "") & ~docs["duplicate_of"].isin(ids)
+        if dangling.any():
+            docs = docs.assign(duplicate_of=docs["duplicate_of"].where(~dangling, ""))
 
         def cut(table: pd.DataFrame) -> pd.DataFrame:
             if "doc_id" not in table.columns:
@@ -123,7 +138,7 @@ class Corpus:
 
         return replace(
             self,
-            docs=self.docs[keep],
+            docs=docs,
             sentences=cut(self.sentences),
             segments=cut(self.segments),
             mentions=cut(self.mentions),
@@ -156,16 +171,16 @@ class Corpus:
         story = story_mask(docs)
 
         def has(column: str) -> pd.Series:
-            return docs[column].map(len).gt(0) & story
+            return docs[column].map(lambda v: isinstance(v, list | tuple) and len(v) > 0) & story
 
         table = pd.DataFrame(
             {
-                "language": docs["language"],
+                "language": docs["language"].fillna("und").replace("", "und"),
                 "articles": 1,
                 "copies": (~story).astype(int),
                 "stories": story.astype(int),
-                "dated": ((docs["date"] != "") & story).astype(int),
-                "on_topic": (docs["on_topic"].astype(bool) & story).astype(int),
+                "dated": ((docs["date"].fillna("") != "") & story).astype(int),
+                "on_topic": ((docs["on_topic"].fillna(False) == True) & story).astype(int),  # noqa: E712
                 "with_official": has("actor_ids").astype(int),
                 "with_partner": has("partners").astype(int),
                 "with_theme": has("themes").astype(int),
@@ -197,8 +212,9 @@ class Corpus:
         defcoop.errors.InsufficientData: counting needs at least 1 loaded article; 'empty' has 0 (0 skipped)
         """
         if len(self.docs) < at_least:
+            cut = f" in {','.join(self.languages)} (LANGUAGES)" if self.languages else ""
             raise InsufficientData(
-                f"{what} needs at least {at_least} loaded article{'s' if at_least != 1 else ''}; "
+                f"{what} needs at least {at_least} loaded article{'s' if at_least != 1 else ''}{cut}; "
                 f"{self.name!r} has {len(self.docs)} ({len(self.skipped)} skipped)"
             )
 

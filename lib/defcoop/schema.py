@@ -24,6 +24,7 @@ __all__ = [
     "CACHE_DOC_COLUMNS",
     "CATEGORICAL_MENTION_COLUMNS",
     "DOC_COLUMNS",
+    "LANGUAGE_NAMES",
     "LIST_COLUMNS",
     "MEETING_COLUMNS",
     "MENTION_COLUMNS",
@@ -104,6 +105,30 @@ MENTION_COLUMNS = [
 ]
 #: Mention columns held as categoricals (few distinct values, many rows).
 CATEGORICAL_MENTION_COLUMNS = ("doc_id", "kind", "id", "surface", "how", "country", "role", "sentence")
+
+
+#: The codes the ``language`` column takes (those :func:`defcoop.annotate.language.detect_language`
+#: returns; ``und``: too little text to tell), with their English names for tables and legends.
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "be": "Belarusian",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "he": "Hebrew",
+    "id": "Indonesian",
+    "it": "Italian",
+    "km": "Khmer",
+    "lo": "Lao",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "th": "Thai",
+    "uk": "Ukrainian",
+    "und": "undetermined",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
 
 
 SKIP_COLUMNS = ["path", "record", "reason"]

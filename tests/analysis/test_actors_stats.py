@@ -28,26 +28,26 @@ SEED_ACTORS = {
     "phan-van-giang": (2, 6),
     # Named three ways and counted once per article: 002 "Viktor Gennadievich Khrenin" + "Minister
     # Khrenin"; 003 headline "Belarusian defence minister" (title-only), "Khrenin Viktor
-    # Gennadievich", "Khrenin confirmed", and "the Belarusian minister" twice (sentences 7 and 9:
-    # the one Belarusian official named in the article).  The photo caption of 003 is furniture.
-    "viktor-khrenin": (2, 7),
-    # 003: "State President" (headline), "The Vietnamese president" (standfirst), "Lương Cường",
-    # "Cường" x3, "the Vietnamese President" (sentence 11).
-    "luong-cuong": (1, 7),
+    # Gennadievich" in the photo caption and in the lead, "Khrenin confirmed", and "the Belarusian
+    # minister" twice (the one Belarusian official named in the article).
+    "viktor-khrenin": (2, 8),
+    # 003: "State President" (headline), "The Vietnamese president" (standfirst), "Lương Cường"
+    # (caption and lead), "Cường" x3, "the Vietnamese President".
+    "luong-cuong": (1, 8),
     # 001: "President" (headline), "Tran Dai Quang", "Quang" x4 (President Quang, Quang suggested,
     # "…equipment,"Quang said", told Quang).
     "tran-dai-quang": (1, 6),
-    # 000: "Dang Thi Ngoc Thinh", "Thinh" x2, "the Vice President" (title-only).  The caption
-    # above the lead that also names her is furniture.
-    "dang-thi-ngoc-thinh": (1, 4),
+    # 000: "Dang Thi Ngoc Thinh" (the photo caption above the lead, and the lead), "Thinh" x2, "the
+    # Vice President" (title-only).
+    "dang-thi-ngoc-thinh": (1, 5),
     # 004: "A.V. Fomin" x2 and "The Russian Deputy Defence Minister".
     "alexander-fomin": (1, 3),
-    # 004: "Nguyen Chi Vinh" x2 (the caption repeat is furniture) and "Vinh congratulated".
-    "nguyen-chi-vinh": (1, 3),
+    # 004: "Nguyen Chi Vinh" x2, once more in the photo caption, and "Vinh congratulated".
+    "nguyen-chi-vinh": (1, 4),
     # 001: "Vladimir Semashko", "the Belarusian Deputy PM", "Deputy Prime Minister Semashko".
     "vladimir-semashko": (1, 3),
-    # 000: "Ravkov Andrei Alekseevich" twice (family-first with patronymic).
-    "andrei-ravkov": (1, 2),
+    # 000: "Ravkov Andrei Alekseevich" twice (family-first with patronymic), and in the caption.
+    "andrei-ravkov": (1, 3),
     # 000: "his Vietnamese counterpart Ngo Xuan Lich" once.
     "ngo-xuan-lich": (1, 1),
     # 004: "Minister S.K.Shoigu" once, as an expected visitor.
@@ -77,7 +77,7 @@ def test_khrenin_once_per_article_though_named_three_ways(seeds):
     }
     docs = actors_stats.actor_documents(seeds)
     per_doc = docs.loc[docs["actor_id"] == "viktor-khrenin", ["doc_id", "mentions"]]
-    assert per_doc.values.tolist() == [["002_4f2acdd73294d25d", 2], ["003_a96526d9f035a37c", 5]]
+    assert per_doc.values.tolist() == [["002_4f2acdd73294d25d", 2], ["003_a96526d9f035a37c", 6]]
     # one row per (article, actor), never more
     assert not docs.duplicated(["doc_id", "actor_id"]).any()
 
@@ -94,37 +94,37 @@ def test_seed_counts_by_country_office_level_year(seeds):
     def table(by):
         return actors_stats.actor_frequencies(seeds, by=by).drop(columns="actors").values.tolist()
 
-    # Vietnam: an official of Vietnam in every article (27 = 6+7+6+4+3+1); Belarus in 000-003
-    # (12 = Khrenin 7 + Semashko 3 + Ravkov 2); Russia only in 004 (Fomin 3 + Shoigu 1).
-    assert table("country") == [["Vietnam", 5, 27], ["Belarus", 4, 12], ["Russia", 1, 4]]
+    # Vietnam: an official of Vietnam in every article (30 = 6+8+6+5+4+1); Belarus in 000-003
+    # (14 = Khrenin 8 + Semashko 3 + Ravkov 3); Russia only in 004 (Fomin 3 + Shoigu 1).
+    assert table("country") == [["Vietnam", 5, 30], ["Belarus", 4, 14], ["Russia", 1, 4]]
     # Offices on each article's date: Thịnh is vice president on 2018-11-15 (her acting presidency
     # ended 2018-10-23); Semashko deputy PM on 2018-03-28 (until 2018-08-18); Lịch, Ravkov, Giang,
-    # Khrenin and Shoigu defence ministers (4 articles: 000, 002, 003, 004; 1+2+6+7+1 = 17).
+    # Khrenin and Shoigu defence ministers (4 articles: 000, 002, 003, 004; 1+3+6+8+1 = 19).
     assert table("office") == [
-        ["defence minister", "minister", 4, 17],
-        ["president", "head of state/government", 2, 13],
-        ["deputy defence minister", "deputy minister", 1, 6],
-        ["vice president", "head of state/government", 1, 4],
+        ["defence minister", "minister", 4, 19],
+        ["president", "head of state/government", 2, 14],
+        ["deputy defence minister", "deputy minister", 1, 7],
+        ["vice president", "head of state/government", 1, 5],
         ["deputy prime minister", "deputy head of government", 1, 3],
     ]
     assert table("level") == [
-        ["minister", 4, 17],
-        ["head of state/government", 3, 17],
-        ["deputy minister", 1, 6],
+        ["minister", 4, 19],
+        ["head of state/government", 3, 19],
+        ["deputy minister", 1, 7],
         ["deputy head of government", 1, 3],
     ]
-    # Years in time order: 2018 = 000 + 001 (7 + 9 mentions), 2020 = 004, 2024 = 002 + 003 (7 + 13).
-    assert table("year") == [["2018", 2, 16], ["2020", 1, 7], ["2024", 2, 20]]
+    # Years in time order: 2018 = 000 + 001 (9 + 9 mentions), 2020 = 004, 2024 = 002 + 003 (7 + 15).
+    assert table("year") == [["2018", 2, 18], ["2020", 1, 8], ["2024", 2, 22]]
     assert table(["year", "country"])[:3] == [
-        ["2018", "Vietnam", 2, 11],
-        ["2018", "Belarus", 2, 5],
+        ["2018", "Vietnam", 2, 12],
+        ["2018", "Belarus", 2, 6],
         ["2020", "Russia", 1, 4],
     ]
 
 
 def test_mentions_sum_to_the_same_total_whatever_the_grouping(seeds):
     total = len(actors_stats.actor_mentions(seeds))
-    assert total == 43
+    assert total == 48
     for by in ("actor", "country", "office", "level", "year"):
         assert actors_stats.actor_frequencies(seeds, by=by)["mentions"].sum() == total
 
@@ -174,7 +174,7 @@ def test_seed_meeting_edges_weight_is_distinct_stories(seeds):
 def test_kwic_offsets_point_at_the_match(seeds):
     k = actors_stats.actor_kwic(seeds, actor_ids=["viktor-khrenin", "phan-van-giang"])
     texts = seeds.docs.set_index("doc_id")["text"]
-    assert len(k) == 7 + 6
+    assert len(k) == 8 + 6
     assert list(k["actor_id"].drop_duplicates()) == ["viktor-khrenin", "phan-van-giang"]
     for r in k.itertuples():
         assert texts[r.doc_id][r.start : r.end] == r.match

@@ -27,14 +27,16 @@ def test_seed_actors_in_order_of_first_mention(seeds, prefix, actors):
 
 
 def test_khrenin_is_one_person_under_three_names(seeds):
-    # 002 "Viktor Gennadievich Khrenin", then "Minister Khrenin"; 003 "Khrenin Viktor Gennadievich",
-    # "Khrenin", the title-only "Belarusian defence minister" in the headline, and "the Belarusian
-    # minister" twice (the one Belarusian official the article names).
+    # 002 "Viktor Gennadievich Khrenin", then "Minister Khrenin"; 003 "Khrenin Viktor Gennadievich"
+    # in the photo caption and in the lead, "Khrenin", the title-only "Belarusian defence minister"
+    # in the headline, and "the Belarusian minister" twice (the one Belarusian official the
+    # article names).
     m002 = [(s, h) for i, s, h in actor_mentions(seeds, "002") if i == "viktor-khrenin"]
     m003 = [(s, h) for i, s, h in actor_mentions(seeds, "003") if i == "viktor-khrenin"]
     assert m002 == [("Viktor Gennadievich Khrenin", "name"), ("Khrenin", "short")]
     assert m003 == [
         ("defence minister", "title"),
+        ("Khrenin Viktor Gennadievich", "name"),  # (the caption)
         ("Khrenin Viktor Gennadievich", "name"),
         ("minister", "title"),
         ("minister", "title"),

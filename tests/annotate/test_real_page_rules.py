@@ -326,3 +326,35 @@ def test_a_name_glued_where_a_line_break_was_dropped_is_the_registrys_person(wri
         "The two sides agreed to promote training cooperation.\n"
     )
     assert "nguyen-chi-vinh" in _doc(write_corpus, text)["actor_ids"]
+
+
+CAPTIONED = (
+    " date 2024-04-17 Deputy Minister Hoang Xuan Chien (R) and Polish Ambassador to Vietnam Aleksander Surdej "
+    "(Photo: VNA) Hanoi (VNA) – Deputy Minister of National Defence Sen. Lieut. Gen Hoang Xuan Chien praised the "
+    "development of bilateral defence ties during a reception in Hanoi on April 17 for the new ambassador.\n\n"
+    "Chien acknowledged the role of Polish defence attachés in Vietnam in training and defence industry.\n\n"
+    "Minister Phan Van Giang and Defence Minister Władysław Kosiniak-Kamysz at the field hospital "
+    "(Photo: VNA)\n\n"
+    "The two sides agreed to expand exchanges of delegations."
+)
+
+
+def test_a_photo_caption_names_officials_and_is_cut_from_a_glued_lead(write_corpus):
+    # The crawl glued the photo's caption to the lead: the caption ends at its credit and the lead
+    # is prose (dated, counted, read for themes); the officials a caption names count (the
+    # ambassador is named in full only there); a caption is no evidence of a theme.
+    root = write_corpus({"a.txt": CAPTIONED})
+    corpus = defcoop.load(root, cache=False)
+    doc = corpus.docs.iloc[0]
+    assert "Aleksander Surdej" in doc["actors"] and "Hoàng Xuân Chiến" in doc["actors"]
+    sections = corpus.sentences.groupby("section")["sentence"].apply(list).to_dict()
+    assert sections["caption"] == [  # without their credits
+        "Deputy Minister Hoang Xuan Chien (R) and Polish Ambassador to Vietnam Aleksander Surdej",
+        "Minister Phan Van Giang and Defence Minister Władysław Kosiniak-Kamysz at the field hospital",
+    ]
+    assert sections["body"][0].startswith("Deputy Minister of National Defence")  # the lead, after its dateline
+    assert doc["n_sentences"] == len(sections["body"]) == 3
+    themes = corpus.mentions[corpus.mentions["kind"] == "theme"]
+    captions = set(corpus.sentences.loc[corpus.sentences["section"] == "caption", "sent_no"])
+    assert not set(themes["sent_no"]) & captions  # "field hospital" in a caption: no military_medicine
+    assert "military_medicine" not in doc["themes"]

@@ -110,6 +110,16 @@ def test_each_measure_counts_what_it_says():
     assert errors["off-topic"] == ["d: flagged on topic"]
 
 
+def test_on_topic_pages_left_on_topic_are_counted_apart_from_off_topic_ones():
+    gold = [{**GOLD[0], "doc_id": f"g{i}", "on_topic": True} for i in range(3)]
+    pred = [{**PRED[0], "doc_id": "g0", "on_topic": True}, {**PRED[0], "doc_id": "g1", "on_topic": False}]
+    table, errors = score_pages(pred, gold)  # g2 has no prediction: not kept
+    m = table.set_index("measure")
+    assert (m.loc["on-topic kept", "value"], m.loc["on-topic kept", "n"]) == (pytest.approx(1 / 3), 3)
+    assert math.isnan(m.loc["off-topic flagged", "value"])
+    assert errors["on-topic"] == ["g1: flagged off topic", "g2: flagged off topic"] and errors["off-topic"] == []
+
+
 def test_a_copy_pointing_to_another_copy_of_the_same_story_counts():
     gold = [{**GOLD[0]}, {**GOLD[1]}, {**GOLD[1], "doc_id": "e"}]
     pred = [{**PRED[0]}, {**PRED[1]}, {**PRED[1], "doc_id": "e", "duplicate_of": "b"}]

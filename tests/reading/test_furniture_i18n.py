@@ -96,3 +96,55 @@ def test_what_follows_the_closing_signature_is_another_story(write_corpus):
     assert not any("Knapper" in a or "Cuong" in a for a in doc["actors"])
     stripped = corpus.segments[corpus.segments["reason"] == "after the agency's closing signature"]
     assert len(stripped) == 2  # listed as stripped, not lost
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Стороны, по данным агентства — РИА Новости, обсудили военное сотрудничество и подготовку кадров.",
+        "Министр обороны, как передает /ТАСС/, провел переговоры с вьетнамской делегацией в Москве.",
+        "В Минске, по сообщению (БЕЛТА), прошли переговоры министров обороны Беларуси и Вьетнама.",
+    ],
+    ids=["RIA", "TASS", "BelTA"],
+)
+def test_an_agency_named_inside_a_sentence_is_no_lead(line):
+    art = parse_article(line + "\n\nСтороны договорились продолжить сотрудничество в области образования.")
+    assert not [b for b in art.blocks if b.kind == "lead"] and art.outlet == ""
+    assert art.sentence_texts[0] == line
+
+
+_STORY = (
+    "Defence Minister Phan Van Giang held talks with his Lao counterpart in Hanoi on Tuesday, and the two "
+    "sides agreed to expand training and the exchange of delegations in the coming years.\n\n"
+    "The two ministers also reviewed cooperation in military medicine and the search for soldiers' remains, "
+    "and asked their staffs to prepare the next round of the defence policy dialogue.\n\n"
+    "The Lao minister laid a wreath at the memorial to fallen soldiers before leaving for Ho Chi Minh City."
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a caption above the story, signed by the agency, is the page's first prose line
+        "Minister Phan Van Giang and his Lao counterpart at the talks in Hanoi on Tuesday. — VNA/VNS\n\n" + _STORY,
+        # a quotation signed by a radio inside the story, with most of the story after it
+        _STORY.split("\n\n")[0]
+        + "\n\n“Our cooperation has grown in all fields and will keep growing,” the minister said. — VOV\n\n"
+        + "\n\n".join(_STORY.split("\n\n")[1:] * 2),
+    ],
+    ids=["signed caption first", "signed quotation"],
+)
+def test_a_signature_that_does_not_close_the_story_strips_nothing(page):
+    art = parse_article(page)
+    assert not [b for b in art.blocks if b.reason == "after the agency's closing signature"]
+    assert any("memorial to fallen soldiers" in s for s in art.sentence_texts)
+
+
+def test_chinese_prose_after_a_related_news_heading_is_prose_again():
+    page = (
+        "越南国防部长潘文江会见老挝国防部长。\n\n相关新闻：越老两军加强合作\n\n"
+        "双方同意加强培训合作。\n\n两国国防部将继续举行防务政策对话。"
+    )
+    kinds = _kinds(page)
+    assert kinds["相关新闻：越老两军加强合作"] == "boilerplate"
+    assert kinds["双方同意加强培训合作。"] == kinds["两国国防部将继续举行防务政策对话。"] == "body"

@@ -4,11 +4,7 @@ or re-run its held-out and cross-devset URL screen (`--screen`); shared code: ..
 28 pages in French (11), Spanish (11) and Chinese (6).
 """
 
-import glob
-import hashlib
-import json
 import os
-import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -245,49 +241,8 @@ META = {
 """Partners: Cuba, France, Russia, China, Laos, Cambodia, Venezuela and Spain, 2016-2025."""
 
 
-HELDOUT = "/work/shared/heldout-urls.sha256"
-
-
-def screen():
-    """Held-out and cross-devset screen: each URL's key under EVALUATION.md's
-    normalisation and under the literal `r"^www\\."` reading, for the URL as
-    stored and its percent-decoded / percent-encoded forms."""
-    from urllib.parse import quote, unquote
-
-    def k_literal(u):
-        u = re.sub(r"^https?://", "", u.strip().lower())
-        u = re.sub(r"^www\\.", "", u).rstrip("/")
-        return hashlib.sha256(u.encode()).hexdigest()
-
-    def forms(u):
-        return {u, unquote(u), quote(unquote(u), safe=":/?&=%#+,;@!$'()*~")}
-
-    with open(HELDOUT) as fh:
-        held = {line.strip() for line in fh if line.strip()}
-    other = {}
-    for f in glob.glob(os.path.join(HERE, "..", "*", "manifest.jsonl")):
-        if os.path.abspath(os.path.dirname(f)) == HERE:
-            continue
-        with open(f, encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-        for row in rows:
-            for v in forms(row["url"]):
-                other[devset_build.url_key(v)] = f
-    bad = 0
-    for n, d in sorted(devset_build.load_raw(PAGES).items()):
-        vs = forms(d["url"])
-        if any(devset_build.url_key(v) in held or k_literal(v) in held for v in vs):
-            print("HELDOUT ", n, d["url"])
-            bad += 1
-        elif any(devset_build.url_key(v) in other for v in vs):
-            print("OTHERSET", n, d["url"])
-            bad += 1
-    print(f"screened {len(devset_build.load_raw(PAGES))} URLs, {bad} hits")
-    sys.exit(1 if bad else 0)
-
-
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(HERE))
     import devset_build
 
-    devset_build.main(HERE, META, options={"--screen": screen})
+    devset_build.main(HERE, META, options={"--screen": lambda: devset_build.screen(HERE)})

@@ -159,6 +159,7 @@ def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFr
     002_4f2acdd73294d25d                     Khrenin short defence minister
     003_a96526d9f035a37c            defence minister title defence minister
     003_a96526d9f035a37c Khrenin Viktor Gennadievich  name defence minister
+    003_a96526d9f035a37c Khrenin Viktor Gennadievich  name defence minister
     003_a96526d9f035a37c                    minister title defence minister
     003_a96526d9f035a37c                    minister title defence minister
     003_a96526d9f035a37c                     Khrenin short defence minister
@@ -183,7 +184,7 @@ def actor_documents(
     >>> print(d.loc[d["actor_id"] == "viktor-khrenin", ["doc_id", "mentions"]].to_string(index=False))
                   doc_id  mentions
     002_4f2acdd73294d25d         2
-    003_a96526d9f035a37c         5
+    003_a96526d9f035a37c         6
     """
     m = actor_mentions(corpus, include_copies=include_copies) if mentions is None else mentions
     keys = ["doc_id", "story_id", "date", "year", "actor_id", "actor", "country", "registered", "office", "level"]
@@ -220,14 +221,14 @@ def actor_frequencies(
     >>> seeds = defcoop.load(defcoop.paths.SEEDS_DIR)
     >>> actor_frequencies(seeds, by="country")
        country  articles  mentions  actors
-    0  Vietnam         5        27       6
-    1  Belarus         4        12       3
+    0  Vietnam         5        30       6
+    1  Belarus         4        14       3
     2   Russia         1         4       2
     >>> actor_frequencies(seeds, by="year")
        year  articles  mentions  actors
-    0  2018         2        16       5
-    1  2020         1         7       3
-    2  2024         2        20       3
+    0  2018         2        18       5
+    1  2020         1         8       3
+    2  2024         2        22       3
     """
     groups = [by] if isinstance(by, str) else list(by)
     unknown = [g for g in groups if g not in _KEYS]
@@ -261,8 +262,8 @@ def actor_surface_forms(
     >>> print(f.loc[f["actor_id"] == "viktor-khrenin", cols].to_string(index=False))
                         surface   how  mentions  articles
                         Khrenin short         2         2
+    Khrenin Viktor Gennadievich  name         2         1
                        minister title         2         1
-    Khrenin Viktor Gennadievich  name         1         1
     Viktor Gennadievich Khrenin  name         1         1
                defence minister title         1         1
     """

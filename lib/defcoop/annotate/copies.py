@@ -293,11 +293,12 @@ def duplicate_of(
     if "language" in docs.columns and len(pairs):
         # Copies are linked within one language: a page in another language that shares text
         # with an article (its translation sharing names and figures, or a quotation of it) is
-        # another story for an analyst comparing how each side reports a visit.  ``und`` (too
-        # little text to tell) is compatible with every language.
+        # another story for an analyst comparing how each side reports a visit.  A page too
+        # short to tell (``und``) is linked only to another such page: were it compatible with
+        # every language it could join an English and a Vietnamese story into one group, and a
+        # cut by language would then separate copies from their original.
         lang = docs["language"].fillna("und").to_numpy(dtype=object)
-        a, b = lang[pairs[:, 0]], lang[pairs[:, 1]]
-        pairs = pairs[(a == b) | (a == "und") | (b == "und")]
+        pairs = pairs[lang[pairs[:, 0]] == lang[pairs[:, 1]]]
     # only the articles of the remaining pairs are read again, to build their shingles
     needed = np.unique(pairs).tolist()
     body_of = dict(zip(needed, bodies(needed), strict=True))

@@ -5,11 +5,11 @@ scored by the share of its words that are frequent function words of each langua
 ``data/language_profiles.csv``; Vietnamese is recognised by its function words after diacritic
 folding plus its tone marks.  A short Latin-script text (a title, a teaser, a caption, a record
 of one sentence), where function words are too few to count, goes to lingua's n-gram models in
-low-accuracy mode, restricted to the same languages (``benchmarks/language_id.py`` measured it:
-titles .96 against .49 for the rules, mixed English-and-foreign pieces .94 against .72, whole
-pages 1.00 for both; 18 MB of models, loaded on first use).  Without lingua installed the rules
-decide everything.  Text that gives too little evidence is ``"und"`` (undetermined) rather than
-a guess.
+low-accuracy mode, restricted to the same languages, on its words in lower case
+(``benchmarks/language_id.py`` on pieces of the development pages: titles .894 with it against
+.490 for the rules alone, first sentences .937 against .919, whole pages 1.000 for both; 18 MB
+of models, loaded on first use).  Without lingua installed the rules decide everything.  Text
+that gives too little evidence is ``"und"`` (undetermined) rather than a guess.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from functools import lru_cache
 import numpy as np
 
 from defcoop.lexicons.datafiles import language_profiles
+from defcoop.schema import LANGUAGE_NAMES
 from defcoop.text import fold
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "language_name"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Letters that occur in Vietnamese and almost nowhere else (checked on NFC text).
@@ -46,29 +47,6 @@ _SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("arabic", ((0x600, 0x700),)),
     ("hebrew", ((0x590, 0x600),)),
 )
-
-
-#: English names of the codes :func:`detect_language` returns, for tables and legends.
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "be": "Belarusian",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "he": "Hebrew",
-    "id": "Indonesian",
-    "it": "Italian",
-    "km": "Khmer",
-    "lo": "Lao",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "th": "Thai",
-    "uk": "Ukrainian",
-    "und": "undetermined",
-    "vi": "Vietnamese",
-    "zh": "Chinese",
-}
 
 
 def language_name(code: str) -> str:
@@ -191,6 +169,10 @@ def _detect_short(text: str) -> str | None:
 
 def detect_language(text: str, *, min_words: int = 8) -> str:
     """ISO 639-1 code of ``text``, or ``"und"`` when the evidence is too thin.
+
+    ``min_words`` is the fewest Latin words the function-word rules decide on; a text shorter
+    than :data:`SHORT_WORDS` that lingua can judge (two words in lower case or more) is decided
+    by lingua whatever its length.
 
     >>> detect_language("The two defence ministers signed a number of cooperation agreements in Hà Nội.")
     'en'

@@ -37,14 +37,15 @@ Chinese; :mod:`defcoop.lexicons.languages`) goes through the same steps with tha
 lexicons (:func:`_other_language`): (1) the registry's names and the language's name forms
 (``Фан Ван Зянгом``, ``潘文江``), (2) the date from the text, (6) countries and partners by the
 same rules with the language's forms and words (``phía Nga``, ``la partie russe``, ``中越``),
-(7) themes from the language's phrases, (8) on topic from its keyword list; and steps 3 and 5
+(7) themes from the language's phrases, (8) on topic with its keyword list; and steps 3 and 5
 with the language's titles (``data/titles_i18n.csv``): title + family name of a registered
 official (``le ministre de la Défense Giang``) and unregistered officials named after a title or
 in apposition with one (``l'ambassadeur de France au Vietnam Olivier Brochet``, ``Thượng tướng Lê
 Quang Minh``, ``вице-премьером Дмитрием Чернышенко``).  Step 4 (title-only mentions) is not run.
-Other languages get a date (header or dateline) and an
-on-topic flag from their own keyword list; those in Latin script also get the registry's
-people named in full and their countries (:func:`_registered_names_only`).
+Other languages get a date (header or dateline) and an on-topic flag from two sentences with
+keywords of their own list (``data/topic_keywords.csv``; none without one); those in Latin
+script also get the registry's people named in full and their countries
+(:func:`_registered_names_only`).
 
 What the rules share (the article's working state, hit records,
 the matchers) is in :mod:`~defcoop.annotate.document`, what surrounds a title in
@@ -183,13 +184,14 @@ def annotate_article(
     date_from_header_or_dateline(doc, ann)
     date_from_metadata(doc, ann, published, crawled)
     if language != "en":
-        ann.on_topic = is_on_topic_other_language(doc, language)
         lex = language_lexicon(language)
         if lex is not None:
             _other_language(doc, ann, lex)
             ann.on_topic = is_on_topic(doc, ann.partners, ann.actor_ids, language)
-        elif language in LATIN_SCRIPT_LANGUAGES:
-            _registered_names_only(doc, ann)
+        else:
+            ann.on_topic = is_on_topic_other_language(doc, language)
+            if language in LATIN_SCRIPT_LANGUAGES:
+                _registered_names_only(doc, ann)
         ann.mentions = doc.mentions
         return ann
 

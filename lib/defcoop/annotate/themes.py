@@ -2,7 +2,8 @@
 
 A sentence is evidence for a theme when the codebook says so (include phrases, ``include_together``
 groups, no exclude phrase); each piece of evidence is a ``theme`` mention row, and the article
-carries a theme with at least its ``min_sentences`` evidence sentences.
+carries a theme with at least its ``min_sentences`` evidence sentences.  Photo captions are no
+evidence: they name who is in the picture, not what was agreed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def find_themes(doc: Doc, cb: Codebook | None = None) -> list[str]:
     cb = codebook() if cb is None else cb
     count: dict[str, int] = defaultdict(int)
     for n, sent_hits in enumerate(doc.by_sentence(cb.matcher, overlapping=True)):
-        if not sent_hits:
+        if not sent_hits or doc.sents[n].section == "caption":
             continue
         for tid, hs in cb.evidence_from_hits(sent_hits).items():
             count[tid] += 1

@@ -47,6 +47,8 @@ _COMMA_NAME = re.compile(
 _NAME_COMMA = re.compile(
     rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
 )
+# The acronym of an institution right after its name: the words before it name no person.
+_ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z]{2,}|[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
 # Another language's capitalised word (any script; the capital is checked in code), and French elision.
 _ANY_WORD = r"[^\W\d_][\w’'.-]*\w"
 _ELISION = re.compile(r"([dlDL])[’'](?=[^\W\d_])")
@@ -231,6 +233,7 @@ def name_after_title(
             2 <= len(run) <= 5
             and not any(_not_name(t[2], lex) for t in run)
             and not any(country_pair(a, b) for a, b in itertools.pairwise(run))
+            and not _ACRONYM_AFTER.match(doc.text, run[-1][1])  # "... del Sudeste Asiático (ASEAN)"
         ):
             return run[0][0], run[-1][1], [t[2] for t in run]
     # "<title>, <Name>," : the name set off by commas after the title's phrase
@@ -251,10 +254,13 @@ def name_before_title(
     word.  ``start`` is the sentence's start.  In another language (``lex``) the name follows the
     sentence start or a comma, and at most two lower-case words come between its comma and the
     title (``Bertrand Lortholary, l'ambassadeur``)."""
+    # (searched in the sentence's own text: ``^`` matches only where the string starts, not at
+    # a ``pos`` given to ``search``, so a name opening any sentence but the text's first was missed)
+    piece = doc.text[start:pos]
     if lex is None:
-        m = _NAME_COMMA.search(doc.text, start, pos)
+        m = _NAME_COMMA.search(piece)
     else:
-        m = _NAME_COMMA_ANY.search(doc.text, start, pos)
+        m = _NAME_COMMA_ANY.search(piece)
         gap = m.group(2).strip() if m else ""
         if m and (gap != gap.lower() or len(gap.split()) > 2):
             return None
@@ -263,4 +269,4 @@ def name_before_title(
     toks = m.group(1).split()
     if any(_not_name(t, lex) for t in toks):
         return None
-    return m.start(1), m.end(1), toks
+    return start + m.start(1), start + m.end(1), toks

@@ -45,6 +45,10 @@ _CYRILLIC_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|
 _LATIN_NAME_WORD = re.compile(r"(?:[^\W\d_]\.)+|(?=[A-ZÀ-ÖØ-ÞĀ-ỹ])[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 #: Letters that only Vietnamese spelling uses (a name with none is spelt as in its own language).
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
+#: A title in the plural (counterparts, homologues, homólogos, ministros), and the word that joins
+#: the second of the two names after it.
+_PLURAL_TITLE = re.compile(r"(?:s|es)\W*$", re.I)
+_AND_NEXT = re.compile(r"\s+(?:and|et|y|và)\s+")
 #: Longest text after a name where a title in apposition gives its country.
 _APPOSITION_WINDOW = 60
 
@@ -130,14 +134,29 @@ def find_unregistered(
                 country = _country_of(doc, lex, ths, chain_start, a, b, s.end)
             if not country and fold(name_toks[0]) in family_names:
                 country = geo().self_name
-            name = " ".join(name_toks)
-            if lex is not None and lex.language == "ru":
-                name = russian_nominative(name)
-            ident = UNREGISTERED + (_NON_SLUG if lex is None else _NON_SLUG_ANY).sub("-", fold(name)).strip("-")
-            out.setdefault(ident, (name, country))
-            hits.append(ActorHit(ident, a, b, n, "unregistered"))
-            taken.append((a, b))
-            found.append((ident, name_toks[-1], name))
+            names = [(a, b, name_toks)]
+            if _PLURAL_TITLE.search(fold(doc.text[t.start : t.end])):
+                # "leurs homologues australiens Gillian Bird et Peter Jennings": two people
+                joined = _AND_NEXT.match(doc.text, b, s.end)
+                second = name_after_title(doc, joined.end(), s.end, lex=lex) if joined else None
+                if (
+                    second is not None
+                    and second[0] == joined.end()
+                    and len(second[2]) >= 2
+                    and (lex is None or _looks_like_name(second[2], lex))
+                ):
+                    names.append(second)
+            for a, b, name_toks in names:
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                name = " ".join(name_toks)
+                if lex is not None and lex.language == "ru":
+                    name = russian_nominative(name)
+                ident = UNREGISTERED + (_NON_SLUG if lex is None else _NON_SLUG_ANY).sub("-", fold(name)).strip("-")
+                out.setdefault(ident, (name, country))
+                hits.append(ActorHit(ident, a, b, n, "unregistered"))
+                taken.append((a, b))
+                found.append((ident, name_toks[-1], name))
     # short second mentions of unregistered officials (their last name token)
     for ident, last, _name in found:
         bare = _bare_word(last)

@@ -169,7 +169,9 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
     with no prediction counts as a prediction of nothing.
     """
     by_id = {r["doc_id"]: r for r in pred}
-    errors: dict[str, list[str]] = {k: [] for k in ("officials", "partners", "themes", "date", "copies", "off-topic")}
+    errors: dict[str, list[str]] = {
+        k: [] for k in ("officials", "partners", "themes", "date", "copies", "off-topic", "on-topic")
+    }
     counts = {k: [0, 0, 0] for k in ("officials", "partners", "themes")}
     stated = [0, 0]
     inferred = [0, 0]
@@ -225,7 +227,8 @@ def score_pages(pred: list[dict], gold: list[dict]) -> tuple[pd.DataFrame, dict[
             if p.get("on_topic") is g["on_topic"]:
                 bucket[0] += 1
             else:
-                errors["off-topic"].append(f"{g['doc_id']}: flagged {'off' if g['on_topic'] else 'on'} topic")
+                key = "on-topic" if g["on_topic"] else "off-topic"
+                errors[key].append(f"{g['doc_id']}: flagged {'off' if g['on_topic'] else 'on'} topic")
     rows = []
     for key, (tp, fp, fn) in counts.items():
         prec, rec, f = _f1(tp, fp, fn)

@@ -586,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the corpus of a `make workbook CORPUS=...` run: its report is built from runs/<folder name>/",
     )
     b.add_argument(
-        "--languages", default="", help="with --corpus: the run made with --languages (runs/<folder>-vi-ru/)"
+        "--languages", default="", help="with --corpus: the run made with --languages (runs/<folder>-ru-vi/)"
     )
     b.add_argument("--out", type=Path, help="where to write the report folder")
     args = parser.parse_args(argv)

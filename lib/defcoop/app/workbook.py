@@ -8,7 +8,7 @@ notebook's jupytext percent-script twin is rewritten from it.
 With ``--corpus`` the notebooks are run through papermill with ``CORPUS`` and ``FIGURES``
 injected, into ``runs/<corpus-name>/`` — never over the validated notebooks or ``figures/``;
 ``--languages vi,ru`` adds ``LANGUAGES`` (the articles in those languages only) and writes to
-``runs/<corpus-name>-vi-ru/``.
+``runs/<corpus-name>-ru-vi/``.
 """
 
 from __future__ import annotations
@@ -184,12 +184,13 @@ def run_notebooks(
 
 def run_folder(corpus: Path, languages: str = "", *, root: Path | None = None) -> Path:
     """Where a run on ``corpus`` goes: ``runs/<folder name>``, with ``-<code>`` per language when
-    cut to some (``runs/crawl-vi-ru``); a malformed ``languages`` raises ``ValueError``.
+    cut to some, in alphabetical order whatever the order asked (``runs/crawl-ru-vi``); a
+    malformed ``languages`` raises ``ValueError``.
 
     >>> run_folder(Path("/data/crawl"), "vi, ru", root=Path("runs")).as_posix()
-    'runs/crawl-vi-ru'
+    'runs/crawl-ru-vi'
     """
-    suffix = "".join(f"-{c}" for c in parse_languages(languages))
+    suffix = "".join(f"-{c}" for c in sorted(parse_languages(languages)))
     return (root or REPO_ROOT / "runs") / f"{Path(corpus).resolve().name}{suffix}"
 
 
@@ -198,7 +199,7 @@ def run_on_corpus(
 ) -> Path:
     """Run every notebook (or those named in ``only``) on ``corpus`` with papermill into
     ``runs/<name>/``, or, for the articles in some ``languages`` only, ``runs/<name>-<codes>/``
-    (``runs/crawl-vi-ru/``), so that runs on one language at a time sit side by side."""
+    (``runs/crawl-ru-vi/``), so that runs on one language at a time sit side by side."""
     corpus = corpus.resolve()
     if not corpus.is_dir():
         raise SystemExit(f"defcoop: corpus {corpus} is not a folder")
@@ -221,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--languages",
         default="",
-        help='with --corpus: only articles in these languages, e.g. "vi,ru" (results in runs/<folder>-vi-ru/)',
+        help='with --corpus: only articles in these languages, e.g. "vi,ru" (results in runs/<folder>-ru-vi/)',
     )
     run.add_argument("notebook", nargs="*", help="only these notebooks (file names)")
     sub.add_parser("twins", help="rewrite the jupytext twins from the notebooks")

@@ -117,9 +117,10 @@ def annotating_modules(package_dir: Path = PACKAGE_DIR) -> tuple[str, ...]:
 
 
 #: Distributions whose behaviour shapes what annotation produces (matching, folding, tables,
-#: the codebook's YAML); their versions, and Python's (its Unicode tables fold the text), are in
-#: the version too.
-DEPENDENCIES = ("pyahocorasick", "numpy", "pandas", "pyarrow", "PyYAML")
+#: the codebook's YAML, the language of short texts); their versions, and Python's (its Unicode
+#: tables fold the text), are in the version too ("?" when one is not installed, so a cache built
+#: without lingua is not reused with it).
+DEPENDENCIES = ("pyahocorasick", "numpy", "pandas", "pyarrow", "PyYAML", "lingua-language-detector")
 
 
 def _dependency_versions() -> str:

@@ -228,10 +228,17 @@ def _title_lexicon(language: str) -> TitleLexicon:
         forms = russian_forms(r["title"], "noun") if language == "ru" else (r["title"],)
         phrases += [(f, (r["office"], r["kind"])) for f in forms]
     words = _name_word_rows().get(language, {k: [] for k in NAME_WORD_LISTS})
+    # a demonym in lower case joins the phrase after a title too, and gives its country
+    # ("l'attaché militaire sud-coréen au Vietnam Chung Yeon Chang", "sus homólogos australianos")
+    demonyms = [
+        r["form"]
+        for r in _country_rows().get(language, [])
+        if r["kind"] == "demonym" and r["form"] == r["form"].lower() and r["form"][:1].isalpha()
+    ]
     return TitleLexicon(
         language=language,
         matcher=PhraseMatcher(phrases),
-        connectors=frozenset(words["connector"]),
+        connectors=frozenset(words["connector"]) | frozenset(demonyms if language in ("fr", "es") else ()),
         and_words=frozenset(words["and"]),
         not_name=frozenset(words["not_name"]),
         family_names=frozenset(fold(w) for w in words["family_name"]),

@@ -11,13 +11,15 @@ from defcoop.plots.actors import *  # noqa: F403  (each figure module declares i
 from defcoop.plots.corpus import (
     article_lengths,
     articles_by_outlet_year,
+    articles_by_year,
     histogram_table,
     language_year_table,
     outlet_year_table,
+    year_table,
 )
 from defcoop.plots.heatmap import count_heatmap
 from defcoop.plots.save import SavedFigure, save_figure
-from defcoop.plots.style import MAX_CELL_LABELS, MAX_MARKS, STYLE, use_style
+from defcoop.plots.style import MAX_CELL_LABELS, MAX_MARKS, STYLE, nothing_to_draw, use_style
 from defcoop.plots.themes import *  # noqa: F403
 from defcoop.plots.topics import *  # noqa: F403
 
@@ -28,12 +30,15 @@ __all__ = [
     "SavedFigure",
     "article_lengths",
     "articles_by_outlet_year",
-    "language_year_table",
+    "articles_by_year",
     "count_heatmap",
     "histogram_table",
+    "language_year_table",
+    "nothing_to_draw",
     "outlet_year_table",
     "save_figure",
     "use_style",
+    "year_table",
     *_actors.__all__,
     *_themes.__all__,
     *_topics.__all__,

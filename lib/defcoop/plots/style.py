@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
 from defcoop.paths import STYLE_FILE
 
@@ -24,3 +25,12 @@ MAX_CELL_LABELS = 120
 def use_style() -> None:
     """Apply the workbook style sheet to matplotlib (notebooks call this once)."""
     plt.style.use(STYLE)
+
+
+def nothing_to_draw(title: str, message: str) -> Figure:
+    """A short figure that says why there is nothing to draw, under the figure's title."""
+    fig, ax = plt.subplots(figsize=(7.2, 1.6))
+    ax.axis("off")
+    ax.text(0.0, 0.5, message, fontsize=9, transform=ax.transAxes)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10, fontweight="bold")
+    return fig

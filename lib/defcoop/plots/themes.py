@@ -32,7 +32,7 @@ from matplotlib.patches import Patch
 from defcoop.analysis import timeseries as ts
 from defcoop.plots.heatmap import count_heatmap
 from defcoop.plots.palette import CATEGORICAL
-from defcoop.plots.style import MAX_CELL_LABELS
+from defcoop.plots.style import MAX_CELL_LABELS, nothing_to_draw
 
 __all__ = ["MAX_DOT_PERIODS", "meetings_timeline", "theme_shares_over_time", "themes_by_partner"]
 
@@ -364,7 +364,7 @@ def themes_by_partner(
         kept = [p for p in partners if n_partner[p] > n_partner[countries[top_n]]]
         partners = kept or partners  # a cut inside one tie (all with one story): the first, by name
     if not partners:  # no story names a partner: say so rather than draw an empty grid
-        return _nothing_to_draw(
+        return nothing_to_draw(
             "Themes by partner", f"No partner found in the {stories_read:,} stories read for themes."
         ), by_partner
     cells = by_partner.pivot(index="partner", columns="theme", values="share").loc[partners, themes]
@@ -417,15 +417,6 @@ def themes_by_partner(
     if notes:
         ax.set_xlabel(f"not shown: {' and '.join(notes)} (every partner is in the CSV)", fontsize=7, color="#555555")
     return fig, by_partner
-
-
-def _nothing_to_draw(title: str, message: str) -> Figure:
-    """A short figure that says why there is nothing to draw, under the figure's title."""
-    fig, ax = plt.subplots(figsize=(7.2, 1.6))
-    ax.axis("off")
-    ax.text(0.0, 0.5, message, fontsize=9, transform=ax.transAxes)
-    fig.suptitle(title, x=0.01, ha="left", fontsize=10, fontweight="bold")
-    return fig
 
 
 def _lane_bands(ax: Axes, edges: list[float]) -> list[str]:
@@ -517,7 +508,7 @@ def meetings_timeline(
     ctx = context.reset_index(drop=True)
     x0, x1 = pd.Timestamp(span[0]), pd.Timestamp(span[1])
     if drawn.empty:  # dated stories, but no meeting sentence in any of them: say so
-        return _nothing_to_draw(
+        return nothing_to_draw(
             "Meetings by partner", f"No meeting sentence found in the {dated_stories:,} dated stories."
         ), drawn
     if "level" in drawn.columns:

@@ -26,8 +26,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    para_no: int  # 0 for the title, 1.. for body paragraphs
-    section: str  # title | body
+    para_no: int  # 0 for the title and captions, 1.. for body paragraphs
+    section: str  # title | body | caption
     start: int
     end: int
 
@@ -58,7 +58,7 @@ class Article:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 
 
-_TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 
 
 _TITLE_MAX_WORDS = 25
@@ -117,7 +117,7 @@ def _outlet_names() -> frozenset[str]:
 
 
 # A line in a related-news list: a bulleted line, or a headline without end punctuation.
-_HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…]{3,200})$")
+_HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…。！？]{3,200})$")
 
 
 def _lines(text: str, start: int) -> Iterable[tuple[int, int]]:
@@ -154,6 +154,9 @@ def _credit_rules() -> tuple[list, re.Pattern[str]]:
     return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.IGNORECASE)
 
 
+#: Words of prose after a photo credit on the same line that make it the lead paragraph, not
+#: more of the caption ("... Surdej (Photo: VNA) Hanoi (VNA) - Deputy Minister ... lauded ...").
+_LEAD_AFTER_CAPTION_WORDS = 12
 _SIGNED_MIN_WORDS = 8  # a signed line is a paragraph of prose, not a "Hanoi (VNA)" dateline
 
 
@@ -164,15 +167,19 @@ def _drop_after_signature(text: str, classified: list[Block], rules: list) -> No
     -VNA``, ``... Chanyalath. — VNS``, ``... hợp tác./.``); what a page prints after that line is
     the site's related-story teasers, whose people, dates and countries are not the article's.
     The signature is a ``tail`` rule of ``furniture.csv`` that follows the end of a sentence on a
-    line of prose; the first such line ends the article.
+    line of prose.  Only a signature that closes the larger part of the page's prose ends the
+    article: not one on the first prose line (a caption or a teaser above the story, signed
+    too), and not one with more prose after it than before (a quotation signed by a radio, a
+    teaser of another story placed first).
     """
     tails = [r for r in rules if r.scope == "tail"]
     body = [i for i, blk in enumerate(classified) if blk.kind == "body"]
+    words = [word_count(text[classified[i].start : classified[i].end]) for i in body]
     for k, i in enumerate(body[:-1]):
+        if k == 0 or words[k] < _SIGNED_MIN_WORDS or sum(words[: k + 1]) <= sum(words[k + 1 :]):
+            continue
         blk = classified[i]
         line = text[blk.start : blk.end]
-        if word_count(line) < _SIGNED_MIN_WORDS:
-            continue
         for rule in tails:
             m = rule.pattern.search(line)
             if m and m.end() == len(line) and m.start() > 0 and _TERMINAL_END.search(line[: m.start()].rstrip()):
@@ -226,8 +233,15 @@ def parse_article(text: str) -> Article:
                 kind, reason = "dateline", ("labelled " if dl.labelled else "") + dl.value.iso
         if kind == "body" and any_credit.search(line):
             for rule in credit_rules:
-                if rule.pattern.search(line):
+                if m := rule.pattern.search(line):
                     kind, reason = "caption", rule.reason
+                    rest = line[m.end() :]
+                    if word_count(rest) >= _LEAD_AFTER_CAPTION_WORDS:
+                        # a crawl that glued the photo's caption to the lead paragraph: the
+                        # caption ends at its credit, the prose after it is the article's
+                        cut = a + m.end() + len(rest) - len(rest.lstrip())
+                        classified.append(Block("caption", a, a + m.end(), rule.reason))
+                        a, line, kind, reason = cut, text[cut:b], "body", ""
                     break
         if kind == "body" and after_image and word_count(line) <= 20 and not _TERMINAL_END.search(line):
             kind, reason = "caption", "photo caption (follows image residue)"
@@ -336,6 +350,25 @@ def parse_article(text: str) -> Article:
     for n, (a, b) in enumerate(art.paragraphs, start=1):
         for span in sentence_spans(text, a, b):
             art.sentences.append(Sentence(n, "body", span.start, span.end))
+    # A photo caption names who is in the picture (officials, their countries): it is read as a
+    # sentence of its own, apart from the prose (dates, topics and counts of sentences read the
+    # body only).  Sentences stay in text order.
+    # The credit ("(Photo: VNA)", "— VNA/VNS Photo Lâm Khánh") is left out: a photographer is no
+    # actor.
+    captions = []
+    for blk in art.blocks:
+        if blk.kind != "caption":
+            continue
+        end = blk.end
+        for rule in credit_rules:
+            m = rule.pattern.search(text, blk.start, end)
+            if m and m.start() > blk.start:
+                end = m.start()
+        end = blk.start + len(text[blk.start : end].rstrip(" \t-–—.,;:"))
+        if word_count(text[blk.start : end]) >= 2:
+            captions.append(Sentence(0, "caption", blk.start, end))
+    if captions:
+        art.sentences = sorted(art.sentences + captions, key=lambda s: (s.start, s.end))
     art.sentence_texts = [" ".join(text[s.start : s.end].split()) for s in art.sentences]
     if not art.paragraphs:
         art.warnings.append("no prose found after removing furniture")
