@@ -285,13 +285,9 @@ corpus.docs.groupby(["date_source", "date_precision"], as_index=False).size().re
 # so the repair can be checked by eye.
 
 # %%
-texts = dict(zip(corpus.docs["doc_id"].tolist(), corpus.docs["text"].tolist(), strict=True))
-glued = corpus.sentences[
-    [
-        s > 0 and texts[d][s - 1] not in " \t\r\n\u00a0"
-        for d, s in zip(corpus.sentences["doc_id"].tolist(), corpus.sentences["start"].tolist(), strict=True)
-    ]
-]
+# a sentence split from a glued boundary starts exactly where the one before it ends
+previous_end = corpus.sentences.groupby("doc_id", sort=False, observed=True)["end"].shift()
+glued = corpus.sentences[corpus.sentences["start"].eq(previous_end)]
 print(f"{len(corpus.sentences)} sentences, {len(glued)} of them split from a glued boundary")
 glued[["doc_id", "sent_no", "start", "end", "sentence"]].head(TOP_N)
 

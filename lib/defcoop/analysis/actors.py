@@ -120,8 +120,12 @@ def _require_officials(corpus: Corpus, docs: pd.DataFrame) -> None:
         )
 
 
-def _texts(corpus: Corpus) -> dict[str, str]:
-    return dict(zip(corpus.docs["doc_id"].tolist(), corpus.docs["text"].tolist(), strict=True))
+def _texts(corpus: Corpus, doc_ids) -> dict[str, str]:
+    """The texts of the articles ``doc_ids`` only, as Python strings (materialising every text
+    of a large corpus for a few look-ups costs its size again in memory)."""
+    docs = corpus.docs
+    wanted = docs["doc_id"].isin(pd.unique(pd.Series(doc_ids, dtype=object)))
+    return dict(zip(docs.loc[wanted, "doc_id"].tolist(), docs.loc[wanted, "text"].tolist(), strict=True))
 
 
 def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
@@ -318,7 +322,7 @@ def actor_kwic(
     m = m.sort_values(["_rank", "actor_id", "doc_id", "start"])
     if per_actor is not None:
         m = m.groupby("actor_id", sort=False).head(per_actor)
-    texts = _texts(corpus)
+    texts = _texts(corpus, m["doc_id"])
     bounds = sentence_bounds(corpus.sentences, m[["doc_id", "sent_no"]])
     rows = []
     for r in m.itertuples(index=False):
@@ -386,7 +390,7 @@ def unregistered_actors(
     first = ordered.drop_duplicates("actor_id").set_index("actor_id")
     counts = m.groupby("actor_id", sort=True).agg(articles=("doc_id", "nunique"), mentions=("start", "size"))
     first = first.loc[counts.index]
-    texts = _texts(corpus)
+    texts = _texts(corpus, first["doc_id"])
     bounds = sentence_bounds(corpus.sentences, first[["doc_id", "sent_no"]])
     titles_written = []
     for d, n, pos in zip(first["doc_id"], first["sent_no"], first["start"], strict=True):

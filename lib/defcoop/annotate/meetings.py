@@ -19,7 +19,7 @@ from typing import Literal
 
 import pandas as pd
 
-from defcoop.annotate.offices import UNKNOWN, columns, official_mentions, plain, sentence_bounds
+from defcoop.annotate.offices import UNKNOWN, ArticleTexts, columns, official_mentions, plain, sentence_bounds
 from defcoop.corpus import story_ids
 from defcoop.lexicons.geo import geo
 from defcoop.schema import MEETING_COLUMNS
@@ -100,7 +100,7 @@ def meeting_cues(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 def _places(
-    mentions: pd.DataFrame, sentences: pd.DataFrame, doc_ids: set[str], texts: dict[str, str]
+    mentions: pd.DataFrame, sentences: pd.DataFrame, doc_ids: set[str], texts: ArticleTexts
 ) -> tuple[dict, dict, dict]:
     """Capitals per (doc, sentence), the dateline city per doc, the single capital per doc."""
     c = mentions
@@ -158,7 +158,7 @@ def meetings(
     home = geo().self_name
     m = m.loc[m["country"] != UNKNOWN, ["doc_id", "sent_no", "start", "actor_id", "actor", "country", "office"]]
     m = m.assign(vn=m["country"] == home)
-    texts = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True))
+    texts = ArticleTexts(docs)
     by_sent, dateline, single = _places(mentions, sentences, set(m["doc_id"].unique()), texts)
     # only sentences that name officials of both sides can be meeting sentences
     side = m.groupby(["doc_id", "sent_no"], sort=False)["vn"]

@@ -13,7 +13,7 @@ both start from this table.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import pandas as pd
 
@@ -92,13 +92,15 @@ def title_before(text: str, sent_start: int, sent_end: int, pos: int, *, adjacen
 def _office_in_doc(
     actor: Actor,
     period: tuple[dt.date, dt.date] | None,
-    named: list[tuple[str, int, int, int]],
+    named: list[tuple[int, int, int]],
     held_cache: dict,
+    text: Callable[[], str],
 ) -> str:
     """The office ``actor`` held on the article's date; where they held several at once (a chief
     of general staff who is also deputy minister), the one the article's titles name, else the
-    most senior.  ``named`` lists ``(text, sentence start, sentence end, name start)`` of the
-    actor's full-name mentions in the article, in text order."""
+    most senior.  ``named`` lists ``(sentence start, sentence end, name start)`` of the actor's
+    full-name mentions in the article, in text order; ``text()`` gives the article's text (read
+    only when the titles have to be)."""
     if period is None:
         return UNDATED
     key = (actor.actor_id, period)
@@ -107,8 +109,8 @@ def _office_in_doc(
     held = held_cache[key]
     if len(held) <= 1:
         return held[0] if held else ""
-    for text, s0, s1, pos in named:
-        office = title_before(text, s0, s1, pos, adjacent=True)[1]
+    for s0, s1, pos in named:
+        office = title_before(text(), s0, s1, pos, adjacent=True)[1]
         if office in held:
             return office
     return held[0]
@@ -131,6 +133,30 @@ def sentence_bounds(sentences: pd.DataFrame, keys: pd.DataFrame) -> dict[tuple[s
     s = s.merge(keys[["doc_id", "sent_no"]].drop_duplicates(), on=["doc_id", "sent_no"])
     cols = [s[c].tolist() for c in ("doc_id", "sent_no", "start", "end", "section", "sentence")]
     return {(d, int(n)): (int(a), int(b), sec, txt) for d, n, a, b, sec, txt in zip(*cols, strict=True)}
+
+
+class ArticleTexts:
+    """``texts[doc_id]``: an article's text, read from ``docs`` when asked.
+
+    Making every text a Python string at once (``dict(zip(doc_id, text.tolist()))``) costs the
+    corpus's size again, twice for Vietnamese text (two bytes a character), and most rules need
+    a few sentences of each article in turn: so each text is read when asked, and the last one
+    is kept (callers go through the articles in order).
+
+    >>> t = ArticleTexts(pd.DataFrame({"doc_id": ["a", "b"], "text": ["one", "two"]}))
+    >>> t["b"], t["a"], t["b"]
+    ('two', 'one', 'two')
+    """
+
+    def __init__(self, docs: pd.DataFrame) -> None:
+        self._text = docs["text"]
+        self._row = dict(zip(docs["doc_id"].tolist(), range(len(docs)), strict=True))
+        self._last: tuple[str, str] | None = None
+
+    def __getitem__(self, doc_id: str) -> str:
+        if self._last is None or self._last[0] != doc_id:
+            self._last = (doc_id, self._text.iloc[self._row[doc_id]])
+        return self._last[1]
 
 
 def columns(frame: pd.DataFrame, *cols: str) -> zip:
@@ -173,7 +199,7 @@ def official_mentions(
     m["surface"] = plain(long_text[["surface"]])["surface"]
     reg = registry()
     info = docs.set_index("doc_id")
-    texts = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True))
+    texts = ArticleTexts(docs)
     known = m["id"].isin(reg.actors.keys()).to_numpy()
     unreg = m["how"].eq("unregistered").to_numpy()
 
@@ -188,10 +214,10 @@ def official_mentions(
         unreg_office[i] = title_before(texts[d], s0, s1, int(pos))[1]
 
     # The office of each registered official, once per (official, article).
-    named: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
+    named: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
     for d, i, n, pos in columns(named_rows.sort_values("start", kind="stable"), "doc_id", "id", "sent_no", "start"):
         s0, s1, _, _ = bounds[(d, int(n))]
-        named.setdefault((d, i), []).append((texts[d], s0, s1, int(pos)))
+        named.setdefault((d, i), []).append((s0, s1, int(pos)))
     pairs = m.loc[known, ["id", "doc_id"]].drop_duplicates(ignore_index=True)
     when = info.loc[pairs["doc_id"], ["date", "date_precision"]]
     periods: dict[tuple[str, str], tuple[dt.date, dt.date] | None] = {}
@@ -202,7 +228,10 @@ def official_mentions(
         if (date, precision) not in periods:
             value = parse_iso(date) if precision != "none" else None
             periods[(date, precision)] = value.span() if value is not None else None
-        offices.append(_office_in_doc(reg.actors[i], periods[(date, precision)], named.get((d, i), []), held_cache))
+        spans = named.get((d, i), [])
+        offices.append(
+            _office_in_doc(reg.actors[i], periods[(date, precision)], spans, held_cache, lambda d=d: texts[d])
+        )
     office_of = pd.Series(offices, index=pd.MultiIndex.from_frame(pairs), dtype=object)
 
     actor_name = {a: reg.actors[a].name for a in m.loc[known, "id"].unique()}
@@ -244,5 +273,7 @@ def official_mentions(
     labels = {o: o if o.startswith("(") else office_label(o) for o in levels}
     out["level"] = out["office"].map(levels)
     out["office"] = out["office"].map(labels)
-    out = out.astype({c: "str" for c in OFFICIAL_COLUMNS if c not in _NON_STR})
+    # (the sentence stays categorical, as in Corpus.mentions: one string per sentence, not one per
+    # mention, which at 100,000 articles is the difference of about a gigabyte)
+    out = out.astype({c: "str" for c in OFFICIAL_COLUMNS if c not in _NON_STR and c != "sentence"})
     return out[OFFICIAL_COLUMNS].sort_values(["doc_id", "start", "end", "actor_id"], ignore_index=True)
