@@ -115,7 +115,7 @@ class Corpus:
             return self
         if "language" not in self.docs.columns:
             raise ValueError("LANGUAGES: this corpus has no language column to cut by")
-        present = set(self.docs["language"].dropna().tolist())
+        present = set(self.docs["language"].dropna().unique().tolist())
         unknown = [c for c in codes if c not in LANGUAGE_NAMES and c not in present]
         if unknown:
             raise ValueError(

@@ -41,7 +41,14 @@ import networkx as nx
 import pandas as pd
 
 from defcoop.annotate.meetings import MEETING_CUES
-from defcoop.annotate.offices import columns, office_label, official_mentions, sentence_bounds, title_before
+from defcoop.annotate.offices import (
+    ArticleTexts,
+    columns,
+    office_label,
+    official_mentions,
+    sentence_bounds,
+    title_before,
+)
 from defcoop.corpus import Corpus, story_ids, story_mask
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.geo import geo
@@ -118,14 +125,6 @@ def _require_officials(corpus: Corpus, docs: pd.DataFrame) -> None:
             f"article{'s' if len(docs) != 1 else ''} of {corpus.name!r} ({langs}); actors are only "
             "annotated in English text, so there is nothing to count"
         )
-
-
-def _texts(corpus: Corpus, doc_ids) -> dict[str, str]:
-    """The texts of the articles ``doc_ids`` only, as Python strings (materialising every text
-    of a large corpus for a few look-ups costs its size again in memory)."""
-    docs = corpus.docs
-    wanted = docs["doc_id"].isin(pd.unique(pd.Series(doc_ids, dtype=object)))
-    return dict(zip(docs.loc[wanted, "doc_id"].tolist(), docs.loc[wanted, "text"].tolist(), strict=True))
 
 
 def actor_mentions(corpus: Corpus, *, include_copies: bool = False) -> pd.DataFrame:
@@ -322,7 +321,7 @@ def actor_kwic(
     m = m.sort_values(["_rank", "actor_id", "doc_id", "start"])
     if per_actor is not None:
         m = m.groupby("actor_id", sort=False).head(per_actor)
-    texts = _texts(corpus, m["doc_id"])
+    texts = ArticleTexts(corpus.docs)
     bounds = sentence_bounds(corpus.sentences, m[["doc_id", "sent_no"]])
     rows = []
     for r in m.itertuples(index=False):
@@ -390,7 +389,7 @@ def unregistered_actors(
     first = ordered.drop_duplicates("actor_id").set_index("actor_id")
     counts = m.groupby("actor_id", sort=True).agg(articles=("doc_id", "nunique"), mentions=("start", "size"))
     first = first.loc[counts.index]
-    texts = _texts(corpus, first["doc_id"])
+    texts = ArticleTexts(corpus.docs)
     bounds = sentence_bounds(corpus.sentences, first[["doc_id", "sent_no"]])
     titles_written = []
     for d, n, pos in zip(first["doc_id"], first["sent_no"], first["start"], strict=True):

@@ -147,6 +147,9 @@ def _short_text_detector():
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word that starts with a letter
+
+
 def _detect_short(text: str) -> str | None:
     """lingua's language for a short Latin-script ``text`` (``und`` when it cannot tell), or
     ``None`` when lingua is not installed or the text has too few words to judge.
@@ -160,7 +163,7 @@ def _detect_short(text: str) -> str | None:
     detector = _short_text_detector()
     if detector is None:
         return None
-    lower = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].islower()]
+    lower = [w for w in _LETTER_WORD.findall(text) if w[0].islower()]
     if len(lower) < 2:
         return None
     found = detector.detect_language_of(" ".join(lower))

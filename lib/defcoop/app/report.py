@@ -464,15 +464,15 @@ def _recorded_captions(figures_dir: Path) -> dict[str, tuple[str, str]]:
     return {r.figure: (r.caption, r.denominators) for r in table.itertuples(index=False)}
 
 
-def _run_parameter(notebooks: list[Path], name: str) -> str:
-    """The value papermill injected as ``name`` (``CORPUS``, ``LANGUAGES``) into a run's
-    notebooks, or ``""``."""
+def _run_parameters(notebooks: list[Path]) -> dict:
+    """The parameters papermill injected into a run's notebooks (``CORPUS``, ``LANGUAGES``, ...):
+    those of the first notebook that has any, else ``{}``."""
     for path in notebooks:
         nb = _read_notebook(path)
-        value = nb.metadata.get("papermill", {}).get("parameters", {}).get(name) if nb else None
-        if value:
-            return str(value)
-    return ""
+        injected = nb.metadata.get("papermill", {}).get("parameters", {}) if nb else {}
+        if injected:
+            return injected
+    return {}
 
 
 def _replace_dir(tmp: Path, out: Path) -> None:
@@ -560,10 +560,10 @@ def build_for_run(run_dir: Path, *, corpus: Path | None = None, out: Path | None
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
         raise FileNotFoundError(f"run folder {str(run_dir)!r} does not exist (run `make workbook CORPUS=...` first)")
-    ran = numbered(run_dir)
-    if corpus is None and _run_parameter(ran, "CORPUS"):
-        corpus = Path(_run_parameter(ran, "CORPUS"))
-    languages = _run_parameter(ran, "LANGUAGES")
+    injected = _run_parameters(numbered(run_dir))
+    if corpus is None and injected.get("CORPUS"):
+        corpus = Path(injected["CORPUS"])
+    languages = str(injected.get("LANGUAGES") or "")
     return build(
         notebooks_dir=run_dir,
         figures_dir=run_dir / "figures",

@@ -147,6 +147,14 @@ def _line_rules() -> tuple[list, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _tail_rules() -> tuple[list, re.Pattern[str]]:
+    """The ``tail`` rules (agency signatures at the end of the last prose line), and one
+    alternation that says whether any of them ends a piece of text."""
+    rules = [r for r in furniture_rules() if r.scope == "tail"]
+    return rules, re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _credit_rules() -> tuple[list, re.Pattern[str]]:
     """Photo-credit rules, and one alternation that says whether any of them occurs in a line
     (most lines have no credit, so the rules are tried one by one only when it does)."""
@@ -158,9 +166,10 @@ def _credit_rules() -> tuple[list, re.Pattern[str]]:
 #: more of the caption ("... Surdej (Photo: VNA) Hanoi (VNA) - Deputy Minister ... lauded ...").
 _LEAD_AFTER_CAPTION_WORDS = 12
 _SIGNED_MIN_WORDS = 8  # a signed line is a paragraph of prose, not a "Hanoi (VNA)" dateline
+_SIGNATURE_CHARS = 40  # the end of a line in which an agency's signature is looked for
 
 
-def _drop_after_signature(text: str, classified: list[Block], rules: list) -> None:
+def _drop_after_signature(text: str, classified: list[Block]) -> None:
     """Prose after an agency's closing signature is another story: mark it as furniture.
 
     A wire story ends with the agency's mark after its last sentence (``... the two countries.
@@ -172,14 +181,24 @@ def _drop_after_signature(text: str, classified: list[Block], rules: list) -> No
     too), and not one with more prose after it than before (a quotation signed by a radio, a
     teaser of another story placed first).
     """
-    tails = [r for r in rules if r.scope == "tail"]
+    tails, any_tail = _tail_rules()
     body = [i for i, blk in enumerate(classified) if blk.kind == "body"]
-    words = [word_count(text[classified[i].start : classified[i].end]) for i in body]
-    for k, i in enumerate(body[:-1]):
-        if k == 0 or words[k] < _SIGNED_MIN_WORDS or sum(words[: k + 1]) <= sum(words[k + 1 :]):
+    words: dict[int, int] = {}
+
+    def prose(ks: range) -> int:  # words of the body lines ks, each counted once
+        for k in ks:
+            if k not in words:
+                words[k] = word_count(text[classified[body[k]].start : classified[body[k]].end])
+        return sum(words[k] for k in ks)
+
+    for k in range(1, len(body) - 1):
+        blk = classified[body[k]]
+        # signatures are short: the line's last characters say whether one may end it
+        if not any_tail.search(text, max(blk.start, blk.end - _SIGNATURE_CHARS), blk.end):
             continue
-        blk = classified[i]
         line = text[blk.start : blk.end]
+        if prose(range(k, k + 1)) < _SIGNED_MIN_WORDS or prose(range(k + 1)) <= prose(range(k + 1, len(body))):
+            continue
         for rule in tails:
             m = rule.pattern.search(line)
             if m and m.end() == len(line) and m.start() > 0 and _TERMINAL_END.search(line[: m.start()].rstrip()):
@@ -254,7 +273,7 @@ def parse_article(text: str) -> Article:
             in_related = False
         classified.append(Block(kind, a, b, reason))
 
-    _drop_after_signature(text, classified, rules)
+    _drop_after_signature(text, classified)
 
     # Title: the first line before the prose that reads like a headline; the short lines before it
     # (a site's section names, menus, "You are here") are navigation.
@@ -314,7 +333,7 @@ def parse_article(text: str) -> Article:
         while changed:
             changed = False
             blk = classified[i]
-            for rule in (r for r in rules if r.scope == "tail"):
+            for rule in _tail_rules()[0]:
                 m = rule.pattern.search(text, blk.start, blk.end)
                 if m and m.end() == blk.end and m.start() > blk.start:
                     extra.append(Block("tail", m.start(), m.end(), rule.reason))
