@@ -234,7 +234,7 @@ save_figure(
 # `LOW_N` stories are named in grey: a dark cell there is one story, not a pattern. On the seeds the
 # rows are Belarus (four stories) and Russia (one), so the contrast between them is four stories
 # against one: all four Belarus stories carry visits and delegations, three of four carry training,
-# defence industry, ASEAN and UN fora, trade, and military science; the single Russia story (July
+# defence industry, and ASEAN and UN fora, two carry trade and military science; the single Russia story (July
 # 2020) carries COVID-19, peacekeeping and commemoration, among others. That is a difference between articles, not
 # between partnerships. On a larger corpus the rows are the `TOP_N` partners with most stories (the
 # title says how many partners there are, `(no partner found)` not counted as one); a tie at the cut

@@ -1,4 +1,4 @@
-"""Rule 3, the date: header, then dateline, then a full date in the lead, else an inferred year.
+"""Rule 2, the date: header, then dateline, then a full date in the lead, else an inferred year.
 
 A year-less date (``on March 28``) gets a year from the tenures of the officials named in their
 offices and from the dated events (``data/events.csv``) the article refers to (``in June last
@@ -31,6 +31,13 @@ RELATIVE_YEAR_SHIFT = {"last year": 1, "next year": -1, "this year": 0}
 LEAD_PARAGRAPHS = 2
 #: Candidate years shown in the warning about an undated article.
 _SHOWN_YEARS = 6
+#: The end of a span of days after a year-less date: "-11", "– 17", " to 17", " to April 17".
+_DAY_RANGE = re.compile(r"\s*(?:[-–—]|to\b|until\b|through\b)\s*(?:[A-Z][a-z]+\.?\s+)?(\d{1,2})(?!\d|:)")
+#: An English weekday said of the event: "on Tuesday".
+_ON_WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: A caption of an archive picture, whose date is not the story's.
+_ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )?photo\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +284,21 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         ann.date, ann.date_source = make_date(h.year, h.month, h.day), "text"
         return
     anchors = [(n, h) for n, h in all_hits if h.year is None and h.month and not h.relative]
+    # no full date in the lead: a photo caption's ("Hanoi, Vietnam Monday, Oct. 19, 2020"), when
+    # it is not an archive picture and agrees with the body's first year-less day, if any
+    days = [h for _, h in anchors if h.day]  # ("in August" alone says nothing of the day)
+    for n, s in enumerate(doc.sents):
+        if s.section != "caption":
+            continue
+        line_end = doc.text.find("\n", s.end)  # (the credit after the caption: "(AP Photo/..., File)")
+        if _ARCHIVE_PHOTO.search(doc.text, s.start, line_end if line_end >= 0 else len(doc.text)):
+            continue
+        full = [h for h in find_dates(doc.text, s.start, s.end) if h.year and h.month and h.day]
+        if full and (not days or (days[0].month, days[0].day) == (full[0].month, full[0].day)):
+            h = full[0]
+            doc.add("date", _partial_iso(h), n, h.start, h.end, how="caption")
+            ann.date, ann.date_source = make_date(h.year, h.month, h.day), "text"
+            return
     jubilee = anniversary_years(doc, hits)
     if not anchors:
         # no year-less date: an anniversary the article counts dates it to the year, if the
@@ -316,17 +338,45 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
     # anywhere in the article (a year elsewhere is mostly a past event the story looks back on)
     sent = doc.sents[_n]
     mentioned = {y for _, _, y in find_years(doc.text[sent.start : sent.end])}
+    # a span of days ("on December 7-11", "From April 11 to 17"): the report may be of any of them
+    # or later, and only the month is sure, unless the lead names a weekday that one day of the
+    # span has ("met ... on Tuesday", a visit "from November 18 to 20" of 2025: the 18th)
+    day = anchor.day
+    span = _DAY_RANGE.match(doc.text, anchor.end)
+    if span and anchor.day is not None:
+        day = None
+        if len(years) == 1 or len(years & mentioned) == 1:
+            (y,) = years if len(years) == 1 else years & mentioned
+            day = _day_of_weekday(doc, y, anchor.month, anchor.day, int(span.group(1)))
     if len(years) > 1 and len(years & mentioned) == 1:
         (y,) = years & mentioned
-        ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "text"
+        ann.date, ann.date_source = make_date(y, anchor.month, day), "text"
     elif len(years) == 1:
         (y,) = years
-        ann.date, ann.date_source = make_date(y, anchor.month, anchor.day), "inferred"
+        ann.date, ann.date_source = make_date(y, anchor.month, day), "inferred"
     else:
         shown = ", ".join(str(y) for y in sorted(years)[:_SHOWN_YEARS]) + ("…" if len(years) > _SHOWN_YEARS else "")
         ann.warnings.append(
             f"year-less date {anchor.surface!r}: {len(years)} candidate years ({shown or 'none'}); left undated"
         )
+
+
+def _day_of_weekday(doc: Doc, year: int, month: int, first: int, last: int) -> int | None:
+    """The one day from ``first`` to ``last`` of the month whose weekday the lead names (``on
+    Tuesday``, one weekday only), else ``None``."""
+    lead = [s for s in doc.sents if s.section == "body" and s.para_no <= LEAD_PARAGRAPHS]
+    said = {m.group(1) for s in lead for m in _ON_WEEKDAY.finditer(doc.text, s.start, s.end)}
+    if len(said) != 1:
+        return None
+    (weekday,) = said
+    days = []
+    for d in range(first, last + 1):
+        try:
+            if _WEEKDAYS[dt.date(year, month, d).weekday()] == weekday:
+                days.append(d)
+        except ValueError:  # (a day past the month's end)
+            return None
+    return days[0] if len(days) == 1 else None
 
 
 def _terms(reg, h: ActorHit) -> list:

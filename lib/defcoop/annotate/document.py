@@ -66,7 +66,9 @@ class ActorHit:
     start: int
     end: int
     sent_no: int
-    how: str  # name | short | title | title (holder on date) | unregistered
+    # name | short | title + family name | family name (holder on date) | title | title (holder on
+    # date) | unregistered
+    how: str
     offices: tuple[str, ...] = ()  # offices named by the title chain before the name
     alternatives: tuple[str, ...] = ()  # everyone the name could be, when it is shared
 

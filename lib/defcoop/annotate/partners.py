@@ -33,6 +33,11 @@ _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: How far after a demonym its counterpart word is looked for.
 _COUNTERPART_WINDOW = 30
+#: Longest text between a ``between`` word and the country that closes its phrase.
+_BETWEEN_SPAN = 160
+# Where the clause of a between phrase ends: a semicolon or colon, a comma before a lower-case word
+# (", showing ..."; not the list "Vietnam, Laos and Cambodia"), a dash set off by spaces.
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?=[a-z])|\s[-–—]+\s")
 #: Roles that are evidence of cooperation with the country.
 EVIDENCE_ROLES = frozenset({"bilateral", "counterpart"})
 
@@ -60,6 +65,30 @@ def _counterpart(lex: LanguageLexicon, seg: str, h: Hit) -> bool:
     return bool(
         lex.counterpart_before.search(seg[max(0, h.start - _COUNTERPART_WINDOW) : h.start])
         or lex.counterpart_after.match(seg[h.end : h.end + _COUNTERPART_WINDOW])
+    )
+
+
+def _between_home(between: re.Pattern[str], seg: str, hits: list[Hit], h: Hit, g, home_at: list[int]) -> bool:
+    """Whether ``h`` stands in a ``between ... and ...`` phrase that names Vietnam: ``between
+    Vietnam and its neighbour China``, ``between Russia and the Vietnamese defence ministry``,
+    ``giữa Việt Nam và Nga``; not ``a joint venture between India and Russia`` in a sentence that
+    names Vietnam outside the phrase, nor a country after the phrase's clause has ended (``between
+    the grouping and its partners, showing Vietnam's role``).  The phrase runs from the last
+    ``between`` word before the country to the end of its clause (a semicolon or colon, a dash, a
+    comma before a lower-case word), at most ``_BETWEEN_SPAN`` characters.  A Vietnamese official
+    named in it (at a position of ``home_at``, relative to ``seg``) names Vietnam too: ``a meeting
+    between Deputy Minister Nguyen Chi Vinh and State Secretary for Defence of Germany``."""
+    start = -1
+    for m in between.finditer(seg, 0, h.start):  # the last between word before the country
+        start = m.end()
+    if start < 0 or _CLAUSE_END.search(seg, start, h.start):
+        return False
+    end = _CLAUSE_END.search(seg, h.end)
+    end = min(end.start() if end else len(seg), start + _BETWEEN_SPAN)
+    if h.start >= end:
+        return False
+    return any(start <= o.start < end and g.countries[o.values[0][0]].kind == "self" for o in hits) or any(
+        start <= p < end for p in home_at
     )
 
 
@@ -94,6 +123,10 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
     evidence: dict[str, int] = defaultdict(int)
     named_in: dict[str, set[int]] = defaultdict(set)  # foreign country -> sentences naming it
     home_named = g.self_name in actor_country.values()
+    home_at: dict[int, list[int]] = defaultdict(list)  # sentence -> where a Vietnamese official is named in it
+    for m in doc.mentions:
+        if m[1] == "actor" and m[9] == g.self_name and m[4] >= 0:
+            home_at[m[4]].append(m[5] - doc.sents[m[4]].start)
     for c in actor_country.values():
         if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
             evidence[c] += 1
@@ -130,8 +163,8 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
                 ]
                 if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
                     role = "multilateral"
-                elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or (
-                    between.search(seg[: h.start]) and any(g.countries[o.values[0][0]].kind == "self" for o in hits)
+                elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or _between_home(
+                    between, seg, hits, h, g, home_at.get(n, [])
                 ):
                     role = "bilateral"
                 elif lex is not None:

@@ -44,8 +44,11 @@ _COMMA_NAME = re.compile(
     rf"\s*,\s*((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD})(?=\s*(?:[,.;:]|$)|\s+(?:and|who|said|says|told|stressed|noted|affirmed|highlighted|emphasised|emphasized|expressed|underlined|added)\b)"
 )
 # "Name Name, " right before a title, after the sentence start, a comma or a connector word
+# (the words before the name include the verbs of reported speech: "said Nguyen Quoc Khanh, deputy
+# chief of ..."; between the comma and the title, a country's possessive may stand: "Peter Tesch,
+# Australia's deputy secretary")
 _NAME_COMMA = re.compile(
-    rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
+    rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from|said|says|stated|states|told|added|noted|according\s+to)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?P<owner>(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
 )
 # The acronym of an institution right after its name: the words before it name no person.
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z]{2,}|[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
@@ -97,7 +100,7 @@ def demonym_before(doc: Doc, pos: int) -> str:
     if not m:
         return ""
     g = geo()
-    for word in (m.group(2), m.group(1)):  # "Russian", then two-word names ("South Korean")
+    for word in (m.group(1), m.group(2)):  # two-word names first ("North Korean"), then "Russian"
         c = g.demonym_country(word) or g.name_country(word)
         if c:
             return c
@@ -202,6 +205,21 @@ def name_after_title(
             bare = bare[:-2]
         # another language's connectors join only as written, in lower case ("Le Viet Duyen" is a name)
         connector = tok.lower() in connectors if lex is None else tok in connectors
+        if lex is None and tok == "on" and tokens and tokens[-1][2] in words.institution_words | words.not_name_words:
+            connector = True  # "the Federal Agency on Military Cooperation", not "the Ambassador on Christmas Eve"
+        if (
+            lex is None
+            and tok in words.name_particles
+            and tokens
+            and tokens[-1][2][:1].isupper()
+            and (nxt := _NP_TOKEN.match(doc.text, m.end(), stop))
+            and nxt.group(1)[:1].isupper()
+            and not _not_name(tokens[-1][2], lex)
+            and not _not_name(nxt.group(1).rstrip(".’'"), lex)
+        ):  # "Mohammed bin Salman": a particle inside the name, between two of its words
+            tokens.append((m.start(1), m.end(1), tok))
+            cursor = m.end()
+            continue
         if connector or (tok[:1].isupper() and tok[:1].isalpha()):
             tokens.append((m.start(1), m.start(1) + len(bare), bare))
             cursor = m.end()
@@ -211,8 +229,8 @@ def name_after_title(
         break
     runs: list[list[tuple[int, int, str]]] = [[]]
     for tok in tokens:
-        if (tok[2].lower() if lex is None else tok[2]) in connectors:
-            runs.append([])
+        if (tok[2].lower() if lex is None else tok[2]) in connectors or (lex is None and tok[2] == "on"):
+            runs.append([])  # (an "on" is in the phrase only after an institution's word)
         else:
             runs[-1].append(tok)
 
@@ -266,6 +284,10 @@ def name_before_title(
             return None
     if m is None:
         return None
+    if lex is None and m.group("owner"):  # only a country's possessive ("Australia's")
+        owner = re.sub(r"['’]s$", "", m.group("owner").strip())
+        if not geo().name_country(owner):
+            return None
     toks = m.group(1).split()
     if any(_not_name(t, lex) for t in toks):
         return None

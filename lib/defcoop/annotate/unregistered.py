@@ -49,6 +49,8 @@ _VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c 
 #: the second of the two names after it.
 _PLURAL_TITLE = re.compile(r"(?:s|es)\W*$", re.I)
 _AND_NEXT = re.compile(r"\s+(?:and|et|y|và)\s+")
+#: A country's possessive between a name and the title set off after it.
+_OWNER = re.compile(r",\s*(?:the\s+)?((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s")
 #: Longest text after a name where a title in apposition gives its country.
 _APPOSITION_WINDOW = 60
 
@@ -64,6 +66,55 @@ def _looks_like_name(tokens: list[str], lex: LanguageLexicon) -> bool:
         family = first in word_lists().vietnamese_family_names or first in lex.titles.family_names
         return family or not any(ch in _VIETNAMESE_LETTERS for t in tokens for ch in t)
     return True
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+#: Words a headline in title case leaves in lower case.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "with"]
+)
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether ``sentence`` is in title case: four capitalised words or more, and no word in lower
+    case but the small ones (``of``, ``to``, ``the`` ...).  There a title's next words are
+    capitalised whatever they are.
+
+    >>> _title_case("Former Immigration Chief Pleads Guilty to Contempt Over Visa Deal")
+    True
+    >>> _title_case("Deputy Minister Hoang Xuan Chien received the ambassador.")
+    False
+    """
+    words = 0
+    for m in _WORD.finditer(sentence):
+        w = m.group()
+        if not w[0].isupper():
+            if w not in _SMALL_WORDS:
+                return False
+        elif w.lower() not in _SMALL_WORDS:
+            words += 1
+    return words >= 4
+
+
+def _in_prose(doc: Doc, name: str, n: int, headline: dict[int, bool]) -> bool:
+    """Whether ``name``, whole, stands in a sentence other than ``n`` that is no headline in title
+    case (``headline`` keeps each sentence's answer of :func:`_headline`)."""
+    bare = _bare_word(name)
+    return any(
+        k != n and bare.search(doc.text, s.start, s.end) and not _headline(doc, k, headline)
+        for k, s in enumerate(doc.sents)
+    )
+
+
+def _headline(doc: Doc, n: int, seen: dict[int, bool]) -> bool:
+    """Whether sentence ``n`` is a headline: in title case, without a full stop at its end (a line
+    of a name and a title, "Major General X, Deputy Chief of the General Staff.", is none); the
+    answer is kept in ``seen``."""
+    if n not in seen:
+        s = doc.sents[n]
+        text = doc.text[s.start : s.end].rstrip()
+        seen[n] = not text.endswith((".", "!", "?", "。")) and _title_case(text)
+    return seen[n]
 
 
 def _bare_word(word: str) -> re.Pattern[str]:
@@ -110,6 +161,7 @@ def find_unregistered(
     out: dict[str, tuple[str, str]] = {}
     taken = [(h.start, h.end) for h in hits]
     found: list[tuple[str, str, str]] = []
+    headline: dict[int, bool] = {}  # sentence -> whether it is a headline in title case
     for n, ths in titles_by_sent.items():
         s = doc.sents[n]
         for i, t in enumerate(ths):
@@ -124,12 +176,22 @@ def find_unregistered(
                 continue
             if fold(" ".join(name_toks)) in historical:
                 continue  # a figure of history, not an official of the article's time
+            if (
+                lex is None
+                and s.section != "caption"  # (a caption of names and titles is capitalised throughout)
+                and _headline(doc, n, headline)
+                and not _in_prose(doc, " ".join(name_toks), n, headline)
+            ):
+                continue  # "Former Immigration Chief Pleads Guilty ...": a headline's words, no name
             if any(x < b and a < y for x, y in taken):
                 continue
             if any(th.start < b and a < th.end for th in ths):
                 continue
             if lex is None:
                 country = demonym_before(doc, chain_start) or country_after(doc, t.end, s.end)
+                if not country and b <= chain_start:  # "Peter Tesch, Australia's deputy secretary"
+                    owner = _OWNER.search(doc.text, b, chain_start)
+                    country = geo().name_country(owner.group(1)) if owner else ""
             else:
                 country = _country_of(doc, lex, ths, chain_start, a, b, s.end)
             if not country and fold(name_toks[0]) in family_names:

@@ -2,7 +2,8 @@
 
 A sentence is *evidence* for a theme when it contains an ``include`` phrase, or a phrase from
 every group of ``include_together``, and none of the theme's ``exclude`` phrases.  An article
-carries a theme when at least ``min_sentences`` of its sentences are evidence.  Every phrase
+carries a theme when at least ``min_sentences`` of its sentences are evidence; for a theme with
+``lists_alone: false``, not when its only evidence names it as one item of a list of fields.  Every phrase
 of every theme sits in one compiled matcher, so a sentence is scanned once for all themes.
 """
 
@@ -49,6 +50,10 @@ class Theme:
     include_together: tuple[tuple[str, ...], ...]
     exclude: tuple[str, ...]
     min_sentences: int
+    #: Whether a sentence that names the theme only as one item of a list of fields (``economy,
+    #: politics, defence-security, sci-tech, culture``) is enough evidence alone.  When false, such
+    #: list sentences count only beside another evidence sentence of the theme.
+    lists_alone: bool = True
 
 
 # A matcher value: (theme id, role, group index); role is "include", "group" or "exclude".
@@ -143,8 +148,18 @@ def load_codebook(path: Path | None = None) -> Codebook:
         min_sentences = int(item.get("min_sentences", 1))
         if min_sentences < 1:
             raise DataFileError(f"{where}: min_sentences must be >= 1")
+        lists_alone = item.get("lists_alone", True)
+        if not isinstance(lists_alone, bool):
+            raise DataFileError(f"{where}: lists_alone must be true or false")
         themes[tid] = Theme(
-            tid, item["label"], " ".join(item["definition"].split()), include, groups, exclude, min_sentences
+            tid,
+            item["label"],
+            " ".join(item["definition"].split()),
+            include,
+            groups,
+            exclude,
+            min_sentences,
+            lists_alone,
         )
         phrases += [(p, (tid, "include", -1)) for p in include]
         phrases += [(p, (tid, "exclude", -1)) for p in exclude]

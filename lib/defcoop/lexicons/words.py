@@ -39,6 +39,7 @@ WORD_LISTS: dict[str, str] = {
     "institution_words": "capitalised word",
     "historical_figures": "folded phrase",
     "words_in_names": "lower-case word",
+    "name_particles": "lower-case word",
 }
 
 _FORMS: dict[str, re.Pattern[str]] = {
@@ -68,6 +69,7 @@ class WordLists:
     institution_words: frozenset[str]
     historical_figures: frozenset[str]
     words_in_names: frozenset[str]
+    name_particles: frozenset[str]
 
 
 def _check_word(path: Path, row_no: int, name: str, word: str) -> None:

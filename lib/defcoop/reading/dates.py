@@ -271,9 +271,9 @@ def parse_header(text: str) -> Header | None:
 
 
 _TIME = (
-    r"(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?))?"  # 17:01, 09:15 am
-    r"(?:\s*\(?(?:GMT|UTC|ICT)\s*[+-]?\s*\d{0,2}\)?)?)?"  # GMT+7
-)
+    r"(?:\s*[-–|,]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?))?"  # 17:01, at 09:15 am
+    r"(?:\s*\(?(?:GMT|UTC|ICT|IST|JST|KST|MSK|CET|CEST|EST|EDT|PST|PDT|BST|WIB|AEST|AEDT)\s*[+-]?\s*\d{0,2}\)?)?)?"
+)  # GMT+7, (IST)
 _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"  # 2016-03-29T18:21+0800
 
 
@@ -348,6 +348,10 @@ def parse_dateline(line: str) -> Dateline | None:
     '2014-10-16'
     >>> parse_dateline("Text: MTI | Photo: MTI |  12:12 January 22, 2024").value.iso
     '2024-01-22'
+    >>> parse_dateline("| @indiablooms | Jun 19, 2023, at 11:59 pm").value.iso
+    '2023-06-19'
+    >>> parse_dateline("February 14, 2026 05:04 am (IST)").value.iso
+    '2026-02-14'
     """
     s = " ".join(line.replace("\u00a0", " ").split())
     widget = bool(_WIDGET_PREFIX.match(s))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from defcoop.lexicons.datafiles import furniture_rules
-from defcoop.reading.dates import DateValue, parse_dateline, parse_header
+from defcoop.reading.dates import DateValue, find_dates, parse_dateline, parse_header
 from defcoop.text import fold, sentence_spans, word_count
 
 
@@ -208,6 +208,27 @@ def _drop_after_signature(text: str, classified: list[Block]) -> None:
                 return
 
 
+def _line_date(text: str, blk: Block) -> tuple[int | None, int | None, int | None]:
+    """The (year, month, day) of a date line's block."""
+    v = parse_dateline(text[blk.start : blk.end]).value  # type: ignore[union-attr]
+    return v.year, v.month, v.day
+
+
+#: Prose lines after a date line that may confirm it.
+_CONFIRMING_LINES = 2
+
+
+def _said_after(text: str, classified: list[Block], i: int) -> set[tuple[int, int, int]]:
+    """The full dates (year, month, day) in the first prose lines after block ``i``."""
+    lines = [blk for blk in classified[i + 1 :] if blk.kind == "body" and _is_prose(text[blk.start : blk.end])]
+    return {
+        (h.year, h.month, h.day)
+        for blk in lines[:_CONFIRMING_LINES]
+        for h in find_dates(text, blk.start, blk.end)
+        if h.year and h.day
+    }
+
+
 def parse_article(text: str) -> Article:
     """Split an article into its blocks, paragraphs and sentences.
 
@@ -300,6 +321,13 @@ def parse_article(text: str) -> Article:
     after_title = [i for i in date_idx if i > title_idx >= 0]
     before_prose = [i for i in date_idx if i < first_prose]
     keep = after_title[0] if after_title else (before_prose[-1] if before_prose else (date_idx[0] if date_idx else -1))
+    if len(date_idx) > 1 and len({_line_date(text, classified[i]) for i in date_idx}) > 1:
+        # the one date line that the story's first lines after it confirm ("... in New Delhi on
+        # June 19, 2023" under the byline's "Jun 19, 2023", not the crawl day's clock above; a
+        # date in a related-news list below the story confirms nothing)
+        confirmed = [i for i in date_idx if _line_date(text, classified[i]) in _said_after(text, classified, i)]
+        if len(confirmed) == 1:
+            keep = confirmed[0]
     labelled = [i for i in date_idx if classified[i].reason.startswith("labelled")]
     if labelled:  # "Published: ..." says what it is, wherever it stands
         keep = labelled[0]
