@@ -299,6 +299,20 @@ def test_a_span_of_days_dates_the_story_to_its_month(text, iso, source):
     assert (ann.date.iso if ann.date else None, ann.date_source) == (iso, source)
 
 
+@pytest.mark.parametrize(
+    ("weekday", "iso"),
+    [
+        ("Thursday", "2023-08-17"),  # the one 17 August on a Thursday in Chien's time as deputy minister
+        ("Friday", None),  # none is a Friday then: the weekday decides nothing, and the year stays open
+        ("", None),  # (the control: no weekday)
+    ],
+)
+def test_the_weekday_of_the_event_narrows_the_year_of_a_year_less_date(weekday, iso):
+    text = "VIETNAM, August 17 - Deputy Minister of National Defence Hoang Xuan Chien received the attache{}.\n"
+    ann = _ann(text.format(f" on {weekday}" if weekday else ""))
+    assert (ann.date.iso if ann.date else None) == iso
+
+
 def test_of_two_date_lines_the_one_the_story_confirms_dates_it():
     page = (
         "February 14, 2026 05:04 am (IST)\n"

@@ -321,6 +321,15 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         years &= ok
     if jubilee and years & jubilee:
         years &= jubilee
+    # the weekday the lead gives the event ("began on Thursday", a visit of August 14-17): the
+    # years in which the date, or one day of the span, falls on it
+    span = _DAY_RANGE.match(doc.text, anchor.end)
+    weekday = _lead_weekday(doc)
+    if weekday is not None and anchor.day is not None and len(years) > 1:
+        last = int(span.group(1)) if span else anchor.day
+        on_it = {y for y in years if _days_on(y, anchor.month, anchor.day, last, weekday)}
+        if on_it:
+            years = on_it
     # relative references to dated events ("his visit to Belarus in June last year")
     named = {h.actor_id for h in hits}
     for n, h in all_hits:
@@ -342,12 +351,12 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
     # or later, and only the month is sure, unless the lead names a weekday that one day of the
     # span has ("met ... on Tuesday", a visit "from November 18 to 20" of 2025: the 18th)
     day = anchor.day
-    span = _DAY_RANGE.match(doc.text, anchor.end)
     if span and anchor.day is not None:
         day = None
-        if len(years) == 1 or len(years & mentioned) == 1:
+        if weekday is not None and (len(years) == 1 or len(years & mentioned) == 1):
             (y,) = years if len(years) == 1 else years & mentioned
-            day = _day_of_weekday(doc, y, anchor.month, anchor.day, int(span.group(1)))
+            days = _days_on(y, anchor.month, anchor.day, int(span.group(1)), weekday)
+            day = days[0] if len(days) == 1 else None
     if len(years) > 1 and len(years & mentioned) == 1:
         (y,) = years & mentioned
         ann.date, ann.date_source = make_date(y, anchor.month, day), "text"
@@ -361,22 +370,25 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         )
 
 
-def _day_of_weekday(doc: Doc, year: int, month: int, first: int, last: int) -> int | None:
-    """The one day from ``first`` to ``last`` of the month whose weekday the lead names (``on
-    Tuesday``, one weekday only), else ``None``."""
+def _lead_weekday(doc: Doc) -> int | None:
+    """The weekday (0 for Monday) that the lead says the event fell on (``on Tuesday``), when it
+    names one weekday only; else ``None``."""
     lead = [s for s in doc.sents if s.section == "body" and s.para_no <= LEAD_PARAGRAPHS]
     said = {m.group(1) for s in lead for m in _ON_WEEKDAY.finditer(doc.text, s.start, s.end)}
-    if len(said) != 1:
-        return None
-    (weekday,) = said
-    days = []
+    return _WEEKDAYS.index(said.pop()) if len(said) == 1 else None
+
+
+def _days_on(year: int, month: int, first: int, last: int, weekday: int) -> list[int]:
+    """The days from ``first`` to ``last`` of the month that fall on ``weekday`` (none past the
+    month's end)."""
+    out = []
     for d in range(first, last + 1):
         try:
-            if _WEEKDAYS[dt.date(year, month, d).weekday()] == weekday:
-                days.append(d)
-        except ValueError:  # (a day past the month's end)
-            return None
-    return days[0] if len(days) == 1 else None
+            if dt.date(year, month, d).weekday() == weekday:
+                out.append(d)
+        except ValueError:
+            break
+    return out
 
 
 def _terms(reg, h: ActorHit) -> list:
