@@ -67,6 +67,15 @@ def test_a_between_phrase_joins_only_the_countries_inside_it():
         assert {(c, "bilateral") for c in countries} <= roles, text
 
 
+def test_a_country_named_as_another_ones_ally_is_no_counterpart():
+    text = LEAD + "Vinh met the Philippine delegation amid tension with China and {} the Philippines.\n"
+    ally = _ann(text.format("U.S. defence ally"))
+    assert ("United States", "counterpart") not in {(m[2], m[10]) for m in _rows(ally, "country")}
+    assert ally.partners == ["Philippines"]
+    control = _ann(text.format("the U.S. defence ministry and"))  # (a counterpart word alone)
+    assert ("United States", "counterpart") in {(m[2], m[10]) for m in _rows(control, "country")}
+
+
 def test_a_two_word_demonym_before_a_title_gives_the_official_its_country():
     ann = _ann(
         LEAD + "Vietnamese Deputy Defence Minister Hoang Xuan Chien met his North Korean counterpart Kim Min Sop "

@@ -31,6 +31,8 @@ __all__ = ["find_partners", "history_pattern"]
 _CONNECTORS = re.compile(r"^\s*(?:[-–—/]|and|&|with)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# "ally" after the counterpart word: the phrase names another country by its alliance.
+_ALLY_AFTER = re.compile(r"\s+(?:ally|allies)\b", re.I)
 #: How far after a demonym its counterpart word is looked for.
 _COUNTERPART_WINDOW = 30
 #: Longest text between a ``between`` word and the country that closes its phrase.
@@ -174,7 +176,11 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
                         role = "place"
                 elif form in ("demonym", "name"):  # "the Russian side", "the US delegation"
                     nxt = _NEXT_WORD.match(seg[h.end : h.end + _COUNTERPART_WINDOW])
-                    if nxt and nxt.group(1).lower() in counterpart_words:
+                    if (
+                        nxt
+                        and nxt.group(1).lower() in counterpart_words
+                        and not _ALLY_AFTER.match(seg, h.end + nxt.end())
+                    ):  # (not "U.S. defence ally the Philippines": a description of another country)
                         role = "counterpart"
                 elif form == "capital":
                     role = "place"
