@@ -33,9 +33,9 @@ LEAD_PARAGRAPHS = 2
 _SHOWN_YEARS = 6
 #: The end of a span of days after a year-less date: "-11", "– 17", " to 17", " to April 17".
 _DAY_RANGE = re.compile(r"\s*(?:[-–—]|to\b|until\b|through\b)\s*(?:[A-Z][a-z]+\.?\s+)?(\d{1,2})(?!\d|:)")
-#: An English weekday said of the event: "on Tuesday".
-_ON_WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: An English weekday said of the event: "on Tuesday".
+_ON_WEEKDAY = re.compile(rf"\bon ({'|'.join(_WEEKDAYS)})\b")
 #: A caption of an archive picture, whose date is not the story's.
 _ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )?photo\b", re.I)
 

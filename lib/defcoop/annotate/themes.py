@@ -7,11 +7,12 @@ evidence: they name who is in the picture, not what was agreed.
 
 A theme marked ``lists_alone: false`` in the codebook (the civilian fields: trade, science,
 culture, health, multilateral forums) is not carried on one sentence that names it only as an
-item of a list of four or more fields that names at most one defence theme: ``bilateral ties are
+item of a list of four or more fields that names at most one theme that keeps its lists (the
+defence fields, delegation exchanges, signings): ``bilateral ties are
 growing across the pillars of economy, politics, defence-security, sci-tech, culture and
 people-to-people exchanges`` is the catalogue of a relationship, not a report of cooperation on
 each field.  The same list beside a second evidence sentence counts, and so does a list with two
-defence themes or more, the agenda of defence cooperation (``delegation exchanges, military
+such themes or more, the agenda of defence cooperation (``delegation exchanges, military
 medical training, military history research, military communications and multilateral events``).
 Defence fields keep their lists in any case (``the two sides would work together on search and
 rescue, military medicine, cybersecurity, defence industry``).
@@ -81,15 +82,17 @@ def in_list(sentence: str, start: int, end: int) -> bool:
     return list_span(sentence, start, end) is not None
 
 
-def _catalogue(cb: Codebook, evidence: dict[str, list[Hit[Tag]]], seg: str, offset: int, hs: list[Hit[Tag]]) -> bool:
+def _catalogue(
+    cb: Codebook, evidence: dict[str, list[Hit[Tag]]], spans: list[tuple[int, int]], offset: int, hs: list[Hit[Tag]]
+) -> bool:
     """Whether the hits ``hs`` of a civilian theme all stand in lists that name at most one theme
     that keeps its lists (``lists_alone``: the defence fields, delegation exchanges, signings): the
     catalogue of a relationship (``economy, politics, sci-tech, culture``), not an agenda of defence
     cooperation (``delegation exchanges, military medical training, military history research,
-    military communications and multilateral events``).  ``seg`` is the sentence, ``offset`` where
-    it starts in the text (the hits' offsets are the text's)."""
+    military communications and multilateral events``).  ``spans`` are the sentence's lists
+    (:func:`_list_spans`), ``offset`` where it starts in the text (the hits' offsets are the text's)."""
     for h in hs:
-        span = list_span(seg, h.start - offset, h.end - offset)
+        span = next((sp for sp in spans if sp[0] <= h.start - offset and h.end - offset <= sp[1]), None)
         if span is None:
             return False
         defence = {
@@ -114,12 +117,15 @@ def find_themes(doc: Doc, cb: Codebook | None = None) -> list[str]:
         if not sent_hits or s.section == "caption":
             continue
         evidence = cb.evidence_from_hits(sent_hits)
+        spans: list[tuple[int, int]] | None = None  # the sentence's lists, found when a theme asks
         for tid, hs in evidence.items():
             count[tid] += 1
             if cb.themes[tid].lists_alone:
                 plain[tid] += 1
             else:
-                plain[tid] += not _catalogue(cb, evidence, doc.text[s.start : s.end], s.start, hs)
+                if spans is None:
+                    spans = _list_spans(doc.text[s.start : s.end])
+                plain[tid] += not _catalogue(cb, evidence, spans, s.start, hs)
             for h in hs:  # (a phrase of several themes: the role it plays in this one)
                 doc.add("theme", tid, n, h.start, h.end, how=next(r for t, r, _ in h.values if t == tid))
     return [

@@ -28,6 +28,7 @@ __all__ = [
     "demonym_before",
     "name_after_title",
     "name_before_title",
+    "owner_country",
     "title_chain",
 ]
 
@@ -43,12 +44,16 @@ _CAP_WORD = r"[A-Z][\w’'.-]*[\w]"
 _COMMA_NAME = re.compile(
     rf"\s*,\s*((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD})(?=\s*(?:[,.;:]|$)|\s+(?:and|who|said|says|told|stressed|noted|affirmed|highlighted|emphasised|emphasized|expressed|underlined|added)\b)"
 )
+# A possessive of up to three capitalised words ("Australia's", "South Korea's"), and the comma
+# before one that sets off a title after a name (", Australia's deputy secretary").
+_POSSESSIVE = r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s"
+_OWNER = re.compile(rf",\s*(?:the\s+|a\s+|an\s+)?({_POSSESSIVE})\s")
 # "Name Name, " right before a title, after the sentence start, a comma or a connector word
 # (the words before the name include the verbs of reported speech: "said Nguyen Quoc Khanh, deputy
 # chief of ..."; between the comma and the title, a country's possessive may stand: "Peter Tesch,
 # Australia's deputy secretary")
 _NAME_COMMA = re.compile(
-    rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from|said|says|stated|states|told|added|noted|according\s+to)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?P<owner>(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
+    rf"(?:^|(?<=[,;:(–—])\s*|(?<=--)\s*|\b(?:and|with|by|met|meets|received|receives|between|from|said|says|stated|states|told|added|noted|according\s+to)\s+)((?:{_CAP_WORD}\s+){{1,4}}{_CAP_WORD}),\s*(?:the\s+|a\s+|an\s+)?(?P<owner>{_POSSESSIVE}\s+)?(?:[a-z]+[\s-]+){{0,2}}\Z"
 )
 # The acronym of an institution right after its name: the words before it name no person.
 _ACRONYM_AFTER = re.compile(r"\s*\((?:[A-Z]{2,}|[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
@@ -263,6 +268,18 @@ def name_after_title(
     return None
 
 
+def _possessive_country(possessive: str) -> str:
+    """The country a possessive names (``Australia's`` -> Australia), or ``""``."""
+    return geo().name_country(possessive.strip()[:-2]) or ""
+
+
+def owner_country(text: str) -> str:
+    """The country of the possessive that ``text`` opens after a comma (``, Australia's deputy
+    secretary``: the title set off after a name), or ``""``."""
+    m = _OWNER.match(text)
+    return _possessive_country(m.group(1)) if m else ""
+
+
 def name_before_title(
     doc: Doc, pos: int, start: int, *, lex: LanguageLexicon | None = None
 ) -> tuple[int, int, list[str]] | None:
@@ -284,10 +301,8 @@ def name_before_title(
             return None
     if m is None:
         return None
-    if lex is None and m.group("owner"):  # only a country's possessive ("Australia's")
-        owner = re.sub(r"['’]s$", "", m.group("owner").strip())
-        if not geo().name_country(owner):
-            return None
+    if lex is None and m.group("owner") and not _possessive_country(m.group("owner")):
+        return None  # only a country's possessive ("Australia's")
     toks = m.group(1).split()
     if any(_not_name(t, lex) for t in toks):
         return None

@@ -29,6 +29,7 @@ from defcoop.annotate.title_context import (
     demonym_before,
     name_after_title,
     name_before_title,
+    owner_country,
     title_chain,
 )
 from defcoop.lexicons.geo import geo
@@ -49,8 +50,6 @@ _VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c 
 #: the second of the two names after it.
 _PLURAL_TITLE = re.compile(r"(?:s|es)\W*$", re.I)
 _AND_NEXT = re.compile(r"\s+(?:and|et|y|và)\s+")
-#: A country's possessive between a name and the title set off after it.
-_OWNER = re.compile(r",\s*(?:the\s+)?((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s")
 #: Longest text after a name where a title in apposition gives its country.
 _APPOSITION_WINDOW = 60
 
@@ -190,8 +189,7 @@ def find_unregistered(
             if lex is None:
                 country = demonym_before(doc, chain_start) or country_after(doc, t.end, s.end)
                 if not country and b <= chain_start:  # "Peter Tesch, Australia's deputy secretary"
-                    owner = _OWNER.search(doc.text, b, chain_start)
-                    country = geo().name_country(owner.group(1)) if owner else ""
+                    country = owner_country(doc.text[b:chain_start])
             else:
                 country = _country_of(doc, lex, ths, chain_start, a, b, s.end)
             if not country and fold(name_toks[0]) in family_names:

@@ -4,6 +4,7 @@ count points at characters of the article."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -220,10 +221,10 @@ _CONFIRMING_LINES = 2
 
 def _said_after(text: str, classified: list[Block], i: int) -> set[tuple[int, int, int]]:
     """The full dates (year, month, day) in the first prose lines after block ``i``."""
-    lines = [blk for blk in classified[i + 1 :] if blk.kind == "body" and _is_prose(text[blk.start : blk.end])]
+    lines = (blk for blk in classified[i + 1 :] if blk.kind == "body" and _is_prose(text[blk.start : blk.end]))
     return {
         (h.year, h.month, h.day)
-        for blk in lines[:_CONFIRMING_LINES]
+        for blk in itertools.islice(lines, _CONFIRMING_LINES)
         for h in find_dates(text, blk.start, blk.end)
         if h.year and h.day
     }
@@ -321,11 +322,12 @@ def parse_article(text: str) -> Article:
     after_title = [i for i in date_idx if i > title_idx >= 0]
     before_prose = [i for i in date_idx if i < first_prose]
     keep = after_title[0] if after_title else (before_prose[-1] if before_prose else (date_idx[0] if date_idx else -1))
-    if len(date_idx) > 1 and len({_line_date(text, classified[i]) for i in date_idx}) > 1:
+    line_dates = {i: _line_date(text, classified[i]) for i in date_idx} if len(date_idx) > 1 else {}
+    if len(set(line_dates.values())) > 1:
         # the one date line that the story's first lines after it confirm ("... in New Delhi on
         # June 19, 2023" under the byline's "Jun 19, 2023", not the crawl day's clock above; a
         # date in a related-news list below the story confirms nothing)
-        confirmed = [i for i in date_idx if _line_date(text, classified[i]) in _said_after(text, classified, i)]
+        confirmed = [i for i, d in line_dates.items() if d in _said_after(text, classified, i)]
         if len(confirmed) == 1:
             keep = confirmed[0]
     labelled = [i for i in date_idx if classified[i].reason.startswith("labelled")]
