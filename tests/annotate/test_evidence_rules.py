@@ -76,6 +76,38 @@ def test_a_country_named_as_another_ones_ally_is_no_counterpart():
     assert ("United States", "counterpart") in {(m[2], m[10]) for m in _rows(control, "country")}
 
 
+def test_a_partner_meeting_a_third_country_makes_that_country_no_partner():
+    story = (
+        "SINGAPORE, June 1, 2014 - Japanese Defense Minister Itsunori Onodera and his Vietnamese counterpart "
+        "Phung Quang Thanh agreed on Sunday to strengthen defense cooperation.\n\n"
+        "Later on Sunday, Onodera {met} French Defence Minister Jean-Yves Le Drian.\n\n"
+        "They agreed to deepen cooperation with the French military on equipment.\n"
+    )
+    third = _ann(story.format(met="met"))
+    assert third.partners == ["Japan"]
+    assert "France" in {m[2] for m in _rows(third, "country")}  # (still recorded, with its role)
+    # (the controls: a Vietnamese official in the sentence, or the official meeting nobody else)
+    with_home = _ann(story.format(met="and Thanh met"))
+    assert set(with_home.partners) == {"France", "Japan"}
+    # officials side by side at an event are no meeting of theirs, and two countries the story never
+    # sets beside Vietnam are no third party to each other (a trilateral story that leaves its host
+    # implicit)
+    side_by_side = _ann(story.format(met="and").replace("They agreed", "The ministers agreed"))
+    assert set(side_by_side.partners) == {"France", "Japan"}
+    attended = _ann(story.format(met="and his counterpart").replace(" Le Drian.", " Le Drian attended a dinner."))
+    assert set(attended.partners) == {"France", "Japan"}
+    host = _ann(story.format(met="and his host met"))
+    assert set(host.partners) == {"France", "Japan"}
+    # the official-less sentence after the meeting counts only for the country the meeting named
+    after = _ann(story.format(met="met").replace("the French military", "the Indian navy"))
+    assert set(after.partners) == {"India", "Japan"}
+    trilateral = _ann(
+        "HANOI, December 20, 2019 - Vietnam hosted the border ceremony.\n\n"
+        "Lao Defence Minister Chansamone Chanyalath met Cambodian Defence Minister Tea Banh there.\n"
+    )
+    assert set(trilateral.partners) == {"Cambodia", "Laos"}
+
+
 def test_a_two_word_demonym_before_a_title_gives_the_official_its_country():
     ann = _ann(
         LEAD + "Vietnamese Deputy Defence Minister Hoang Xuan Chien met his North Korean counterpart Kim Min Sop "

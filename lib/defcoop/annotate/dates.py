@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from defcoop.annotate.document import ActorHit, Annotation, Doc
 from defcoop.lexicons.actors import REGISTRY_CHECKED_YEAR, registry
@@ -36,6 +36,9 @@ _DAY_RANGE = re.compile(r"\s*(?:[-–—]|to\b|until\b|through\b)\s*(?:[A-Z][a-z
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: An English weekday said of the event: "on Tuesday".
 _ON_WEEKDAY = re.compile(rf"\bon ({'|'.join(_WEEKDAYS)})\b")
+#: "former" or "ex-" and the capitalised title words between it and a name.
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){1,8}$")
+_FORMER_WINDOW = 100
 #: A caption of an archive picture, whose date is not the story's.
 _ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )?photo\b", re.I)
 
@@ -43,7 +46,7 @@ _ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )
 @dataclass(frozen=True, slots=True)
 class _Anniversaries:
     relations: dict[str, int]  # country -> the year Vietnam's diplomatic relations with it began
-    founding: list[tuple[str, int]]  # (folded phrase, first year), longest phrases first
+    founding: list[tuple[str, int, str]]  # (folded phrase, first year, country), longest phrases first
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +56,7 @@ def _anniversaries() -> _Anniversaries:
     path = DATA_DIR / "anniversaries.csv"
     countries = geo().countries
     relations: dict[str, int] = {}
-    founding: list[tuple[str, int]] = []
+    founding: list[tuple[str, int, str]] = []
     for n, r in enumerate(read_csv(path, ("kind", "country", "first_year", "phrases")), start=1):
         where = f"{path.name}: data row {n}"
         if not r["first_year"].isdigit() or not 1800 <= int(r["first_year"]) <= REGISTRY_CHECKED_YEAR:
@@ -69,21 +72,66 @@ def _anniversaries() -> _Anniversaries:
             phrases = [p.strip() for p in r["phrases"].split(";") if p.strip()]
             if not phrases or any(fold(p) != p for p in phrases):
                 raise DataFileError(f"{where}: phrases must be given, lower case, diacritics folded")
-            founding += [(p, year) for p in phrases]
+            founding += [(p, year, r["country"]) for p in phrases]
         else:
             raise DataFileError(f"{where}: kind {r['kind']!r} is not relations or founding")
     founding.sort(key=lambda x: -len(x[0]))
     return _Anniversaries(relations, founding)
 
 
-_ANNIVERSARY = re.compile(
-    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:founding\s+)?(?:anniversary\s+of\s+(?:the\s+)?(?P<what>.{0,120})"
-    r"|all-people (?:national )?defen[cs]e (?:day|festival))"
+#: "the 75th (founding) anniversary of ...", what follows read by a lookahead so that a second
+#: anniversary in the same sentence ("... and the 30th All-People Defence Festival") is found too.
+_NTH_OF = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary\s+of\s+(?=(.{0,120}))")
+#: "celebrating 45 years of diplomatic ties": counted like an anniversary, of relations only.
+_YEARS_OF = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!over )(?<!than )(?<!about )(?<!around )(?<!some )(?<!to )(?<!after )(?<!for )"
+    r"(?<!past )\b(\d{1,3})\s+years\s+of\s+(?=(.{0,120}))"
 )
+#: "the 30th All-People Defence Festival" (first held in 1989).
+_NTH_FESTIVAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+all-people\s+(?:national\s+)?defen[cs]e\s+(?:day|festival)")
+#: "the VPA's 78th anniversary": the founding named by the words before the possessive.
+_OWNER_NTH = re.compile(r"'s\s+(\d{1,3})(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary\b")
 _RELATIONS = re.compile(
-    r"^(?:the\s+)?(?:establishment\s+of\s+)?(?:the\s+)?(?:their\s+|bilateral\s+|the\s+two\s+countries'?\s+)?"
-    r"(?:diplomatic|bilateral)\s+(?:relations|ties|relationship)"
+    r"^(?:the\s+)?(?:(?:their|our)\s+)?(?:establishment\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:their|bilateral|the\s+two\s+countries'?)\s+)?(?:viet\s?nam-[a-z.]+\s+|[a-z.]+-viet\s?nam\s+)?"
+    r"(?:(?:diplomatic|bilateral)\s+)?(?:relations|ties|relationship)\b"
 )
+#: The words that open the name of what was founded: "(the) foundation of (the) ...".
+_FOUNDED_OF = re.compile(r"^(?:the\s+)?(?:(?:foundation|founding|establishment|creation)\s+of\s+(?:the\s+)?)?")
+#: Where the name of what an anniversary counts ends.
+_CLAUSE = re.compile(r"[,;(]|\s(?:and|on|in|at|with|while|as|which|who)\s")
+#: The first and last years written after an anniversary: "(1973 - 2023)".
+_YEAR_SPAN = re.compile(r"^[^()]{0,80}?\((\d{4})\s*[-–—]\s*(\d{4})\)")
+
+
+@cache
+def _owner_prefix(country: str) -> re.Pattern:
+    """The words a founding's name may follow: the founding country's name or demonym, possessive
+    or not, and "ruling" ("North Korea's ruling Workers' Party")."""
+    geo_ = geo()
+    words = sorted((w for w, c in (*geo_.names.items(), *geo_.demonyms.items()) if c == country and country), key=len)
+    names = "|".join(re.escape(w) for w in reversed(words))
+    owner = rf"(?:(?:{names})(?:'s)?\s+)?" if names else ""
+    return re.compile(rf"{owner}(?:ruling\s+)?")
+
+
+def _founding_year(what: str, data: _Anniversaries) -> int | None:
+    """The first year of the founding that ``what`` (the words after "anniversary of") names."""
+    whole = what[_FOUNDED_OF.match(what).end() :]
+    cut = _CLAUSE.search(whole)
+    # the whole rest first ("victory in the great patriotic war" holds a clause word), then the
+    # words up to the clause's end (where a country's possessive may stand before the name)
+    for w in (whole, whole[: cut.start()] if cut else whole):
+        for phrase, year, country in data.founding:
+            for at in {0, _owner_prefix(country).match(w).end()}:
+                if w.startswith(phrase, at) and not _word_goes_on(w, at + len(phrase)):
+                    return year
+    return None
+
+
+def _word_goes_on(text: str, i: int) -> bool:
+    """Whether the word at ``text[i - 1]`` goes on at ``i`` (a letter, digit or hyphen: ``asean-us``)."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "-")
 
 
 def _said(word: str, raw: str, folded: str) -> bool:
@@ -97,38 +145,56 @@ def _said(word: str, raw: str, folded: str) -> bool:
 def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
     """The years that the anniversaries the body counts fall in (``the 75th anniversary of
     diplomatic ties``: the year relations began with the country named in the sentence, else
-    with the one foreign country of the officials, plus 75).  Empty when none is found or they
-    disagree (a report looking back at last year's jubilee)."""
+    with the one foreign country of the officials, plus 75; ``45 years of diplomatic ties
+    (1975-2020)``: 2020; ``the VPA's 78th anniversary``: the founding's year plus 78).  Empty
+    when none is found or they disagree (a report looking back at last year's jubilee)."""
     data = _anniversaries()
     geo_ = geo()
     actors = registry().actors
     foreign = {actors[h.actor_id].country for h in hits if h.actor_id in actors}
     foreign.discard(geo_.self_name)
     found: set[int] = set()
+
+    def relations_year(n: int, s) -> int | None:
+        raw, text = doc.text[s.start : s.end], doc.folded[s.start : s.end].lower()
+        named = {c for w, c in geo_.names.items() if _said(w, raw, text)}
+        named |= {c for w, c in geo_.demonyms.items() if _said(w, raw, text)}
+        named.discard(geo_.self_name)
+        named &= set(data.relations)
+        country = named if named else (foreign & set(data.relations))
+        return data.relations[next(iter(country))] + n if len(country) == 1 else None
+
     for s in doc.sents:
         if s.section != "body":
             continue
         text = doc.folded[s.start : s.end].lower()
-        for m in _ANNIVERSARY.finditer(text):
-            n = int(m.group(1))
-            what = m.group("what")
-            if what is None:  # the Nth All-People Defence Festival (first held in 1989)
-                found |= {y + n for p, y in data.founding if p.startswith("all-people defen")}
-                continue
-            if _RELATIONS.match(what):
-                raw = doc.text[s.start : s.end]
-                named = {c for w, c in geo_.names.items() if _said(w, raw, text)}
-                named |= {c for w, c in geo_.demonyms.items() if _said(w, raw, text)}
-                named.discard(geo_.self_name)
-                named &= set(data.relations)
-                country = named if named else (foreign & set(data.relations))
-                if len(country) == 1:
-                    found.add(data.relations[next(iter(country))] + n)
-                continue
-            for phrase, year in data.founding:
-                if what.startswith(phrase):
-                    found.add(year + n)
+        for pattern, relations_only in ((_NTH_OF, False), (_YEARS_OF, True)):
+            for m in pattern.finditer(text):
+                n, what = int(m.group(1)), m.group(2)
+                relations = _RELATIONS.match(what)
+                if relations_only and not relations:
+                    continue
+                span = _YEAR_SPAN.match(what)
+                if span and int(span.group(2)) - int(span.group(1)) == n:
+                    found.add(int(span.group(2)))
+                    continue
+                year = relations_year(n, s) if relations else None
+                if not relations and (first := _founding_year(what, data)) is not None:
+                    year = first + n
+                if year is not None:
+                    found.add(year)
+        for m in _NTH_FESTIVAL.finditer(text):
+            found |= {y + int(m.group(1)) for p, y, _c in data.founding if p.startswith("all-people defen")}
+        for m in _OWNER_NTH.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            for phrase, year, country in data.founding:
+                if before.endswith(phrase) and not before[-len(phrase) - 1 : -len(phrase)].isalnum():
+                    prev = before[: -len(phrase)].split()[-1:]  # ("the Indian Navy's": not Vietnam's navy)
+                    owner = (geo_.demonyms.get(prev[0]) or geo_.names.get(prev[0])) if prev else None
+                    if not owner or owner == country:
+                        found.add(year + int(m.group(1)))
                     break
+    found = {y for y in found if EARLIEST_YEAR <= y <= REGISTRY_CHECKED_YEAR}
     return found if len(found) == 1 else set()
 
 
@@ -305,13 +371,15 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         # officials named held their offices in that year
         if jubilee:
             (y,) = jubilee
-            if all(_held_in(reg, h, y) for h in hits):
+            if all(_held_in(reg, h, y) for h in hits if not _former(doc, h)):
                 doc.add("date", str(y), -1, 0, 0, how="anniversary")
                 ann.date, ann.date_source = make_date(y), "inferred"
         return
     _n, anchor = anchors[0]
     years = set(range(EARLIEST_YEAR, REGISTRY_CHECKED_YEAR + 1))
     for h in hits:
+        if _former(doc, h):  # ("former President Dmitry Medvedev": his term says nothing of the date)
+            continue
         terms = _terms(reg, h)
         ok = set()
         for y in years:
@@ -396,6 +464,16 @@ def _terms(reg, h: ActorHit) -> list:
     its title names, or all their terms when the title names none of them."""
     everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
     return [o for o in everyone if not h.offices or o.office in h.offices] or everyone
+
+
+def _former(doc: Doc, h: ActorHit) -> bool:
+    """Whether the official of ``h`` is named as a former holder (``former President Dmitry
+    Medvedev``, ``ex-Defence Minister ...``): the words before the name, after ``former``, are
+    capitalised title words."""
+    s = doc.sents[h.sent_no] if h.sent_no >= 0 else None
+    if s is None or s.section == "title":  # (a headline in title case: "Former US Secretary Meets ...")
+        return False
+    return _FORMER_BEFORE.search(doc.text, max(s.start, h.start - _FORMER_WINDOW), h.start) is not None
 
 
 def _held_in(reg, h: ActorHit, year: int) -> bool:

@@ -5,7 +5,10 @@ officials appears, it is joined to Vietnam (``Vietnam-Belarus``, ``Vietnam and R
 ``between Vietnam and Russia``), or its demonym qualifies a counterpart (``Belarusian
 delegation``, ``the Russian side``; ``counterpart_words`` of :mod:`defcoop.lexicons.words`).
 Mentions in history sentences (a historical country such as the Soviet Union with a word of
-``history_words``) and hyphenated multilateral pairs (``ASEAN-Russia``) are no evidence.  An
+``history_words``) and hyphenated multilateral pairs (``ASEAN-Russia``) are no evidence, nor is a
+country that a partner meets on its own (English only: a sentence with no Vietnamese side, not even
+an implied one, in which an official of a country the story sets beside Vietnam elsewhere meets a
+third country's: ``Onodera separately met with New Zealand Defense Minister ...``).  An
 article in which officials of two or more other countries meet and Vietnam takes no part
 (neither Vietnam, Vietnamese nor Hanoi, nor a Vietnamese official is named: Singapore's
 minister meeting Japan's) has no partner at all.  With one foreign country only, the article
@@ -35,6 +38,12 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _ALLY_AFTER = re.compile(r"\s+(?:ally|allies)\b", re.I)
 #: How far after a demonym its counterpart word is looked for.
 _COUNTERPART_WINDOW = 30
+#: Words by which a sentence says that its officials met each other ("Onodera and his French
+#: counterpart", "met with"), not that they attended an event side by side.
+_MEETS = re.compile(r"\b(?:met|meets?|meeting with|held talks|holds talks|talks with)\b", re.I)
+#: An implicit Vietnamese side: "his host", "the host minister", or a pronoun subject ("He held talks
+#: with ..." after a Vietnamese minister's paragraph).
+_IMPLIED_HOME = re.compile(r"\bhosts?\b|^\W*(?:He|She|They|The two)\b", re.I)
 #: Longest text between a ``between`` word and the country that closes its phrase.
 _BETWEEN_SPAN = 160
 # Where the clause of a between phrase ends: a semicolon or colon, a comma before a lower-case word
@@ -104,7 +113,8 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
         self, historical, organisation, history, multilateral, bilateral, counterpart, place,
         mention.
     actor_country
-        The country of each actor of the article (each foreign official is evidence).
+        The country of each actor of the article (each foreign official is evidence, unless every
+        sentence naming them is one where a partner meets a third country).
     lex
         The lexicon of the article's language when it is not English: its country forms, words
         and history words take the place of the English ones.  A name or capital must still be
@@ -126,12 +136,18 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
     named_in: dict[str, set[int]] = defaultdict(set)  # foreign country -> sentences naming it
     home_named = g.self_name in actor_country.values()
     home_at: dict[int, list[int]] = defaultdict(list)  # sentence -> where a Vietnamese official is named in it
+    actor_sents: dict[str, set[int]] = defaultdict(set)  # actor -> sentences naming them
+    foreign_in: dict[int, set[str]] = defaultdict(set)  # sentence -> countries of the foreign officials in it
     for m in doc.mentions:
-        if m[1] == "actor" and m[9] == g.self_name and m[4] >= 0:
+        if m[1] != "actor" or m[4] < 0:
+            continue
+        actor_sents[m[2]].add(m[4])
+        if m[9] == g.self_name:
             home_at[m[4]].append(m[5] - doc.sents[m[4]].start)
-    for c in actor_country.values():
-        if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
-            evidence[c] += 1
+        elif m[9]:
+            foreign_in[m[4]].add(m[9])
+    self_sents: set[int] = set()  # sentences naming Vietnam (its name, demonym, capital or a pair form)
+    counterpart_in: dict[str, list[int]] = defaultdict(list)  # country -> sentence of each counterpart mention
     for n, sent_hits in enumerate(doc.by_sentence(g.matcher)):
         s = doc.sents[n]
         seg = doc.text[s.start : s.end]
@@ -150,9 +166,11 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
             if c.kind == "self":
                 role = "self"
                 home_named = True
+                self_sents.add(n)
             elif form == "pair":  # 中越: the country joined to Vietnam in one word
                 role = "bilateral"
                 home_named = True
+                self_sents.add(n)
             elif c.kind in {"historical", "organisation"}:
                 role = c.kind
             elif history_sentence:
@@ -184,11 +202,42 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
                         role = "counterpart"
                 elif form == "capital":
                     role = "place"
-            if role in EVIDENCE_ROLES:
+            if role == "counterpart":
+                counterpart_in[cname].append(n)
+            elif role in EVIDENCE_ROLES:
                 evidence[cname] += 1
             if role in ("mention", "counterpart", "bilateral"):
                 named_in[cname].add(n)
             doc.add("country", cname, n, s.start + h.start, s.start + h.end, how=form, role=role)
+
+    home_sents = self_sents | set(home_at)
+    # the countries whose officials or counterparts the story sets beside Vietnam's side
+    met_home = {c for n in home_sents for c in foreign_in.get(n, ())}
+    met_home |= {c for c, sents in counterpart_in.items() if home_sents.intersection(sents)}
+
+    def third_party(n: int, c: str, follows: bool = True) -> bool:
+        # a sentence in which a partner the story sets beside Vietnam elsewhere meets a third
+        # country: no Vietnamese side in it, and an official of that partner ("Onodera and his
+        # French counterpart ..."), or no official at all right after such a sentence ("They
+        # agreed to ... the New Zealand military").  Officials of two countries that the story
+        # never sets beside Vietnam (a trilateral meeting that leaves its host implicit) are not
+        # a third party to each other.
+        if n in home_sents:
+            return False
+        s = doc.sents[n]
+        if (foreign_in.get(n, set()) - {c}) & met_home:
+            return bool(_MEETS.search(doc.text, s.start, s.end)) and not _IMPLIED_HOME.search(doc.text[s.start : s.end])
+        # (the sentence before must name the country too)
+        return follows and n not in foreign_in and n - 1 in named_in[c] and third_party(n - 1, c, follows=False)
+
+    for c, sents in counterpart_in.items():
+        evidence[c] += sum(1 for n in sents if not third_party(n, c))
+    for aid, c in actor_country.items():
+        if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
+            sents = actor_sents.get(aid, set())
+            if not sents or not all(third_party(n, c) for n in sents):
+                evidence[c] += 1
+    evidence = defaultdict(int, {c: k for c, k in evidence.items() if k > 0})
     foreign = {c for c in actor_country.values() if c and c != g.self_name}
     often = [c for c, sents in named_in.items() if len(sents) >= 2]  # (in two sentences or more)
     others = foreign | set(evidence) | set(often)

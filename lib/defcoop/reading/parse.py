@@ -121,6 +121,10 @@ def _outlet_names() -> frozenset[str]:
 _HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…。！？]{3,200})$")
 
 
+#: A photo's alt text on VietnamPlus pages with more of the line after it.
+_ALT_TEXT_GLUED = re.compile(r"\b(hinh anh \d{1,2})[ \t]*(?=\S)")
+
+
 def _lines(text: str, start: int) -> Iterable[tuple[int, int]]:
     """Content spans of the lines of ``text[start:]`` (white space, incl. NBSP, trimmed)."""
     for m in _LINE.finditer(text, start):
@@ -132,7 +136,18 @@ def _lines(text: str, start: int) -> Iterable[tuple[int, int]]:
         if not stripped:
             continue
         lead = len(content) - len(content.lstrip())
-        yield m.start() + lead, m.start() + lead + len(stripped)
+        a, b = m.start() + lead, m.start() + lead + len(stripped)
+        # VietnamPlus pages glue the photo's caption to the headline at the image's alt text
+        # ("Title hinh anh 1Caption (Photo: VNA)"): three lines, the headline, the residue
+        # (furniture) and the caption
+        glued = _ALT_TEXT_GLUED.search(text, a, b)
+        if glued is not None:
+            head = text[a : glued.start()].rstrip()
+            if head:
+                yield a, a + len(head)
+            yield glued.start(1), glued.end(1)
+            a = glued.end()
+        yield a, b
 
 
 @lru_cache(maxsize=1)
