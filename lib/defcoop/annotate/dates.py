@@ -83,10 +83,10 @@ def _anniversaries() -> _Anniversaries:
 #: anniversary in the same sentence ("... and the 30th All-People Defence Festival") is found too.
 _NTH_OF = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary\s+of\s+(?=(.{0,120}))")
 #: "celebrating 45 years of diplomatic ties": counted like an anniversary, of relations only.
-_YEARS_OF = re.compile(
-    r"(?<!nearly )(?<!almost )(?<!over )(?<!than )(?<!about )(?<!around )(?<!some )(?<!to )(?<!after )(?<!for )"
-    r"(?<!past )\b(\d{1,3})\s+years\s+of\s+(?=(.{0,120}))"
-)
+_YEARS_OF = re.compile(r"\b(\d{1,3})\s+years\s+of\s+(?=(.{0,120}))")
+#: The word before "N years of" that makes the count approximate or a mere duration ("nearly 25
+#: years of ties", "after 20 years of ...").
+_NOT_A_JUBILEE = re.compile(r"\b(?:nearly|almost|over|than|about|around|some|to|after|for|past)\s+$")
 #: "the 30th All-People Defence Festival" (first held in 1989).
 _NTH_FESTIVAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+all-people\s+(?:national\s+)?defen[cs]e\s+(?:day|festival)")
 #: "the VPA's 78th anniversary": the founding named by the words before the possessive.
@@ -172,7 +172,7 @@ def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
             for m in pattern.finditer(text):
                 n, what = int(m.group(1)), m.group(2)
                 relations = _RELATIONS.match(what)
-                if relations_only and not relations:
+                if relations_only and (not relations or _NOT_A_JUBILEE.search(text, max(0, m.start() - 8), m.start())):
                     continue
                 span = _YEAR_SPAN.match(what)
                 if span and int(span.group(2)) - int(span.group(1)) == n:
@@ -190,7 +190,7 @@ def anniversary_years(doc: Doc, hits: list[ActorHit]) -> set[int]:
             for phrase, year, country in data.founding:
                 if before.endswith(phrase) and not before[-len(phrase) - 1 : -len(phrase)].isalnum():
                     prev = before[: -len(phrase)].split()[-1:]  # ("the Indian Navy's": not Vietnam's navy)
-                    owner = (geo_.demonyms.get(prev[0]) or geo_.names.get(prev[0])) if prev else None
+                    owner = (geo_.demonym_country(prev[0]) or geo_.name_country(prev[0])) if prev else None
                     if not owner or owner == country:
                         found.add(year + int(m.group(1)))
                     break

@@ -231,13 +231,13 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
         return follows and n not in foreign_in and n - 1 in named_in[c] and third_party(n - 1, c, follows=False)
 
     for c, sents in counterpart_in.items():
-        evidence[c] += sum(1 for n in sents if not third_party(n, c))
+        if kept := sum(1 for n in sents if not third_party(n, c)):
+            evidence[c] += kept
     for aid, c in actor_country.items():
         if c and c != g.self_name and g.countries.get(c) and g.countries[c].kind == "country":
             sents = actor_sents.get(aid, set())
             if not sents or not all(third_party(n, c) for n in sents):
                 evidence[c] += 1
-    evidence = defaultdict(int, {c: k for c, k in evidence.items() if k > 0})
     foreign = {c for c in actor_country.values() if c and c != g.self_name}
     often = [c for c, sents in named_in.items() if len(sents) >= 2]  # (in two sentences or more)
     others = foreign | set(evidence) | set(often)
