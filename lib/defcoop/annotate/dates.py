@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from defcoop.annotate.document import ActorHit, Annotation, Doc
+from defcoop.annotate.title_context import named_as_former
 from defcoop.lexicons.actors import REGISTRY_CHECKED_YEAR, registry
 from defcoop.lexicons.datafiles import DataFileError, read_csv
 from defcoop.lexicons.geo import geo
@@ -36,9 +37,9 @@ _DAY_RANGE = re.compile(r"\s*(?:[-–—]|to\b|until\b|through\b)\s*(?:[A-Z][a-z
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: An English weekday said of the event: "on Tuesday".
 _ON_WEEKDAY = re.compile(rf"\bon ({'|'.join(_WEEKDAYS)})\b")
-#: "former" or "ex-" and the capitalised title words between it and a name.
-_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){1,8}$")
-_FORMER_WINDOW = 100
+#: A lead sentence that opens on the week of its event ("This week, a British warship paid a visit
+#: to Vietnam", "Last week, ..."): the page was written some day of that week or the next.
+_WEEK_OF_WRITING = re.compile(r"\W*(This|Last) week\b(?!\s+in\b)")
 #: A caption of an archive picture, whose date is not the story's.
 _ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )?photo\b", re.I)
 
@@ -371,14 +372,16 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         # officials named held their offices in that year
         if jubilee:
             (y,) = jubilee
-            if all(_held_in(reg, h, y) for h in hits if not _former(doc, h)):
+            if all(_held_in(reg, h, y) for h in hits if not named_as_former(doc, h.sent_no, h.start)):
                 doc.add("date", str(y), -1, 0, 0, how="anniversary")
                 ann.date, ann.date_source = make_date(y), "inferred"
         return
     _n, anchor = anchors[0]
     years = set(range(EARLIEST_YEAR, REGISTRY_CHECKED_YEAR + 1))
     for h in hits:
-        if _former(doc, h):  # ("former President Dmitry Medvedev": his term says nothing of the date)
+        if named_as_former(
+            doc, h.sent_no, h.start
+        ):  # ("former President Dmitry Medvedev": his term says nothing of the date)
             continue
         terms = _terms(reg, h)
         ok = set()
@@ -425,17 +428,54 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
             (y,) = years if len(years) == 1 else years & mentioned
             days = _days_on(y, anchor.month, anchor.day, int(span.group(1)), weekday)
             day = days[0] if len(days) == 1 else None
-    if len(years) > 1 and len(years & mentioned) == 1:
-        (y,) = years & mentioned
-        ann.date, ann.date_source = make_date(y, anchor.month, day), "text"
-    elif len(years) == 1:
-        (y,) = years
-        ann.date, ann.date_source = make_date(y, anchor.month, day), "inferred"
+    # the one year left, or the one the sentence writes among several
+    chosen = years if len(years) == 1 else years & mentioned
+    written = _written_after(doc, min(chosen), anchor.month, day) if len(chosen) == 1 else None
+    if len(chosen) == 1 and written is None:
+        ann.warnings.append(
+            f"year-less date {anchor.surface!r} in {min(chosen)}: no such day, or the page may be of "
+            "the next year; left undated"
+        )
+    elif len(chosen) == 1:
+        ann.date, ann.date_source = written, ("inferred" if len(years) == 1 else "text")
     else:
         shown = ", ".join(str(y) for y in sorted(years)[:_SHOWN_YEARS]) + ("…" if len(years) > _SHOWN_YEARS else "")
         ann.warnings.append(
             f"year-less date {anchor.surface!r}: {len(years)} candidate years ({shown or 'none'}); left undated"
         )
+
+
+def _written_after(doc: Doc, year: int, month: int, day: int | None) -> DateValue | None:
+    """The page's date given its event's: the event's day (``None`` if there is no such day),
+    unless a lead sentence opens on ``This week`` or ``Last week`` (:data:`_WEEK_OF_WRITING`);
+    then the month of the days the page may have been written on (from the event to that week's
+    Sunday, or the whole week after), the year alone when those days run into the next month, and
+    ``None`` when they run into the next year.
+
+    >>> from defcoop.reading.parse import parse_article
+    >>> doc = Doc("x", parse_article("This week, a British warship visited Vietnam."))
+    >>> _written_after(doc, 2018, 9, 3).iso, _written_after(doc, 2018, 11, 30).iso  # (a Monday; a Friday)
+    ('2018-09', '2018')
+    >>> _written_after(doc, 2018, 12, 31), _written_after(doc, 2019, 2, 29)
+    (None, None)
+    """
+    event = make_date(year, month, day)
+    if event is None or day is None:
+        return event
+    lead = (s for s in doc.sents if s.section == "body" and s.para_no <= LEAD_PARAGRAPHS)
+    said = next((m.group(1).lower() for s in lead if (m := _WEEK_OF_WRITING.match(doc.text, s.start, s.end))), None)
+    if said is None:
+        return event
+    event = event.first_day()
+    monday = event - dt.timedelta(days=event.weekday())
+    first, last = (
+        (event, monday + dt.timedelta(days=6))
+        if said == "this"
+        else (monday + dt.timedelta(days=7), monday + dt.timedelta(days=13))
+    )
+    if (first.year, first.month) == (last.year, last.month):
+        return make_date(first.year, first.month)
+    return make_date(year) if first.year == last.year == year else None
 
 
 def _lead_weekday(doc: Doc) -> int | None:
@@ -464,16 +504,6 @@ def _terms(reg, h: ActorHit) -> list:
     its title names, or all their terms when the title names none of them."""
     everyone = [o for aid in (h.alternatives or (h.actor_id,)) for o in reg.actors[aid].offices]
     return [o for o in everyone if not h.offices or o.office in h.offices] or everyone
-
-
-def _former(doc: Doc, h: ActorHit) -> bool:
-    """Whether the official of ``h`` is named as a former holder (``former President Dmitry
-    Medvedev``, ``ex-Defence Minister ...``): the words before the name, after ``former``, are
-    capitalised title words."""
-    s = doc.sents[h.sent_no] if h.sent_no >= 0 else None
-    if s is None or s.section == "title":  # (a headline in title case: "Former US Secretary Meets ...")
-        return False
-    return _FORMER_BEFORE.search(doc.text, max(s.start, h.start - _FORMER_WINDOW), h.start) is not None
 
 
 def _held_in(reg, h: ActorHit, year: int) -> bool:

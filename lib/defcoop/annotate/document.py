@@ -24,6 +24,9 @@ from defcoop.reading.parse import Article
 from defcoop.text import fold_preserving_length
 
 __all__ = [
+    "HOW_FAMILY_HOLDER",
+    "HOW_SHORT",
+    "HOW_TITLE_FAMILY",
     "UNREGISTERED",
     "ActorHit",
     "Annotation",
@@ -41,6 +44,12 @@ TitlesBySentence = dict[int, list[Hit]]
 
 #: Prefix of the id of an official the registry does not know (``unregistered:<slug>``).
 UNREGISTERED = "unregistered:"
+#: How a hit names its person by the family name alone (:attr:`ActorHit.how`): a short second
+#: mention of someone named in full, a title and family name, a family name placed by the office
+#: its registered holder held on the date.
+HOW_SHORT = "short"
+HOW_TITLE_FAMILY = "title + family name"
+HOW_FAMILY_HOLDER = "family name (holder on date)"
 
 
 @dataclass

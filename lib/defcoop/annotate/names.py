@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, starts_capitalised
-from defcoop.annotate.title_context import title_chain
+from defcoop.annotate.title_context import named_as_former, title_chain
 from defcoop.lexicons.actors import registry
 from defcoop.lexicons.matcher import PhraseMatcher
 from defcoop.text import fold
 
-__all__ = ["find_full_names", "resolve_same_names"]
+__all__ = ["drop_former_holders", "drop_people_of_history", "find_full_names", "resolve_same_names"]
 
 
 def find_full_names(
@@ -89,3 +89,27 @@ def drop_people_of_history(hits: list[ActorHit], period: tuple[dt.date, dt.date]
         return period is None or (bool(a.offices) and not any(o.overlaps(period[0], dt.date.max) for o in a.offices))
 
     hits[:] = [h for h in hits if not of_history(h.actor_id)]
+
+
+def drop_former_holders(doc: Doc, hits: list[ActorHit], period: tuple[dt.date, dt.date] | None) -> None:
+    """Remove, in place, the hits of registered people whom the article introduces as former
+    holders (their first mention after the headline: ``former Prime Minister Shinzo Abe``, ``Suga's predecessor
+    Shinzo Abe``; :func:`~defcoop.annotate.title_context.named_as_former`) and who held no office
+    of the registry on its date: a former minister is no official of the story, however often
+    ``General Lich`` comes back.  One who holds another office then stays (``former President
+    Dmitry Medvedev``, deputy chairman of the Security Council); so does everyone in an undated
+    article, whose offices cannot be checked."""
+    if period is None:
+        return
+    reg = registry()
+    first: dict[str, ActorHit] = {}  # each person's first mention outside the headline
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        if h.actor_id in reg.actors and h.sent_no >= 0 and doc.sents[h.sent_no].section != "title":
+            first.setdefault(h.actor_id, h)
+    gone = {
+        aid
+        for aid, h in first.items()
+        if named_as_former(doc, h.sent_no, h.start) and not any(o.overlaps(*period) for o in reg.actors[aid].offices)
+    }
+    if gone:
+        hits[:] = [h for h in hits if h.actor_id not in gone]

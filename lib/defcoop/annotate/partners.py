@@ -41,6 +41,13 @@ _COUNTERPART_WINDOW = 30
 #: Words by which a sentence says that its officials met each other ("Onodera and his French
 #: counterpart", "met with"), not that they attended an event side by side.
 _MEETS = re.compile(r"\b(?:met|meets?|meeting with|held talks|holds talks|talks with)\b", re.I)
+#: ... or that one of them and his counterpart of another country dealt with each other
+#: ("Onodera and his French counterpart ... confirmed that the two nations will ..."); not that
+#: they stood side by side ("Chansamone and his Cambodian counterpart attended the ceremony").
+_WITH_COUNTERPART = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+[A-Z][\w-]*\s+counterparts?\b")
+_DEALT_WITH = re.compile(
+    r"\b(?:agreed|agree|confirmed|discussed|discuss|signed|exchanged views|pledged|reviewed|talks)\b", re.I
+)
 #: An implicit Vietnamese side: "his host", "the host minister", or a pronoun subject ("He held talks
 #: with ..." after a Vietnamese minister's paragraph).
 _IMPLIED_HOME = re.compile(r"\bhosts?\b|^\W*(?:He|She|They|The two)\b", re.I)
@@ -226,7 +233,10 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
             return False
         s = doc.sents[n]
         if (foreign_in.get(n, set()) - {c}) & met_home:
-            return bool(_MEETS.search(doc.text, s.start, s.end)) and not _IMPLIED_HOME.search(doc.text[s.start : s.end])
+            met = _MEETS.search(doc.text, s.start, s.end) or (
+                _WITH_COUNTERPART.search(doc.text, s.start, s.end) and _DEALT_WITH.search(doc.text, s.start, s.end)
+            )
+            return bool(met) and not _IMPLIED_HOME.search(doc.text[s.start : s.end])
         # (the sentence before must name the country too)
         return follows and n not in foreign_in and n - 1 in named_in[c] and third_party(n - 1, c, follows=False)
 

@@ -21,7 +21,9 @@ lives in a module of its own; :func:`annotate_article` runs them in order:
    registry's unique holder on the date.
 5. **Unregistered officials** (:mod:`~defcoop.annotate.unregistered`): a title or rank followed
    by a capitalised name that the registry does not know becomes an actor with
-   ``registered = False``.  The actors of steps 1-5 are then recorded in text order
+   ``registered = False``.  People the article introduces as former holders who held no office
+   on its date are dropped (:func:`~defcoop.annotate.names.drop_former_holders`); the actors of
+   steps 1-5 are then recorded in text order, each named as the page writes them
    (:mod:`~defcoop.annotate.actors`).
 6. **Countries and partners** (:mod:`~defcoop.annotate.partners`).  A country is a partner when
    the article gives evidence of cooperation with it: one of its officials appears, it is joined
@@ -61,7 +63,7 @@ from functools import cache
 from defcoop.annotate.actors import record_actors
 from defcoop.annotate.dates import date_from_header_or_dateline, date_from_metadata, date_from_text, date_period
 from defcoop.annotate.document import ActorHit, Annotation, Doc, english_matchers
-from defcoop.annotate.names import drop_people_of_history, find_full_names, resolve_same_names
+from defcoop.annotate.names import drop_former_holders, drop_people_of_history, find_full_names, resolve_same_names
 from defcoop.annotate.on_topic import is_on_topic, is_on_topic_other_language
 from defcoop.annotate.partners import find_partners
 from defcoop.annotate.short_mentions import find_short_mentions
@@ -96,9 +98,10 @@ def _record_officials(doc: Doc, ann: Annotation, hits: list[ActorHit], lex: Lang
         titles_by_sent = dict(enumerate(doc.by_sentence(lex.titles.matcher)))
         find_short_mentions(doc, hits, titles_by_sent, period)  # 3
         unregistered = find_unregistered(doc, hits, titles_by_sent, lex=lex)  # 5
+    drop_former_holders(doc, hits, period)
     actors = record_actors(doc, hits, unregistered)
     ann.actor_ids = list(actors)
-    ann.actors = [a.name for a in actors.values()]
+    ann.actors = [a.written for a in actors.values()]
     return actors
 
 
@@ -206,9 +209,10 @@ def annotate_article(
     find_short_mentions(doc, hits, titles_by_sent, period)  # 3
     find_title_only(doc, hits, titles_by_sent, period)  # 4
     unregistered = find_unregistered(doc, hits, titles_by_sent)  # 5
+    drop_former_holders(doc, hits, period)
     actors = record_actors(doc, hits, unregistered)
     ann.actor_ids = list(actors)
-    ann.actors = [a.name for a in actors.values()]
+    ann.actors = [a.written for a in actors.values()]
     ann.partners = find_partners(doc, {i: a.country for i, a in actors.items()})  # 6
     ann.themes = find_themes(doc)  # 7
     ann.on_topic = is_on_topic(doc, ann.partners, ann.actor_ids)  # 8

@@ -16,7 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, short_matcher, starts_capitalised
+from defcoop.annotate.document import (
+    HOW_FAMILY_HOLDER,
+    HOW_SHORT,
+    HOW_TITLE_FAMILY,
+    ActorHit,
+    Doc,
+    TitlesBySentence,
+    short_matcher,
+    starts_capitalised,
+)
 from defcoop.annotate.title_context import title_chain
 from defcoop.lexicons.actors import registry
 from defcoop.lexicons.words import word_lists
@@ -109,7 +118,7 @@ def find_short_mentions(
                 in_longer.add(h.key)
                 continue
             cands = [c for c in reg.short.get(h.key, ()) if c in named]
-            how = "short"
+            how = HOW_SHORT
             # (an abbreviation inside the sentence, "Sen. Lieut. Gen.", is no family name)
             abbreviation = doc.text[b : b + 1] == "." and doc.text[b + 1 : s.end].strip() != ""
             if not cands and not chain and period is not None and not abbreviation:
@@ -120,7 +129,7 @@ def find_short_mentions(
                 # person not named in full: the registry's one holder of the title's office during
                 # the article's date
                 cands = _holders(reg, reg.short.get(h.key, ()), chain, period)
-                how = "title + family name"
+                how = HOW_TITLE_FAMILY
                 if len(cands) != 1:
                     continue
             if not cands:
@@ -147,4 +156,4 @@ def find_short_mentions(
         cands = [c for c in reg.short.get(key, ()) if any(o.overlaps(*period) for o in reg.actors[c].offices)]
         if len(cands) != 1 or reg.actors[cands[0]].name_order != "given_first":
             continue
-        hits.extend(ActorHit(cands[0], a, b, n, "family name (holder on date)") for a, b, n in found)
+        hits.extend(ActorHit(cands[0], a, b, n, HOW_FAMILY_HOLDER) for a, b, n in found)

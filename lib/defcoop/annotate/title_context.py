@@ -28,10 +28,19 @@ __all__ = [
     "demonym_before",
     "name_after_title",
     "name_before_title",
+    "named_as_former",
     "owner_country",
     "title_chain",
 ]
 
+# "former", "ex-" or someone's "predecessor", then nothing but capitalised title words (of/of the
+# between them) up to the name: "former Prime Minister", "former Minister of National Defence of
+# Vietnam General", "Suga's predecessor" (not "Like his predecessor, Defence Minister ...").
+_FORMER_BEFORE = re.compile(
+    r"(?:\b(?:[Ff]ormer|[Ee]x-)|(?:\b(?:his|her|their)|['’]s)\s+predecessor)\s*"
+    r"(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,8}$"
+)
+_FORMER_WINDOW = 100
 # One or two capitalised words, possibly possessive, ending where the title starts.
 _DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w-]+\s)?([A-Z][\w-]+))(?:['’]s)?\s+$")
 # "of the Russian Federation", "to Vietnam": up to four capitalised words after of/to.
@@ -307,3 +316,21 @@ def name_before_title(
     if any(_not_name(t, lex) for t in toks):
         return None
     return start + m.start(1), start + m.end(1), toks
+
+
+def named_as_former(doc: Doc, sent_no: int, start: int) -> bool:
+    """Whether the official named at ``start`` (in sentence ``sent_no``) is called a former holder
+    (``former President Dmitry Medvedev``, ``ex-Defence Minister ...``, ``former Minister of
+    National Defence of Vietnam General Ngo Xuan Lich``, ``his predecessor Shinzo Abe``): the
+    words between ``former`` and the name are capitalised title words.  Not in a headline, which capitalises every word.
+
+    >>> from defcoop.reading.parse import parse_article
+    >>> d = Doc("x", parse_article("Li met former Prime Minister Shinzo Abe and President Putin."))
+    >>> t = d.text
+    >>> named_as_former(d, 0, t.index("Shinzo")), named_as_former(d, 0, t.index("Putin"))
+    (True, False)
+    """
+    s = doc.sents[sent_no] if sent_no >= 0 else None
+    if s is None or s.section == "title":  # ("Former US Secretary Meets ...")
+        return False
+    return _FORMER_BEFORE.search(doc.text, max(s.start, start - _FORMER_WINDOW), start) is not None

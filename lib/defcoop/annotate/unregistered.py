@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from defcoop.annotate.document import UNREGISTERED, ActorHit, Doc, TitlesBySentence
+from defcoop.annotate.document import HOW_SHORT, UNREGISTERED, ActorHit, Doc, TitlesBySentence
 from defcoop.annotate.title_context import (
     country_after,
     country_in,
@@ -225,6 +225,6 @@ def find_unregistered(
                 a, b = m.start() + s.start, m.end() + s.start
                 if any(x < b and a < y for x, y in taken):
                     continue
-                hits.append(ActorHit(ident, a, b, n, "short"))
+                hits.append(ActorHit(ident, a, b, n, HOW_SHORT))
                 taken.append((a, b))
     return out

@@ -3,15 +3,23 @@
 A sentence is *evidence* for a theme when it contains an ``include`` phrase, or a phrase from
 every group of ``include_together``, and none of the theme's ``exclude`` phrases.  An article
 carries a theme when at least ``min_sentences`` of its sentences are evidence; for a theme with
-``lists_alone: false``, not when its only evidence names it as one item of a list of fields.  Every phrase
+``lists_alone: false``, not when its only evidence names it as one item of a list of fields.  An
+``exclude_clause`` phrase vetoes the ``include`` phrases of its own clause only (clauses end at
+commas, semicolons, colons, dashes and brackets), and every ``include_together`` pair of the
+sentence: in ``The two nations aimed to sign a deal before the end of the year, Teodoro said after
+he and Giang inked letters of intent`` the future signing does not hide the signing reported,
+while ``recently`` (an ``exclude`` phrase) dates the whole sentence.  Every phrase
 of every theme sits in one compiled matcher, so a sentence is scanned once for all themes.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -20,7 +28,7 @@ from defcoop.lexicons.datafiles import DataFileError
 from defcoop.lexicons.matcher import Hit, PhraseMatcher, normalise_phrase
 from defcoop.paths import DATA_DIR
 
-__all__ = ["THEME_IDS", "Codebook", "Theme", "codebook", "load_codebook"]
+__all__ = ["THEME_IDS", "Codebook", "Theme", "clause_cuts", "codebook", "load_codebook"]
 
 THEME_IDS = (
     "training_education",
@@ -54,9 +62,29 @@ class Theme:
     #: politics, defence-security, sci-tech, culture``) is enough evidence alone.  When false, such
     #: list sentences count only beside another evidence sentence of the theme.
     lists_alone: bool = True
+    #: Phrases that veto the include phrases of their own clause (:func:`clause_cuts`) and the
+    #: sentence's ``include_together`` pairs.
+    exclude_clause: tuple[str, ...] = ()
 
 
-# A matcher value: (theme id, role, group index); role is "include", "group" or "exclude".
+#: What ends a clause for the ``exclude_clause`` phrases.
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s|[()]")
+
+
+def clause_cuts(sentence: str, offset: int = 0) -> list[int]:
+    """Where the clauses of ``sentence`` end, as offsets (plus ``offset``), for
+    :meth:`Codebook.evidence_from_hits`.
+
+    >>> s = "They aimed to sign a deal, he said after they inked letters of intent."
+    >>> cuts = clause_cuts(s)
+    >>> s[: cuts[0]]
+    'They aimed to sign a deal'
+    """
+    return [m.start() + offset for m in _CLAUSE_END.finditer(sentence)]
+
+
+# A matcher value: (theme id, role, group index); role is "include", "group", "exclude" or
+# "exclude_clause".
 Tag = tuple[str, str, int]
 
 
@@ -64,6 +92,11 @@ Tag = tuple[str, str, int]
 class Codebook:
     themes: dict[str, Theme]
     matcher: PhraseMatcher[Tag]
+
+    @cached_property
+    def clause_scoped(self) -> frozenset[str]:
+        """The themes with phrases that veto only their own clause (``exclude_clause``)."""
+        return frozenset(t for t, th in self.themes.items() if th.exclude_clause)
 
     def evidence(self, sentence: str, folded: str | None = None) -> dict[str, list[Hit[Tag]]]:
         """Themes this sentence is evidence for, with the hits that make it so.
@@ -75,20 +108,33 @@ class Codebook:
         >>> sorted(cb.evidence("Belarus should ensure the quality of signed military commercial contracts."))
         ['military_technical_arms']
         """
-        return self.evidence_from_hits(self.matcher.candidates(sentence, folded))
+        return self.evidence_from_hits(self.matcher.candidates(sentence, folded), clause_cuts(sentence))
 
-    def evidence_from_hits(self, hits: list[Hit[Tag]]) -> dict[str, list[Hit[Tag]]]:
-        """:meth:`evidence` from the codebook matcher's overlapping hits in one sentence."""
-        per: dict[str, dict[str, list]] = defaultdict(lambda: {"include": [], "exclude": [], "group": []})
+    def evidence_from_hits(self, hits: list[Hit[Tag]], cuts: Sequence[int] = ()) -> dict[str, list[Hit[Tag]]]:
+        """:meth:`evidence` from the codebook matcher's overlapping hits in one sentence; ``cuts``
+        are where its clauses end (:func:`clause_cuts`, in the hits' offsets), read by the themes
+        with ``exclude_clause`` phrases."""
+        per: dict[str, dict[str, list]] = defaultdict(
+            lambda: {"include": [], "exclude": [], "group": [], "exclude_clause": []}
+        )
         for h in hits:
             for theme_id, role, group in h.values:
                 per[theme_id][role].append((h, group))
         out: dict[str, list[Hit[Tag]]] = {}
         for theme_id, roles in per.items():
+            theme = self.themes[theme_id]
             if roles["exclude"]:
                 continue
+            if roles["exclude_clause"]:
+                # only the include phrases of the other clauses stand ("inked letters of intent");
+                # the phrases that count only together ("signed" + "protocol") may come from
+                # different clauses, one of them the vetoed one's subject, so they count for nothing
+                vetoed = {bisect.bisect(cuts, h.start) for h, _ in roles["exclude_clause"]}
+                roles = {
+                    "include": [(h, g) for h, g in roles["include"] if bisect.bisect(cuts, h.start) not in vetoed],
+                    "group": [],
+                }
             chosen = [h for h, _ in roles["include"]]
-            theme = self.themes[theme_id]
             if theme.include_together:
                 groups_hit = {g for _, g in roles["group"]}
                 if groups_hit >= set(range(len(theme.include_together))):
@@ -151,6 +197,7 @@ def load_codebook(path: Path | None = None) -> Codebook:
         lists_alone = item.get("lists_alone", True)
         if not isinstance(lists_alone, bool):
             raise DataFileError(f"{where}: lists_alone must be true or false")
+        exclude_clause = _phrases(item.get("exclude_clause"), f"{where}.exclude_clause")
         themes[tid] = Theme(
             tid,
             item["label"],
@@ -160,9 +207,11 @@ def load_codebook(path: Path | None = None) -> Codebook:
             exclude,
             min_sentences,
             lists_alone,
+            exclude_clause,
         )
         phrases += [(p, (tid, "include", -1)) for p in include]
         phrases += [(p, (tid, "exclude", -1)) for p in exclude]
+        phrases += [(p, (tid, "exclude_clause", -1)) for p in exclude_clause]
         phrases += [(p, (tid, "group", g)) for g, grp in enumerate(groups) for p in grp]
     unknown = sorted(set(themes) - set(THEME_IDS))
     missing = [t for t in THEME_IDS if t not in themes]

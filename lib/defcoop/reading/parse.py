@@ -121,6 +121,51 @@ def _outlet_names() -> frozenset[str]:
 _HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…。！？]{3,200})$")
 
 
+#: Words a title needs before its lower-case slug is looked for on other lines (fewer could be prose).
+_SLUG_MIN_WORDS = 4
+
+
+def _mark_slug_lines(text: str, classified: list[Block], title: str) -> None:
+    """Mark, in place, the lines that start with the page's own title in lower case without its
+    punctuation (the slug of its URL: ``defence minister attends admm retreat admm plus in
+    thailand Vietnam, US seek to expand defence cooperation``): a related-news link, or an image's
+    alt text when nothing follows the slug.  A link's teaser paragraph goes with it when another
+    such line follows it, or when it ends the page cut short (no full stop at its end, as a
+    teaser is cut): it is another story's lead.  The article's own last paragraph, which ends
+    its sentence, stays."""
+    slug = _name_key(title).split()
+    if len(slug) < _SLUG_MIN_WORDS or " ".join(slug) == title:
+        return
+    linked = []
+    for i, blk in enumerate(classified):
+        if blk.kind not in {"body", "caption"}:
+            continue
+        line = text[blk.start : blk.end].strip()
+        words = line.split()
+        if line[:1].islower() and _name_key(" ".join(words[: len(slug)])).split() == slug:
+            more = len(words) > len(slug)
+            why = (
+                "related-news link (the page's slug before another story's headline)"
+                if more
+                else "image alt text (the page's slug)"
+            )
+            classified[i] = Block("boilerplate", blk.start, blk.end, why)
+            if more:
+                linked.append(i)
+    for i in linked:
+        rest = [j for j in range(i + 1, len(classified)) if classified[j].kind == "body"]
+        if not rest:
+            continue
+        last = classified[rest[0]]
+        if (len(rest) == 1 and not _TERMINAL_END.search(text[last.start : last.end].rstrip())) or (
+            len(rest) > 1 and any(k in linked for k in range(rest[0] + 1, rest[1]))
+        ):
+            j = rest[0]
+            classified[j] = Block(
+                "boilerplate", classified[j].start, classified[j].end, "related-news teaser (after its link)"
+            )
+
+
 #: A photo's alt text on VietnamPlus pages with more of the line after it.
 _ALT_TEXT_GLUED = re.compile(r"\b(hinh anh \d{1,2})[ \t]*(?=\S)")
 
@@ -329,6 +374,8 @@ def parse_article(text: str) -> Article:
                 b = classified[j]
                 classified[j] = Block("boilerplate", b.start, b.end, "navigation before the title")
             break
+    if art.title:
+        _mark_slug_lines(text, classified, art.title)
     # A page's "today" widget is not the article's date.  With several date lines, the
     # article's is the first one after the title, else the last one before the prose; a lone
     # date line directly followed by the site menu is the widget too.
