@@ -21,6 +21,8 @@ __all__ = [
     "fold",
     "fold_preserving_length",
     "nfc",
+    "one_edit",
+    "same_name_token",
     "sentence_spans",
     "squash",
     "word_count",
@@ -66,6 +68,37 @@ def nfc(text: str) -> str:
     True
     """
     return unicodedata.normalize("NFC", text)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one character added, dropped or changed
+    (``Sergei``/``Sergey``, ``Marle``/``Marles``).
+
+    >>> one_edit("sergei", "sergey"), one_edit("marle", "marles"), one_edit("li", "lu"), one_edit("ab", "ba")
+    (True, True, True, False)
+    """
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+#: Letters a token of a name needs before one letter may differ (Marle/Marles; not Li/Le).
+NAME_EDIT_MIN_LETTERS = 5
+
+
+def same_name_token(a: str, b: str) -> bool:
+    """Whether two folded tokens are one word of a name as pages spell it: equal, or one letter off
+    when both have five letters or more (``sergei``/``sergey``; not ``li``/``le``).
+
+    >>> same_name_token("sergei", "sergey"), same_name_token("li", "le")
+    (True, False)
+    """
+    return a == b or (min(len(a), len(b)) >= NAME_EDIT_MIN_LETTERS and one_edit(a, b))
 
 
 def fold(text: str) -> str:

@@ -56,6 +56,18 @@ def test_an_official_named_only_by_family_name_keeps_that_name():
     assert "Khrenin" in ann.actors and "Viktor Khrenin" not in ann.actors
 
 
+def test_a_titles_holder_written_another_way_is_one_person():
+    text = (
+        "SINGAPORE, June 3, 2023 - Hoang Xuan Chien met Australian Deputy Prime Minister and Minister for "
+        "Defence {} on the sidelines of the dialogue.\n\nThe two sides discussed training.\n"
+    )
+    cut = _ann(text.format("Richard Donald Marle"))  # (a middle name, the last letter cut)
+    assert "richard-marles" in cut.actor_ids and not any(i.startswith("unregistered:") for i in cut.actor_ids)
+    assert "Richard Donald Marle" in cut.actors  # (as the page writes him)
+    other = _ann(text.format("Pat Conroy"))  # another first name: somebody else, unregistered
+    assert "unregistered:pat-conroy" in other.actor_ids
+
+
 # -- former holders --------------------------------------------------------------------------------
 
 

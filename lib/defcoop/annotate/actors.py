@@ -17,9 +17,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from defcoop.annotate.document import HOW_FAMILY_HOLDER, HOW_SHORT, HOW_TITLE_FAMILY, ActorHit, Doc, is_registered
+from defcoop.annotate.document import (
+    HOW_FAMILY_HOLDER,
+    HOW_NAME,
+    HOW_SHORT,
+    HOW_TITLE_FAMILY,
+    ActorHit,
+    Doc,
+    is_registered,
+)
 from defcoop.lexicons.actors import registry, titles
-from defcoop.text import fold
+from defcoop.text import fold, same_name_token
 
 __all__ = ["ActorInfo", "record_actors", "written_name"]
 
@@ -35,10 +43,12 @@ def _tokens(name: str) -> list[str]:
 
 def _adds_to(written: str, name: str) -> bool:
     """Whether ``written`` is ``name`` with more to it: every token of ``name`` in order among
-    its tokens (hyphens split words), in more words than ``name`` has (white space separates
+    its tokens (hyphens split words; a long token may be one letter off, as the page misspelt or
+    cut it), in more words than ``name`` has (white space separates
     words, so ``Kim Jong Un`` adds to ``Kim Jong-un`` by writing it in three words)."""
     left = iter(_tokens(written))
-    return all(t in left for t in _tokens(name)) and len(written.split()) > len(name.split())
+    in_order = all(any(same_name_token(t, w) for w in left) for t in _tokens(name))
+    return in_order and len(written.split()) > len(name.split())
 
 
 def _opens_with_title(written: str) -> bool:
@@ -62,6 +72,8 @@ def written_name(name: str, full: list[str], family: list[str]) -> str:
     'Viktor Khrenin'
     >>> written_name("Hun Sen", ["Samdech Techo Hun Sen"], [])  # a title is no part of the name
     'Hun Sen'
+    >>> written_name("Richard Marles", ["Richard Donald Marle"], [])  # (the page cut the last letter)
+    'Richard Donald Marle'
     >>> written_name("Viktor Khrenin", ["Khrenin Viktor Gennadievich", "Viktor Gennadievich Khrenin"], [])
     'Viktor Gennadievich Khrenin'
     >>> written_name("Peter Dutton", [], ["DUTTON", "Dutton"]), written_name("Peter Dutton", [], [])
@@ -122,7 +134,7 @@ def record_actors(doc: Doc, hits: list[ActorHit], unregistered: dict[str, tuple[
         if not info.registered:
             actors[aid] = info._replace(written=info.name)
             continue
-        full = [doc.text[h.start : h.end] for h in hits if h.actor_id == aid and h.how == "name"]
+        full = [doc.text[h.start : h.end] for h in hits if h.actor_id == aid and h.how == HOW_NAME]
         family = [doc.text[h.start : h.end] for h in hits if h.actor_id == aid and h.how in _FAMILY_ONLY]
         actors[aid] = info._replace(written=written_name(info.name, full, family))
     return actors

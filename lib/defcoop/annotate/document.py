@@ -25,8 +25,11 @@ from defcoop.text import fold_preserving_length
 
 __all__ = [
     "HOW_FAMILY_HOLDER",
+    "HOW_NAME",
     "HOW_SHORT",
+    "HOW_TITLE",
     "HOW_TITLE_FAMILY",
+    "HOW_TITLE_HOLDER",
     "UNREGISTERED",
     "ActorHit",
     "Annotation",
@@ -48,6 +51,11 @@ UNREGISTERED = "unregistered:"
 #: mention of someone named in full, a title and family name, a family name placed by the office
 #: its registered holder held on the date.
 HOW_SHORT = "short"
+#: A full name of the registry (or, after a title resolved to its holder, the holder's name as the
+#: page writes it), and a title resolved to an official named in the article or to its holder.
+HOW_NAME = "name"
+HOW_TITLE = "title"
+HOW_TITLE_HOLDER = "title (holder on date)"
 HOW_TITLE_FAMILY = "title + family name"
 HOW_FAMILY_HOLDER = "family name (holder on date)"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, starts_capitalised
+from defcoop.annotate.document import HOW_NAME, ActorHit, Doc, TitlesBySentence, starts_capitalised
 from defcoop.annotate.title_context import named_as_former, title_chain
 from defcoop.lexicons.actors import registry
 from defcoop.lexicons.matcher import PhraseMatcher
@@ -49,7 +49,7 @@ def find_full_names(
             chain, _ = title_chain(doc, titles_by_sent.get(n, []), a)
             offices = tuple(o for t in chain for (o, kind) in t.values if kind == "office" and o)
             # Two people may share a name form (two Nguyễn Văn Hiến): keep both until the date decides.
-            hits.append(ActorHit(h.values[0], a, b, n, "name", offices, alternatives=tuple(h.values)))
+            hits.append(ActorHit(h.values[0], a, b, n, HOW_NAME, offices, alternatives=tuple(h.values)))
     return hits
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from defcoop.annotate.document import ActorHit, Doc, TitlesBySentence, is_registered
+from defcoop.annotate.document import HOW_TITLE, HOW_TITLE_HOLDER, ActorHit, Doc, TitlesBySentence, is_registered
 from defcoop.annotate.title_context import country_after, demonym_before, name_after_title
 from defcoop.lexicons.actors import registry
 from defcoop.lexicons.words import word_lists
@@ -68,7 +68,7 @@ def find_title_only(
                 # "the Belarusian minister": the one official of that country named in the article
                 same_country = sorted({a for a in named if is_registered(a) and reg.actors[a].country == country})
                 if country and len(same_country) == 1:
-                    hits.append(ActorHit(same_country[0], t.start, t.end, n, "title"))
+                    hits.append(ActorHit(same_country[0], t.start, t.end, n, HOW_TITLE))
                     taken.append((t.start, t.end))
                 continue
             office = offices[0]
@@ -78,12 +78,12 @@ def find_title_only(
                 if is_registered(a)
                 and any(o.office == office and (not country or o.country == country) for o in reg.actors[a].offices)
             ]
-            how = "title"
+            how = HOW_TITLE
             if not cands and country and period is not None:
                 # the holder on the article's date; for a month or a year, only if one person held it throughout
                 first, last = (reg.holders(office, country, d) for d in period)
                 cands = first if first == last else []
-                how = "title (holder on date)"
+                how = HOW_TITLE_HOLDER
             if len(cands) != 1:
                 continue
             hits.append(ActorHit(cands[0], t.start, t.end, n, how))

@@ -22,7 +22,16 @@ from __future__ import annotations
 
 import re
 
-from defcoop.annotate.document import HOW_SHORT, UNREGISTERED, ActorHit, Doc, TitlesBySentence
+from defcoop.annotate.document import (
+    HOW_NAME,
+    HOW_SHORT,
+    HOW_TITLE,
+    HOW_TITLE_HOLDER,
+    UNREGISTERED,
+    ActorHit,
+    Doc,
+    TitlesBySentence,
+)
 from defcoop.annotate.title_context import (
     country_after,
     country_in,
@@ -32,11 +41,12 @@ from defcoop.annotate.title_context import (
     owner_country,
     title_chain,
 )
+from defcoop.lexicons.actors import registry
 from defcoop.lexicons.geo import geo
 from defcoop.lexicons.languages import LanguageLexicon
 from defcoop.lexicons.russian import russian_nominative
 from defcoop.lexicons.words import word_lists
-from defcoop.text import fold
+from defcoop.text import fold, same_name_token
 
 __all__ = ["find_unregistered"]
 
@@ -133,6 +143,34 @@ def _country_of(doc: Doc, lex: LanguageLexicon, ths: list, chain_start: int, a: 
     return ""
 
 
+_TITLE_HOWS = frozenset({HOW_TITLE, HOW_TITLE_HOLDER})
+
+
+def _holder_named(hits: list[ActorHit], chain_start: int, chain_end: int, name_toks: list[str]) -> str | None:
+    """The registered person that the title chain ``[chain_start, chain_end)`` was resolved to
+    (:func:`~defcoop.annotate.titles.find_title_only`) when the name after it is that person's,
+    written another way: the same first name and a family name at most one letter off
+    (``Richard Donald Marle`` for the Deputy Prime Minister Richard Marles), a middle name
+    allowed; else ``None``.
+
+    >>> hs = [ActorHit("richard-marles", 0, 21, 0, "title (holder on date)")]
+    >>> _holder_named(hs, 0, 21, ["Richard", "Donald", "Marle"]), _holder_named(hs, 0, 21, ["Pat", "Conroy"])
+    ('richard-marles', None)
+    """
+    reg = registry()
+    for h in hits:
+        if h.how in _TITLE_HOWS and chain_start <= h.start < chain_end and h.actor_id in reg.actors:
+            want = fold(reg.actors[h.actor_id].name).split()
+            got = [fold(t) for t in name_toks]
+            if len(want) < 2 or len(got) < 2 or got[0] != want[0]:
+                return None
+            last, family = got[-1], want[-1]
+            if same_name_token(last, family):
+                return h.actor_id
+            return None
+    return None
+
+
 def find_unregistered(
     doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySentence, *, lex: LanguageLexicon | None = None
 ) -> dict[str, tuple[str, str]]:
@@ -208,6 +246,13 @@ def find_unregistered(
                     names.append(second)
             for a, b, name_toks in names:
                 if any(x < b and a < y for x, y in taken):
+                    continue
+                holder = _holder_named(hits, chain_start, t.end, name_toks)
+                if holder is not None:
+                    # "Deputy Prime Minister Richard Donald Marle": the title's holder, misspelt or
+                    # cut short, not a second person
+                    hits.append(ActorHit(holder, a, b, n, HOW_NAME))
+                    taken.append((a, b))
                     continue
                 name = " ".join(name_toks)
                 if lex is not None and lex.language == "ru":

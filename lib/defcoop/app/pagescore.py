@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from defcoop.text import fold
+from defcoop.text import fold, same_name_token
 
 __all__ = ["name_matches", "read_jsonl", "score_pages"]
 
@@ -57,22 +57,8 @@ def _tokens(name: str) -> list[str]:
     return [t.strip(".,;:()'\"") for t in fold(name).split() if t.strip(".,;:()'\"")]
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def _same_tokens(pred: Sequence[str], gold: Sequence[str]) -> bool:
-    return len(pred) == len(gold) and all(
-        p == g or (min(len(p), len(g)) >= 5 and _one_edit(p, g)) for p, g in zip(pred, gold, strict=True)
-    )
+    return len(pred) == len(gold) and all(same_name_token(p, g) for p, g in zip(pred, gold, strict=True))
 
 
 def name_matches(pred: str, gold: str) -> bool:
