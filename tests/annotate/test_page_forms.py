@@ -142,6 +142,20 @@ def test_war_consequences_are_military_history():
     assert "military_history" not in _ann(today).themes
 
 
+def test_asean_countries_as_a_set_of_neighbours_are_no_multilateral_evidence():
+    neighbours = LEAD + "Chien affirmed that cooperation with ASEAN countries, especially Singapore, is a priority.\n"
+    assert "multilateral_asean_un" not in _ann(neighbours).themes
+    # another clause of the sentence that names a forum still counts
+    forum = (
+        LEAD
+        + "Chien affirmed that cooperation with ASEAN countries matters, and thanked Singapore for its ADMM role.\n"
+    )
+    assert "multilateral_asean_un" in _ann(forum).themes
+    # the grouping itself is evidence
+    grouping = LEAD + "Chien welcomed closer defence collaboration between China and ASEAN.\n"
+    assert "multilateral_asean_un" in _ann(grouping).themes
+
+
 def test_a_future_signing_vetoes_only_its_own_clause():
     both = (
         "The two nations aimed to sign a defence deal by December, Chien said after he and the Philippine "
