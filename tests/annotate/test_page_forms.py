@@ -259,3 +259,14 @@ def test_an_event_of_this_week_or_last_week_dates_the_page_to_its_month():
     # no such day in the one year left: undated with a warning, no error
     leap = _ann("HANOI - This week, Vietnam and Laos held talks on February 29 in Hanoi, first planned in 2019.\n")
     assert leap.date is None and any("February 29" in w for w in leap.warnings)
+
+
+def test_the_date_of_an_archive_picture_left_in_the_prose_is_not_the_storys():
+    text = (
+        "ASIAN POWER {} Japan's Defense Minister Nobuo Kishi speaks to the media in Yokosuka.\n\n"
+        "Kishi and Giang signed the deal in Hanoi on Saturday.\n"
+    )
+    archive = _ann(text.format("In this Sept. 6, 2021 file photo,"))
+    assert archive.date is None or archive.date.iso != "2021-09-06"
+    lead = _ann(text.format("On Sept. 6, 2021,"))  # (the control: a date of the story's own lead)
+    assert lead.date is not None and lead.date.iso == "2021-09-06"

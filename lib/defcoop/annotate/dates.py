@@ -42,6 +42,11 @@ _ON_WEEKDAY = re.compile(rf"\bon ({'|'.join(_WEEKDAYS)})\b")
 _WEEK_OF_WRITING = re.compile(r"\W*(This|Last) week\b(?!\s+in\b)")
 #: A caption of an archive picture, whose date is not the story's.
 _ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )?photo\b", re.I)
+#: A sentence of the body that describes an archive picture ("In this Sept. 6, 2021 file photo,
+#: Japan's Defense Minister ..."): a caption the crawl left in the prose, whose date is the picture's.
+_ARCHIVE_PHOTO_PROSE = re.compile(
+    r"\b(?:file|archive|archival) (?:photo|picture|image)\b|\bin this\b[^.!?]{0,40}\b(?:photo|picture)\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +349,13 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
             doc.add("date", _partial_iso(h), n, h.start, h.end, how="text")
     # a full date (with its day: "in November 2017" is mostly an earlier event the story recalls)
     lead_full = [
-        (n, h) for n, h in all_hits if h.year and h.month and h.day and doc.sents[n].para_no <= LEAD_PARAGRAPHS
+        (n, h)
+        for n, h in all_hits
+        if h.year
+        and h.month
+        and h.day
+        and doc.sents[n].para_no <= LEAD_PARAGRAPHS
+        and not _ARCHIVE_PHOTO_PROSE.search(doc.text, doc.sents[n].start, doc.sents[n].end)
     ]
     if lead_full:
         n, h = lead_full[0]
