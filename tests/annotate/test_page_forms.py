@@ -68,6 +68,18 @@ def test_a_titles_holder_written_another_way_is_one_person():
     assert "unregistered:pat-conroy" in other.actor_ids
 
 
+def test_a_title_resolves_to_the_official_the_article_gave_it_and_initials_to_the_full_name():
+    text = "HANOI, November 12, 2025 - India's Defence Secretary Rajesh Kumar Singh visited Hong Ha Shipyard.\n\n{}\n"
+    # "Defence Secretary" is the registry's defence minister elsewhere; here the article gave the title
+    # to Rajesh Kumar Singh, so "the Indian Defence Secretary" is him, not the minister Rajnath Singh
+    title = _ann(text.format("The Indian Defence Secretary also opened the exercise."))
+    assert "rajnath-singh" not in title.actor_ids and title.actor_ids.count("rajesh-kumar-singh") == 1
+    initials = _ann(text.format("Defence Secretary Shri R. K. Singh planted a tree at the pagoda."))
+    assert initials.actor_ids == ["rajesh-kumar-singh"]  # (not a second, unregistered R. K. Singh)
+    other = _ann(text.format("Defence Secretary Shri A. K. Singh planted a tree at the pagoda."))
+    assert "unregistered:a-k-singh" in other.actor_ids  # (other initials: somebody else)
+
+
 # -- former holders --------------------------------------------------------------------------------
 
 

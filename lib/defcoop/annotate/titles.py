@@ -44,6 +44,11 @@ def find_title_only(
     generic_titles = word_lists().generic_person_titles
     taken = [(h.start, h.end) for h in hits]
     named = {h.actor_id for h in hits}
+    # the offices this article's own title chains give each named official ("Defence Secretary
+    # Rajesh Kumar Singh"): the title as the article uses it, whatever office the registry records
+    titled: dict[str, set[str]] = {}
+    for h in hits:
+        titled.setdefault(h.actor_id, set()).update(h.offices)
     for n, ths in titles_by_sent.items():
         for i, t in enumerate(ths):
             offices = [o for (o, kind) in t.values if kind == "office" and o]
@@ -72,12 +77,20 @@ def find_title_only(
                     taken.append((t.start, t.end))
                 continue
             office = offices[0]
-            cands = [
+            cands = sorted(
                 a
                 for a in named
                 if is_registered(a)
-                and any(o.office == office and (not country or o.country == country) for o in reg.actors[a].offices)
-            ]
+                and office in titled.get(a, ())
+                and (not country or reg.actors[a].country == country)
+            )
+            if len(cands) != 1:  # (else: the official named in the article with this title)
+                cands = [
+                    a
+                    for a in named
+                    if is_registered(a)
+                    and any(o.office == office and (not country or o.country == country) for o in reg.actors[a].offices)
+                ]
             how = HOW_TITLE
             if not cands and country and period is not None:
                 # the holder on the article's date; for a month or a year, only if one person held it throughout

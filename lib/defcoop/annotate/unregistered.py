@@ -171,6 +171,33 @@ def _holder_named(hits: list[ActorHit], chain_start: int, chain_end: int, name_t
     return None
 
 
+_INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
+
+
+def _initials_of(hits: list[ActorHit], name_toks: list[str]) -> str | None:
+    """The registered person named in full in the article (``Rajesh Kumar Singh``) whom a name of
+    initials and the same family name stands for (``R. K. Singh``, ``R.K. Singh``: the initials of
+    every given name, in order); else ``None`` (also when two people of the article would fit).
+
+    >>> hs = [ActorHit("rajesh-kumar-singh", 0, 18, 0, "name"), ActorHit("rajnath-singh", 30, 43, 1, "name")]
+    >>> _initials_of(hs, ["R.", "K.", "Singh"]), _initials_of(hs, ["R.", "Singh"]), _initials_of(hs, ["S.", "Singh"])
+    ('rajesh-kumar-singh', 'rajnath-singh', None)
+    """
+    if len(name_toks) < 2 or not all(_INITIAL.fullmatch(t) for t in name_toks[:-1]):
+        return None
+    letters = "".join(c for t in name_toks[:-1] for c in t if c.isalpha()).lower()
+    family = fold(name_toks[-1])
+    reg = registry()
+    fits = set()
+    for h in hits:
+        a = reg.actors.get(h.actor_id)
+        if a is not None and h.how == HOW_NAME:
+            toks = fold(a.name).split()
+            if len(toks) >= 2 and toks[-1] == family and "".join(t[0] for t in toks[:-1]) == letters:
+                fits.add(h.actor_id)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def find_unregistered(
     doc: Doc, hits: list[ActorHit], titles_by_sent: TitlesBySentence, *, lex: LanguageLexicon | None = None
 ) -> dict[str, tuple[str, str]]:
@@ -247,7 +274,7 @@ def find_unregistered(
             for a, b, name_toks in names:
                 if any(x < b and a < y for x, y in taken):
                     continue
-                holder = _holder_named(hits, chain_start, t.end, name_toks)
+                holder = _holder_named(hits, chain_start, t.end, name_toks) or _initials_of(hits, name_toks)
                 if holder is not None:
                     # "Deputy Prime Minister Richard Donald Marle": the title's holder, misspelt or
                     # cut short, not a second person
