@@ -80,6 +80,18 @@ def test_a_title_resolves_to_the_official_the_article_gave_it_and_initials_to_th
     assert "unregistered:a-k-singh" in other.actor_ids  # (other initials: somebody else)
 
 
+def test_words_glued_at_a_line_break_are_read_apart():
+    glued = _ann(
+        "HANOI, May 5, 2022 - Italian Under Secretary Angelo Tofalo met Deputy Defence MinisterPhan Van Giang.\n\n"
+        "The Defence Minister also received Cuban AmbassadorLianys Torres Rivera.\n"
+    )
+    assert "phan-van-giang" in glued.actor_ids
+    assert "unregistered:lianys-torres-rivera" in glued.actor_ids
+    # the control: a name inside a longer lower-case word is no name ("Phanvan" is no Phan Van)
+    inside = _ann("HANOI, May 5, 2022 - The minister met the deputyphan van giang delegation.\n")
+    assert "phan-van-giang" not in inside.actor_ids
+
+
 # -- former holders --------------------------------------------------------------------------------
 
 

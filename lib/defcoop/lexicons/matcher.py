@@ -98,7 +98,7 @@ class PhraseMatcher(Generic[T]):
         if not self._size:
             return []
         f = fold_preserving_length(text) if folded is None else folded
-        return _scan(self._automaton, f, 1)[0]
+        return _scan(self._automaton, f, 1, text)[0]
 
     def find(self, text: str, folded: str | None = None) -> list[Hit[T]]:
         """Non-overlapping hits, leftmost-longest."""
@@ -140,7 +140,7 @@ class MultiMatcher:
         if self._empty:
             return [[] for _ in range(self._n)]
         f = fold_preserving_length(text) if folded is None else folded
-        return _scan(self._automaton, f, self._n)
+        return _scan(self._automaton, f, self._n, text)
 
 
 def _payload(key: str, entries: tuple) -> tuple:
@@ -150,16 +150,18 @@ def _payload(key: str, entries: tuple) -> tuple:
     return (key, len(key), _is_word(key[0]), _is_word(key[-1]), entries)
 
 
-def _scan(automaton, f: str, n_matchers: int) -> list[list[Hit]]:
-    """Run ``automaton`` over folded text ``f``; hits per matcher, sorted leftmost-longest first."""
+def _scan(automaton, f: str, n_matchers: int, text: str) -> list[list[Hit]]:
+    """Run ``automaton`` over folded text ``f`` (of ``text``); hits per matcher, sorted
+    leftmost-longest first.  A lower-case letter followed by a capital is a word boundary too:
+    words a crawl glued at a line break (``Deputy Defence MinisterPhan Van Giang``)."""
     n = len(f)
     outs: list[list[Hit]] = [[] for _ in range(n_matchers)]
     for end_idx, (key, size, word_first, word_last, entries) in automaton.iter(f):
         start = end_idx - size + 1
-        if word_first and start > 0 and f[start - 1].isalnum():
+        if word_first and start > 0 and f[start - 1].isalnum() and not _glued(text, start):
             continue
         end = end_idx + 1
-        if word_last and end < n and f[end].isalnum():
+        if word_last and end < n and f[end].isalnum() and not _glued(text, end):
             # inside a longer word: only prefix phrases (``train*``) match, up to the word's end
             for i, prefix, vals in entries:
                 if prefix:
@@ -173,6 +175,11 @@ def _scan(automaton, f: str, n_matchers: int) -> list[list[Hit]]:
     for out in outs:
         out.sort(key=_order)
     return outs
+
+
+def _glued(text: str, i: int) -> bool:
+    """Whether a lower-case letter at ``i - 1`` meets a capital at ``i`` (``MinisterPhan``)."""
+    return text[i].isupper() and text[i - 1].islower()
 
 
 def _order(h: Hit) -> tuple[int, int, str]:
