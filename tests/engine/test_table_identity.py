@@ -4,7 +4,8 @@
 (:mod:`defcoop.engine.digest`) for the corpus that ``benchmarks/make_corpus.py`` writes with the
 recorded size and seed.  A change of the annotator's output, intended or not, fails here until it
 is recorded again with ``benchmarks/table_digests.py --record``: work on speed or memory must
-pass without a new record.
+pass without a new record.  The generator draws its theme phrases from the codebook, so a change of
+``themes.yml``'s include phrases changes the corpus too, and the first assertion asks for a record.
 """
 
 from __future__ import annotations

@@ -37,16 +37,15 @@ _DAY_RANGE = re.compile(r"\s*(?:[-–—]|to\b|until\b|through\b)\s*(?:[A-Z][a-z
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: An English weekday said of the event: "on Tuesday".
 _ON_WEEKDAY = re.compile(rf"\bon ({'|'.join(_WEEKDAYS)})\b")
-#: A lead sentence that opens on the week of its event ("This week, a British warship paid a visit
-#: to Vietnam", "Last week, ..."): the page was written some day of that week or the next.
+#: A story that opens on the week of its event ("This week, a British warship paid a visit to
+#: Vietnam", "Last week, ..."): the page was written some day of that week or the next.
 _WEEK_OF_WRITING = re.compile(r"\W*(This|Last) week\b(?!\s+in\b)")
 #: A caption of an archive picture, whose date is not the story's.
 _ARCHIVE_PHOTO = re.compile(r"\b(?:file|archives?|archival)\b|\bin this (?:\w+ )?photo\b", re.I)
-#: A sentence of the body that describes an archive picture ("In this Sept. 6, 2021 file photo,
-#: Japan's Defense Minister ..."): a caption the crawl left in the prose, whose date is the picture's.
-_ARCHIVE_PHOTO_PROSE = re.compile(
-    r"\b(?:file|archive|archival) (?:photo|picture|image)\b|\bin this\b[^.!?]{0,40}\b(?:photo|picture)\b", re.I
-)
+#: The date of an archive picture that a crawl left in the prose ("In this Sept. 6, 2021 file photo,
+#: Japan's Defense Minister ..."): "in this" just before the date, "photo" just after it.
+_PHOTO_DATE_BEFORE = re.compile(r"\bin this\s+$", re.I)
+_PHOTO_DATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:photo|picture|image)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,11 +350,7 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
     lead_full = [
         (n, h)
         for n, h in all_hits
-        if h.year
-        and h.month
-        and h.day
-        and doc.sents[n].para_no <= LEAD_PARAGRAPHS
-        and not _ARCHIVE_PHOTO_PROSE.search(doc.text, doc.sents[n].start, doc.sents[n].end)
+        if h.year and h.month and h.day and doc.sents[n].para_no <= LEAD_PARAGRAPHS and not _photo_date(doc, h)
     ]
     if lead_full:
         n, h = lead_full[0]
@@ -456,9 +451,16 @@ def date_from_text(doc: Doc, ann: Annotation, hits: list[ActorHit]) -> None:
         )
 
 
+def _photo_date(doc: Doc, h: DateHit) -> bool:
+    """Whether the date ``h`` is an archive picture's (``In this Sept. 6, 2021 file photo``)."""
+    return bool(
+        _PHOTO_DATE_BEFORE.search(doc.text, max(0, h.start - 12), h.start) and _PHOTO_DATE_AFTER.match(doc.text, h.end)
+    )
+
+
 def _written_after(doc: Doc, year: int, month: int, day: int | None) -> DateValue | None:
     """The page's date given its event's: the event's day (``None`` if there is no such day),
-    unless a lead sentence opens on ``This week`` or ``Last week`` (:data:`_WEEK_OF_WRITING`);
+    unless the story's first sentence opens on ``This week`` or ``Last week`` (:data:`_WEEK_OF_WRITING`);
     then the month of the days the page may have been written on (from the event to that week's
     Sunday, or the whole week after), the year alone when those days run into the next month, and
     ``None`` when they run into the next year.
@@ -473,8 +475,9 @@ def _written_after(doc: Doc, year: int, month: int, day: int | None) -> DateValu
     event = make_date(year, month, day)
     if event is None or day is None:
         return event
-    lead = (s for s in doc.sents if s.section == "body" and s.para_no <= LEAD_PARAGRAPHS)
-    said = next((m.group(1).lower() for s in lead if (m := _WEEK_OF_WRITING.match(doc.text, s.start, s.end))), None)
+    first = next((s for s in doc.sents if s.section == "body"), None)  # (the story's opening sentence)
+    m = _WEEK_OF_WRITING.match(doc.text, first.start, first.end) if first is not None else None
+    said = m.group(1).lower() if m else None
     if said is None:
         return event
     event = event.first_day()

@@ -44,9 +44,10 @@ _MEETS = re.compile(r"\b(?:met|meets?|meeting with|held talks|holds talks|talks 
 #: ... or that one of them and his counterpart of another country dealt with each other
 #: ("Onodera and his French counterpart ... confirmed that the two nations will ..."); not that
 #: they stood side by side ("Chansamone and his Cambodian counterpart attended the ceremony").
-_WITH_COUNTERPART = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+[A-Z][\w-]*\s+counterparts?\b")
+_WITH_COUNTERPART = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:[A-Z][\w.-]*\s+){1,3}counterparts?\b")
 _DEALT_WITH = re.compile(
-    r"\b(?:agreed|agree|confirmed|discussed|discuss|signed|exchanged views|pledged|reviewed|talks)\b", re.I
+    r"\b(?:agree[ds]?|confirm(?:s|ed)?|discuss(?:es|ed)?|sign(?:s|ed)?|exchanged views|pledged?|reviewed|talks)\b",
+    re.I,
 )
 #: An implicit Vietnamese side: "his host", "the host minister", or a pronoun subject ("He held talks
 #: with ..." after a Vietnamese minister's paragraph).

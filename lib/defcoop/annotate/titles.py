@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from defcoop.annotate.document import HOW_TITLE, HOW_TITLE_HOLDER, ActorHit, Doc, TitlesBySentence, is_registered
+from defcoop.annotate.document import (
+    HOW_NAME,
+    HOW_TITLE,
+    HOW_TITLE_HOLDER,
+    ActorHit,
+    Doc,
+    TitlesBySentence,
+    is_registered,
+)
 from defcoop.annotate.title_context import country_after, demonym_before, name_after_title
 from defcoop.lexicons.actors import registry
 from defcoop.lexicons.words import word_lists
@@ -21,6 +29,12 @@ from defcoop.text import fold
 __all__ = ["find_title_only"]
 
 _NEXT_CHAR = re.compile(r"\s+(\S)")
+
+
+#: What may stand between a title of a name's chain and the name: ranks and more titles, no
+#: punctuation that ends the phrase.
+_CHAIN_GAP = 60
+_CHAIN_BREAK = re.compile(r"[,;:()]|\.\s")
 
 
 def find_title_only(
@@ -44,11 +58,17 @@ def find_title_only(
     generic_titles = word_lists().generic_person_titles
     taken = [(h.start, h.end) for h in hits]
     named = {h.actor_id for h in hits}
-    # the offices this article's own title chains give each named official ("Defence Secretary
-    # Rajesh Kumar Singh"): the title as the article uses it, whatever office the registry records
+    # the titles (their words) that this article's title chains give each named official ("India's
+    # Defence Secretary Rajesh Kumar Singh"): the title as the article uses it, whatever office the
+    # registry records for it
     titled: dict[str, set[str]] = {}
     for h in hits:
-        titled.setdefault(h.actor_id, set()).update(h.offices)
+        if h.how != HOW_NAME:
+            continue
+        for t in titles_by_sent.get(h.sent_no, ()):
+            between = doc.text[t.end : h.start]
+            if t.end <= h.start and len(between) <= _CHAIN_GAP and not _CHAIN_BREAK.search(between):
+                titled.setdefault(h.actor_id, set()).add(fold(doc.text[t.start : t.end]))
     for n, ths in titles_by_sent.items():
         for i, t in enumerate(ths):
             offices = [o for (o, kind) in t.values if kind == "office" and o]
@@ -77,11 +97,12 @@ def find_title_only(
                     taken.append((t.start, t.end))
                 continue
             office = offices[0]
+            wording = fold(doc.text[t.start : t.end])
             cands = sorted(
                 a
                 for a in named
                 if is_registered(a)
-                and office in titled.get(a, ())
+                and wording in titled.get(a, ())
                 and (not country or reg.actors[a].country == country)
             )
             if len(cands) != 1:  # (else: the official named in the article with this title)

@@ -2,10 +2,11 @@
 
 :func:`table_digests` reduces every table of a :class:`~defcoop.corpus.Corpus` to its number of
 rows and a SHA-256 of its whole content, independent of how the table is held (categoricals or
-strings, 32- or 64-bit numbers, Arrow-backed or not, row order): each row is written as text
-in a fixed column order, rows are sorted, and the sorted text is hashed.  Two corpora have equal
-digests exactly when every table holds the same rows, up to order, so a change that should keep
-the output (the speed work of issue 19) is checked on every row, not on a sample.
+strings, integers of any width, Arrow-backed or not, row order): each row is written as text in
+a fixed column order, each value saying its type, rows are sorted, and the sorted text is hashed.
+Two corpora have equal digests when every table holds the same rows, up to order (short of a
+collision of SHA-256), so a change that should keep the output (the speed work of issue 19) is
+checked on every row, not on a sample.  Floats are compared by their ``repr``.
 
 >>> import pandas as pd
 >>> from defcoop.corpus import Corpus
@@ -21,6 +22,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import json
 
 import numpy as np
 import pandas as pd
@@ -34,20 +36,25 @@ TABLES = ("docs", "sentences", "segments", "mentions", "meetings", "skipped")
 
 
 def _cell(v) -> str:
-    """One value as text: lists and arrays item by item, bytes in hex, missing values as ``∅``."""
+    """One value as text that says its type: strings quoted (with their separators escaped), lists
+    and arrays item by item, bytes in hex, missing values as ``null``; integers of any width alike.
+
+    >>> [_cell(x) for x in (["a", "b"], "[a|b]", None, "null", 3, np.int32(3), b"\\x01", True)]
+    ['["a","b"]', '"[a|b]"', 'null', '"null"', '3', '3', 'b:01', 'true']
+    """
     if isinstance(v, (list, tuple, np.ndarray)):
-        return "[" + "|".join(_cell(x) for x in v) + "]"
+        return "[" + ",".join(_cell(x) for x in v) + "]"
     if isinstance(v, (bytes, bytearray, memoryview)):
-        return bytes(v).hex()
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-        return "∅"
+        return "b:" + bytes(v).hex()
+    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+        return "null"
     if isinstance(v, (bool, np.bool_)):
         return "true" if v else "false"
-    if isinstance(v, (float, np.floating)):
-        return repr(float(v))
     if isinstance(v, (int, np.integer)):
         return str(int(v))
-    return str(v)
+    if isinstance(v, (float, np.floating)):
+        return "f:" + repr(float(v))
+    return json.dumps(str(v), ensure_ascii=False)
 
 
 def _digest(df: pd.DataFrame) -> dict:

@@ -271,7 +271,7 @@ def load_registry(actors_csv=None, offices_csv=None) -> Registry:
     last_year = max([o.end.year for a in actors.values() for o in a.offices if o.end] + [REGISTRY_CHECKED_YEAR])
     return Registry(
         actors=actors,
-        full=PhraseMatcher(phrases),
+        full=PhraseMatcher(phrases, glued="start"),
         short={k: tuple(sorted(v)) for k, v in short.items()},
         last_year=last_year,
     )
@@ -297,4 +297,4 @@ def titles() -> Titles:
     for i, r in enumerate(rows, start=1):
         if r["kind"] not in {"office", "rank"}:
             raise DataFileError(f"titles.csv: row {i}: kind must be office or rank")
-    return Titles(PhraseMatcher((r["title"], (r["office"], r["kind"])) for r in rows))
+    return Titles(PhraseMatcher(((r["title"], (r["office"], r["kind"])) for r in rows), glued="end"))

@@ -69,7 +69,13 @@ class PhraseMatcher(Generic[T]):
     3
     """
 
-    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, T]], *, glued: str = "") -> None:
+        # "start": a hit may begin where a lower-case letter meets its capital (a name glued to the
+        # title before it: "MinisterPhan Van Giang"); "end": a hit may end there (a title glued to
+        # the name after it: "AmbassadorLianys"); "": word boundaries only ("VietnamPlus" is no Vietnam)
+        if glued not in ("", "start", "end"):
+            raise ValueError(f"glued must be '', 'start' or 'end', not {glued!r}")
+        self._glued = glued
         table: dict[tuple[str, bool], list[T]] = {}
         for phrase, value in phrases:
             key = normalise_phrase(phrase)
@@ -98,7 +104,7 @@ class PhraseMatcher(Generic[T]):
         if not self._size:
             return []
         f = fold_preserving_length(text) if folded is None else folded
-        return _scan(self._automaton, f, 1, text)[0]
+        return _scan(self._automaton, f, 1, text, (self._glued,))[0]
 
     def find(self, text: str, folded: str | None = None) -> list[Hit[T]]:
         """Non-overlapping hits, leftmost-longest."""
@@ -124,6 +130,7 @@ class MultiMatcher:
 
     def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
         self._n = len(matchers)
+        self._glued = tuple(m._glued for m in matchers)
         merged: dict[str, list] = {}
         for i, m in enumerate(matchers):
             for key, entries in m._entries.items():
@@ -140,7 +147,7 @@ class MultiMatcher:
         if self._empty:
             return [[] for _ in range(self._n)]
         f = fold_preserving_length(text) if folded is None else folded
-        return _scan(self._automaton, f, self._n, text)
+        return _scan(self._automaton, f, self._n, text, self._glued)
 
 
 def _payload(key: str, entries: tuple) -> tuple:
@@ -150,21 +157,32 @@ def _payload(key: str, entries: tuple) -> tuple:
     return (key, len(key), _is_word(key[0]), _is_word(key[-1]), entries)
 
 
-def _scan(automaton, f: str, n_matchers: int, text: str) -> list[list[Hit]]:
+def _scan(automaton, f: str, n_matchers: int, text: str, glued: tuple[str, ...]) -> list[list[Hit]]:
     """Run ``automaton`` over folded text ``f`` (of ``text``); hits per matcher, sorted
-    leftmost-longest first.  A lower-case letter followed by a capital is a word boundary too:
+    leftmost-longest first.  For the matchers whose ``glued`` is ``"start"`` (or ``"end"``), a
+    lower-case letter followed by a capital is a word boundary at a hit's start (or end) too:
     words a crawl glued at a line break (``Deputy Defence MinisterPhan Van Giang``)."""
     n = len(f)
     outs: list[list[Hit]] = [[] for _ in range(n_matchers)]
+    any_glued = any(glued)
     for end_idx, (key, size, word_first, word_last, entries) in automaton.iter(f):
         start = end_idx - size + 1
-        if word_first and start > 0 and f[start - 1].isalnum() and not _glued(text, start):
-            continue
         end = end_idx + 1
-        if word_last and end < n and f[end].isalnum() and not _glued(text, end):
-            # inside a longer word: only prefix phrases (``train*``) match, up to the word's end
+        inside_end = word_last and end < n and f[end].isalnum()
+        if word_first and start > 0 and f[start - 1].isalnum():
+            # inside a longer word, unless glued there ("MinisterPhan"): then for "start" matchers only
+            if any_glued and not inside_end and text[start].isupper() and text[start - 1].islower():
+                for i, _, vals in entries:
+                    if glued[i] == "start":
+                        outs[i].append(Hit(start, end, key, vals))
+            continue
+        if inside_end:
+            glued_end = any_glued and text[end].isupper() and text[end - 1].islower()
             for i, prefix, vals in entries:
-                if prefix:
+                if glued_end and glued[i] == "end":  # ("AmbassadorLianys")
+                    outs[i].append(Hit(start, end, key, vals))
+                elif prefix:
+                    # inside a longer word: only prefix phrases (``train*``) match, up to the word's end
                     stop = end
                     while stop < n and f[stop].isalnum():
                         stop += 1
@@ -175,11 +193,6 @@ def _scan(automaton, f: str, n_matchers: int, text: str) -> list[list[Hit]]:
     for out in outs:
         out.sort(key=_order)
     return outs
-
-
-def _glued(text: str, i: int) -> bool:
-    """Whether a lower-case letter at ``i - 1`` meets a capital at ``i`` (``MinisterPhan``)."""
-    return text[i].isupper() and text[i - 1].islower()
 
 
 def _order(h: Hit) -> tuple[int, int, str]:

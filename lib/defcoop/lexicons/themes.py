@@ -8,7 +8,8 @@ carries a theme when at least ``min_sentences`` of its sentences are evidence; f
 commas, semicolons, colons, dashes and brackets), and every ``include_together`` pair of the
 sentence: in ``The two nations aimed to sign a deal before the end of the year, Teodoro said after
 he and Giang inked letters of intent`` the future signing does not hide the signing reported,
-while ``recently`` (an ``exclude`` phrase) dates the whole sentence.  Every phrase
+while ``recently`` (an ``exclude`` phrase) dates the whole sentence.  A ``mask`` phrase takes away
+only the phrases it overlaps (``ASEAN countries`` hides its ``ASEAN``).  Every phrase
 of every theme sits in one compiled matcher, so a sentence is scanned once for all themes.
 """
 
@@ -65,6 +66,9 @@ class Theme:
     #: Phrases that veto the include phrases of their own clause (:func:`clause_cuts`) and the
     #: sentence's ``include_together`` pairs.
     exclude_clause: tuple[str, ...] = ()
+    #: Phrases whose hits take away the include and group phrases they overlap, nothing else
+    #: (``ASEAN countries`` hides its ``ASEAN``; the ``ADMM-Plus`` of the same clause stays).
+    mask: tuple[str, ...] = ()
 
 
 #: What ends a clause for the ``exclude_clause`` phrases.
@@ -84,7 +88,7 @@ def clause_cuts(sentence: str, offset: int = 0) -> list[int]:
 
 
 # A matcher value: (theme id, role, group index); role is "include", "group", "exclude" or
-# "exclude_clause".
+# "exclude_clause" or "mask".
 Tag = tuple[str, str, int]
 
 
@@ -115,7 +119,7 @@ class Codebook:
         are where its clauses end (:func:`clause_cuts`, in the hits' offsets), read by the themes
         with ``exclude_clause`` phrases."""
         per: dict[str, dict[str, list]] = defaultdict(
-            lambda: {"include": [], "exclude": [], "group": [], "exclude_clause": []}
+            lambda: {"include": [], "exclude": [], "group": [], "exclude_clause": [], "mask": []}
         )
         for h in hits:
             for theme_id, role, group in h.values:
@@ -125,6 +129,12 @@ class Codebook:
             theme = self.themes[theme_id]
             if roles["exclude"]:
                 continue
+            if roles["mask"]:
+                masked = [(h.start, h.end) for h, _ in roles["mask"]]
+                roles = {
+                    role: [(h, g) for h, g in found if not any(a < h.end and h.start < b for a, b in masked)]
+                    for role, found in roles.items()
+                }
             if roles["exclude_clause"]:
                 # only the include phrases of the other clauses stand ("inked letters of intent");
                 # the phrases that count only together ("signed" + "protocol") may come from
@@ -198,6 +208,7 @@ def load_codebook(path: Path | None = None) -> Codebook:
         if not isinstance(lists_alone, bool):
             raise DataFileError(f"{where}: lists_alone must be true or false")
         exclude_clause = _phrases(item.get("exclude_clause"), f"{where}.exclude_clause")
+        mask = _phrases(item.get("mask"), f"{where}.mask")
         themes[tid] = Theme(
             tid,
             item["label"],
@@ -208,10 +219,12 @@ def load_codebook(path: Path | None = None) -> Codebook:
             min_sentences,
             lists_alone,
             exclude_clause,
+            mask,
         )
         phrases += [(p, (tid, "include", -1)) for p in include]
         phrases += [(p, (tid, "exclude", -1)) for p in exclude]
         phrases += [(p, (tid, "exclude_clause", -1)) for p in exclude_clause]
+        phrases += [(p, (tid, "mask", -1)) for p in mask]
         phrases += [(p, (tid, "group", g)) for g, grp in enumerate(groups) for p in grp]
     unknown = sorted(set(themes) - set(THEME_IDS))
     missing = [t for t in THEME_IDS if t not in themes]

@@ -121,6 +121,8 @@ def _outlet_names() -> frozenset[str]:
 _HEADLINE_ITEM = re.compile(r"^(?:[-–—•·*>]\s*\S.*|[^.!?…。！？]{3,200})$")
 
 
+#: The end of a teaser cut short: a lower-case word and no punctuation after it.
+_CUT_SHORT = re.compile(r"(?<![\w.])[a-z][\w'’-]*$")
 #: Words a title needs before its lower-case slug is looked for on other lines (fewer could be prose).
 _SLUG_MIN_WORDS = 4
 
@@ -129,10 +131,10 @@ def _mark_slug_lines(text: str, classified: list[Block], title: str) -> None:
     """Mark, in place, the lines that start with the page's own title in lower case without its
     punctuation (the slug of its URL: ``defence minister attends admm retreat admm plus in
     thailand Vietnam, US seek to expand defence cooperation``): a related-news link, or an image's
-    alt text when nothing follows the slug.  A link's teaser paragraph goes with it when another
-    such line follows it, or when it ends the page cut short (no full stop at its end, as a
-    teaser is cut): it is another story's lead.  The article's own last paragraph, which ends
-    its sentence, stays."""
+    alt text when nothing follows the slug.  A link's teaser paragraph goes with it when it is cut
+    short (it stops on a lower-case word, with no full stop: ``... to strengthen practical and
+    cont``) and ends the page or another such line follows it: it is another story's lead.  The
+    article's own last paragraph, which ends its sentence (or on a credit, ``Caracas (VNA)``), stays."""
     slug = _name_key(title).split()
     if len(slug) < _SLUG_MIN_WORDS or " ".join(slug) == title:
         return
@@ -157,9 +159,8 @@ def _mark_slug_lines(text: str, classified: list[Block], title: str) -> None:
         if not rest:
             continue
         last = classified[rest[0]]
-        if (len(rest) == 1 and not _TERMINAL_END.search(text[last.start : last.end].rstrip())) or (
-            len(rest) > 1 and any(k in linked for k in range(rest[0] + 1, rest[1]))
-        ):
+        cut_short = _CUT_SHORT.search(text[last.start : last.end].rstrip()) is not None
+        if cut_short and (len(rest) == 1 or any(k in linked for k in range(rest[0] + 1, rest[1]))):
             j = rest[0]
             classified[j] = Block(
                 "boilerplate", classified[j].start, classified[j].end, "related-news teaser (after its link)"
