@@ -130,11 +130,12 @@ def record_actors(doc: Doc, hits: list[ActorHit], unregistered: dict[str, tuple[
         doc.add(
             "actor", h.actor_id, h.sent_no, h.start, h.end, how=h.how, registered=info.registered, country=info.country
         )
+    full: dict[str, list[str]] = {}  # each actor's surfaces, in text order, by kind
+    family: dict[str, list[str]] = {}
+    for h in hits:
+        if h.how == HOW_NAME or h.how in _FAMILY_ONLY:
+            (full if h.how == HOW_NAME else family).setdefault(h.actor_id, []).append(doc.text[h.start : h.end])
     for aid, info in actors.items():
-        if not info.registered:
-            actors[aid] = info._replace(written=info.name)
-            continue
-        full = [doc.text[h.start : h.end] for h in hits if h.actor_id == aid and h.how == HOW_NAME]
-        family = [doc.text[h.start : h.end] for h in hits if h.actor_id == aid and h.how in _FAMILY_ONLY]
-        actors[aid] = info._replace(written=written_name(info.name, full, family))
+        written = written_name(info.name, full.get(aid, []), family.get(aid, [])) if info.registered else info.name
+        actors[aid] = info._replace(written=written)
     return actors

@@ -475,8 +475,8 @@ def _written_after(doc: Doc, year: int, month: int, day: int | None) -> DateValu
     event = make_date(year, month, day)
     if event is None or day is None:
         return event
-    first = next((s for s in doc.sents if s.section == "body"), None)  # (the story's opening sentence)
-    m = _WEEK_OF_WRITING.match(doc.text, first.start, first.end) if first is not None else None
+    opening = next((s for s in doc.sents if s.section == "body"), None)  # (the story's first sentence)
+    m = _WEEK_OF_WRITING.match(doc.text, opening.start, opening.end) if opening is not None else None
     said = m.group(1).lower() if m else None
     if said is None:
         return event

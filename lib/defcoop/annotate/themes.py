@@ -25,7 +25,7 @@ from collections import defaultdict
 
 from defcoop.annotate.document import Doc
 from defcoop.lexicons.matcher import Hit
-from defcoop.lexicons.themes import Codebook, Tag, clause_cuts, codebook
+from defcoop.lexicons.themes import Codebook, Tag, codebook
 
 __all__ = ["find_themes", "in_list", "list_span"]
 
@@ -116,11 +116,7 @@ def find_themes(doc: Doc, cb: Codebook | None = None) -> list[str]:
         s = doc.sents[n]
         if not sent_hits or s.section == "caption":
             continue
-        scoped = cb.clause_scoped
-        cuts: list[int] | tuple = ()
-        if scoped and any(r == "exclude_clause" and t in scoped for h in sent_hits for t, r, _ in h.values):
-            cuts = clause_cuts(doc.text[s.start : s.end], s.start)
-        evidence = cb.evidence_from_hits(sent_hits, cuts)
+        evidence = cb.evidence_from_hits(sent_hits, doc.text[s.start : s.end], s.start)
         spans: list[tuple[int, int]] | None = None  # the sentence's lists, found when a theme asks
         for tid, hs in evidence.items():
             count[tid] += 1

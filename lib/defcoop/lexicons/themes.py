@@ -18,9 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -97,11 +96,6 @@ class Codebook:
     themes: dict[str, Theme]
     matcher: PhraseMatcher[Tag]
 
-    @cached_property
-    def clause_scoped(self) -> frozenset[str]:
-        """The themes with phrases that veto only their own clause (``exclude_clause``)."""
-        return frozenset(t for t, th in self.themes.items() if th.exclude_clause)
-
     def evidence(self, sentence: str, folded: str | None = None) -> dict[str, list[Hit[Tag]]]:
         """Themes this sentence is evidence for, with the hits that make it so.
 
@@ -112,12 +106,15 @@ class Codebook:
         >>> sorted(cb.evidence("Belarus should ensure the quality of signed military commercial contracts."))
         ['military_technical_arms']
         """
-        return self.evidence_from_hits(self.matcher.candidates(sentence, folded), clause_cuts(sentence))
+        return self.evidence_from_hits(self.matcher.candidates(sentence, folded), sentence)
 
-    def evidence_from_hits(self, hits: list[Hit[Tag]], cuts: Sequence[int] = ()) -> dict[str, list[Hit[Tag]]]:
-        """:meth:`evidence` from the codebook matcher's overlapping hits in one sentence; ``cuts``
-        are where its clauses end (:func:`clause_cuts`, in the hits' offsets), read by the themes
-        with ``exclude_clause`` phrases."""
+    def evidence_from_hits(
+        self, hits: list[Hit[Tag]], sentence: str = "", offset: int = 0
+    ) -> dict[str, list[Hit[Tag]]]:
+        """:meth:`evidence` from the codebook matcher's overlapping hits in one sentence, the text
+        ``sentence`` starting at ``offset`` in the hits' offsets (its clauses are found only when an
+        ``exclude_clause`` phrase is among the hits)."""
+        cuts: list[int] | None = None
         per: dict[str, dict[str, list]] = defaultdict(
             lambda: {"include": [], "exclude": [], "group": [], "exclude_clause": [], "mask": []}
         )
@@ -139,6 +136,8 @@ class Codebook:
                 # only the include phrases of the other clauses stand ("inked letters of intent");
                 # the phrases that count only together ("signed" + "protocol") may come from
                 # different clauses, one of them the vetoed one's subject, so they count for nothing
+                if cuts is None:
+                    cuts = clause_cuts(sentence, offset)
                 vetoed = {bisect.bisect(cuts, h.start) for h, _ in roles["exclude_clause"]}
                 roles = {
                     "include": [(h, g) for h, g in roles["include"] if bisect.bisect(cuts, h.start) not in vetoed],

@@ -155,13 +155,11 @@ def _mark_slug_lines(text: str, classified: list[Block], title: str) -> None:
             if more:
                 linked.append(i)
     for i in linked:
-        rest = [j for j in range(i + 1, len(classified)) if classified[j].kind == "body"]
-        if not rest:
+        body = (j for j in range(i + 1, len(classified)) if classified[j].kind == "body")
+        j, after = next(body, None), next(body, None)  # the teaser, and the prose after it
+        if j is None or _CUT_SHORT.search(text[classified[j].start : classified[j].end].rstrip()) is None:
             continue
-        last = classified[rest[0]]
-        cut_short = _CUT_SHORT.search(text[last.start : last.end].rstrip()) is not None
-        if cut_short and (len(rest) == 1 or any(k in linked for k in range(rest[0] + 1, rest[1]))):
-            j = rest[0]
+        if after is None or any(k in linked for k in range(j + 1, after)):
             classified[j] = Block(
                 "boilerplate", classified[j].start, classified[j].end, "related-news teaser (after its link)"
             )
