@@ -52,7 +52,7 @@ def test_a_between_phrase_joins_only_the_countries_inside_it():
     )
     assert ("Germany", "bilateral") in {(m[2], m[10]) for m in _rows(official, "country")}
     # a country after the phrase's clause has ended is no part of it, though the sentence names Vietnam
-    clause = "It promotes cooperation between the grouping and its partners{} showing Vietnam's role in Cambodia.\n"
+    clause = "It promotes cooperation between the grouping and its partners{} showing Cambodia's ties with Vietnam.\n"
     roles = {(m[2], m[10]) for m in _rows(_ann(LEAD + clause.format(",")), "country")}
     assert ("Cambodia", "bilateral") not in roles
     roles = {(m[2], m[10]) for m in _rows(_ann(LEAD + clause.format("")), "country")}
@@ -65,6 +65,22 @@ def test_a_between_phrase_joins_only_the_countries_inside_it():
     ):
         roles = {(m[2], m[10]) for m in _rows(_ann(LEAD + text + "\n"), "country")}
         assert {(c, "bilateral") for c in countries} <= roles, text
+
+
+def test_a_between_phrase_ends_at_its_second_member():
+    # "between the Japanese and Vietnamese ministers" is closed by "Vietnamese": China, named later in
+    # the same clause, is no part of it
+    text = "The meeting between the Japanese and Vietnamese defence ministers in Hanoi coincided with a visit by {}."
+    roles = {(m[2], m[10]) for m in _rows(_ann(LEAD + text.format("China's foreign minister") + "\n"), "country")}
+    assert ("Japan", "bilateral") in roles and ("China", "bilateral") not in roles
+    # the control: the same sentence with China as the phrase's second member
+    control = "The meeting between the Vietnamese and Chinese defence ministers in Hanoi coincided with a visit."
+    roles = {(m[2], m[10]) for m in _rows(_ann(LEAD + control + "\n"), "country")}
+    assert ("China", "bilateral") in roles
+    # a list after the conjunction keeps its members: Cambodia is joined to Laos
+    listed = "Cooperation between Vietnam and Laos and Cambodia grew."
+    roles = {(m[2], m[10]) for m in _rows(_ann(LEAD + listed + "\n"), "country")}
+    assert {("Laos", "bilateral"), ("Cambodia", "bilateral")} <= roles
 
 
 def test_a_country_named_as_another_ones_ally_is_no_counterpart():

@@ -33,6 +33,8 @@ __all__ = ["find_partners", "history_pattern"]
 # What may stand between two country names that are joined ("Vietnam-Belarus", "Vietnam and Russia").
 _CONNECTORS = re.compile(r"^\s*(?:[-–—/]|and|&|with)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+# The word that joins the two members of a between phrase.
+_AND = re.compile(r"\band\b|&", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # "ally" after the counterpart word: the phrase names another country by its alliance.
 _ALLY_AFTER = re.compile(r"\s+(?:ally|allies)\b", re.I)
@@ -87,7 +89,16 @@ def _counterpart(lex: LanguageLexicon, seg: str, h: Hit) -> bool:
     )
 
 
-def _between_home(between: re.Pattern[str], seg: str, hits: list[Hit], h: Hit, g, home_at: list[int]) -> bool:
+def _between_home(
+    between: re.Pattern[str],
+    seg: str,
+    hits: list[Hit],
+    h: Hit,
+    g,
+    home_at: list[int],
+    connectors: re.Pattern[str] = _CONNECTORS,
+    conjunction: re.Pattern[str] | None = None,
+) -> bool:
     """Whether ``h`` stands in a ``between ... and ...`` phrase that names Vietnam: ``between
     Vietnam and its neighbour China``, ``between Russia and the Vietnamese defence ministry``,
     ``giữa Việt Nam và Nga``; not ``a joint venture between India and Russia`` in a sentence that
@@ -96,7 +107,14 @@ def _between_home(between: re.Pattern[str], seg: str, hits: list[Hit], h: Hit, g
     ``between`` word before the country to the end of its clause (a semicolon or colon, a dash, a
     comma before a lower-case word), at most ``_BETWEEN_SPAN`` characters.  A Vietnamese official
     named in it (at a position of ``home_at``, relative to ``seg``) names Vietnam too: ``a meeting
-    between Deputy Minister Nguyen Chi Vinh and State Secretary for Defence of Germany``."""
+    between Deputy Minister Nguyen Chi Vinh and State Secretary for Defence of Germany``.
+
+    The phrase also ends at its second member: a country named after its ``conjunction`` (``and``)
+    and before ``h`` closes it, unless ``h`` is joined to that country in a list (``between the
+    Japanese and Vietnamese defense ministers in Hanoi coincided with a visit by China's foreign
+    minister``: China is outside; ``between Vietnam, Laos and Cambodia`` keeps every member).
+    ``conjunction`` is ``None`` for a language without one in the lexicon: the second member is
+    not looked for."""
     start = -1
     for m in between.finditer(seg, 0, h.start):  # the last between word before the country
         start = m.end()
@@ -106,6 +124,12 @@ def _between_home(between: re.Pattern[str], seg: str, hits: list[Hit], h: Hit, g
     end = min(end.start() if end else len(seg), start + _BETWEEN_SPAN)
     if h.start >= end:
         return False
+    if conjunction is not None:
+        for a in conjunction.finditer(seg, start, h.start):
+            if any(
+                a.end() <= o.start and o.end <= h.start and not connectors.match(seg[o.end : h.start]) for o in hits
+            ):
+                return False
     return any(start <= o.start < end and g.countries[o.values[0][0]].kind == "self" for o in hits) or any(
         start <= p < end for p in home_at
     )
@@ -192,7 +216,7 @@ def find_partners(doc: Doc, actor_country: dict[str, str], *, lex: LanguageLexic
                 if any(g.countries[o.values[0][0]].kind == "organisation" for o in joined):
                     role = "multilateral"
                 elif any(g.countries[o.values[0][0]].kind == "self" for o in joined) or _between_home(
-                    between, seg, hits, h, g, home_at.get(n, [])
+                    between, seg, hits, h, g, home_at.get(n, []), connectors, _AND if lex is None else None
                 ):
                     role = "bilateral"
                 elif lex is not None:
