@@ -53,6 +53,7 @@ TARGET_RSS_MB = 2048.0
 TARGET_CACHED_S = 3.0
 TARGET_RATIO = 20.0
 TARGET_WORKBOOK_S = 300.0
+TARGET_NOTEBOOK_MB = 2048.0
 
 CHILD = r"""
 import json, resource, sys, time
@@ -152,10 +153,12 @@ def ensure_corpus(workdir: Path, n: int, seed: int) -> tuple[Path, str]:
     return corpus, f"generated {n:,} articles in {info['seconds']:.1f} s ({info['counts']})"
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants now (Linux /proc), in KiB."""
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """Resident memory of ``root`` and all its descendants now (Linux /proc), in KiB: all of it,
+    and its anonymous part (``RssAnon``: without the pages of mapped files, such as the cache's
+    parts, which the OS can take back without writing them anywhere)."""
     parent: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    rss: dict[int, tuple[int, int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -166,16 +169,17 @@ def _tree_rss_kb(root: int) -> int:
             continue
         pid = int(entry.name)
         parent[pid] = int(fields.get("PPid", "0").strip() or 0)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, todo = 0, [root]
+        rss[pid] = (int(fields.get("VmRSS", "0 kB").split()[0]), int(fields.get("RssAnon", "0 kB").split()[0]))
+    total, anon, todo = 0, 0, [root]
     children: dict[int, list[int]] = {}
     for pid, pp in parent.items():
         children.setdefault(pp, []).append(pid)
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += rss.get(pid, (0, 0))[0]
+        anon += rss.get(pid, (0, 0))[1]
         todo.extend(children.get(pid, ()))
-    return total
+    return total, anon
 
 
 def run_child(
@@ -215,15 +219,16 @@ def run_child(
             ]
             for th in readers:
                 th.start()
-            tree_peak = 0
-            per_notebook: dict[str, int] = {}
+            tree_peak = tree_anon = 0
+            per_notebook: dict[str, tuple[int, int]] = {}
             while proc.poll() is None:
                 if os.path.isdir("/proc"):
-                    now = _tree_rss_kb(proc.pid)
-                    tree_peak = max(tree_peak, now)
+                    now, anon = _tree_rss_kb(proc.pid)
+                    tree_peak, tree_anon = max(tree_peak, now), max(tree_anon, anon)
                     if mark is not None:
                         running = Path(mark).read_text()
-                        per_notebook[running] = max(per_notebook.get(running, 0), now)
+                        was = per_notebook.get(running, (0, 0))
+                        per_notebook[running] = (max(was[0], now), max(was[1], anon))
                 if timeout is not None and time.perf_counter() - t > timeout:
                     proc.kill()
                     raise RuntimeError(f"defcoop.load child exceeded {timeout} s")
@@ -239,12 +244,45 @@ def run_child(
     out = json.loads(chunks["out"].strip().splitlines()[-1])
     out["process_seconds"] = wall
     out["tree_peak_rss_mb"] = max(tree_peak / 1024, out["peak_rss_mb"])
+    out["tree_peak_anon_mb"] = tree_anon / 1024
     if mode == "profile":
         out["profile"] = chunks.get("err", "")
-    for name, kb in per_notebook.items():
+    for name, (kb, anon_kb) in per_notebook.items():
         if name in out.get("notebooks", {}):
             out["notebooks"][name]["tree_peak_rss_mb"] = kb / 1024
+            out["notebooks"][name]["tree_peak_anon_mb"] = anon_kb / 1024
     return out
+
+
+def run_workbook(corpus: Path, cache_dir: Path, out: Path, timeout: float | None) -> dict:
+    """Every notebook on ``corpus`` through papermill, with the cache ``cache_dir`` (warm), its
+    figures under ``out``; prints and returns the times and peak memory per notebook."""
+    # Notebooks load the corpus through the default cache: point it at the warm one.
+    env = {**os.environ, "DEFCOOP_CACHE": str(cache_dir)}
+    shutil.rmtree(out, ignore_errors=True)
+    wb = run_child(corpus, {"out": str(out)}, mode="workbook", timeout=timeout, env=env)
+    per = ", ".join(
+        f"{k} {v['seconds']:.0f} s, {v.get('tree_peak_rss_mb', 0):,.0f} MB "
+        f"(anonymous {v.get('tree_peak_anon_mb', 0):,.0f} MB)"
+        for k, v in wb["notebooks"].items()
+    )
+    stopped = [f"{k} ({v['status']})" for k, v in wb["notebooks"].items() if v["status"] != "ran through"]
+    print(
+        f"workbook ({len(wb['notebooks'])} notebooks, papermill, cache warm): "
+        f"{wb['process_seconds']:.0f} s ({per}), "
+        f"peak RSS {wb['tree_peak_rss_mb']:,.0f} MB (process tree; anonymous "
+        f"{wb['tree_peak_anon_mb']:,.0f} MB)" + (f"; stopped: {'; '.join(stopped)}" if stopped else ""),
+        flush=True,
+    )
+    over = [k for k, v in wb["notebooks"].items() if v.get("tree_peak_rss_mb", 0) > TARGET_NOTEBOOK_MB]
+    unsampled = [k for k, v in wb["notebooks"].items() if "tree_peak_rss_mb" not in v]
+    print(
+        f"target: each notebook's peak RSS <= {TARGET_NOTEBOOK_MB:,.0f} MB: "
+        + (f"MISSED by {', '.join(over)}" if over else "met" if not unsampled else "not measured")
+        + (f" ({', '.join(unsampled)} ran too briefly to be sampled)" if unsampled else ""),
+        flush=True,
+    )
+    return wb
 
 
 def load_params() -> set[str]:
@@ -290,6 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile defcoop.load on N articles")
     ap.add_argument("--timeout", type=float, default=None, help="seconds allowed to each subprocess")
     ap.add_argument(
+        "--notebooks-only",
+        action="store_true",
+        help="skip the cold run, the cache fill and the baseline: load from WORKDIR/cache-N (filling it if it is "
+        "not there) and, with --workbook, run the notebooks",
+    )
+    ap.add_argument(
         "--workbook",
         action="store_true",
         help="also time every notebook (papermill, as `make workbook CORPUS=`) on each size, cache warm",
@@ -323,6 +367,24 @@ def main(argv: list[str] | None = None) -> int:
         corpus, how = ensure_corpus(workdir, n, args.seed)
         print(f"\n## {n:,} articles: {how}", flush=True)
         row: dict = {"n": n, "corpus": str(corpus)}
+        if args.notebooks_only:
+            if not has_cache:
+                print("--notebooks-only needs defcoop's on-disk cache; skipped", flush=True)
+                continue
+            cache_dir = workdir / f"cache-{n}"
+            try:
+                warm = run_child(corpus, {"cache": str(cache_dir)}, timeout=args.timeout)
+            except RuntimeError as exc:
+                row["cache_error"] = str(exc)[-500:]
+                print(f"loading from the cache failed: {str(exc)[-300:]}", flush=True)
+                results.append(row)
+                continue
+            row["cached"] = warm
+            print(f"defcoop.load from {cache_dir} (filled first if it was not): {warm['seconds']:.2f} s", flush=True)
+            if args.workbook:
+                row["workbook"] = run_workbook(corpus, cache_dir, workdir / f"runs-{n}", args.timeout)
+            results.append(row)
+            continue
         cold = run_child(corpus, cold_kwargs, timeout=args.timeout)
         row["cold"] = cold
         print(
@@ -352,24 +414,7 @@ def main(argv: list[str] | None = None) -> int:
                 row["cache_error"] = str(exc)[-500:]
                 print(f"cached reload failed: {str(exc)[-300:]}", flush=True)
             if args.workbook and "cached" in row:
-                # Notebooks load the corpus through the default cache: point it at the warm one.
-                env = {**os.environ, "DEFCOOP_CACHE": str(cache_dir)}
-                out = workdir / f"runs-{n}"
-                shutil.rmtree(out, ignore_errors=True)
-                wb = run_child(corpus, {"out": str(out)}, mode="workbook", timeout=args.timeout, env=env)
-                row["workbook"] = wb
-                per = ", ".join(
-                    f"{k} {v['seconds']:.0f} s, {v.get('tree_peak_rss_mb', 0):,.0f} MB"
-                    for k, v in wb["notebooks"].items()
-                )
-                stopped = [f"{k} ({v['status']})" for k, v in wb["notebooks"].items() if v["status"] != "ran through"]
-                print(
-                    f"workbook ({len(wb['notebooks'])} notebooks, papermill, cache warm): "
-                    f"{wb['process_seconds']:.0f} s ({per}), "
-                    f"peak RSS {wb['tree_peak_rss_mb']:,.0f} MB (process tree)"
-                    + (f"; stopped: {'; '.join(stopped)}" if stopped else ""),
-                    flush=True,
-                )
+                row["workbook"] = run_workbook(corpus, cache_dir, workdir / f"runs-{n}", args.timeout)
         if baseline_ok:
             base = run_baseline(args.spacy_python, corpus, lexicon, args.timeout)
             row["spacy"] = base

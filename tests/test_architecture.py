@@ -29,6 +29,7 @@ STAGES = {
     "schema.py": 0,
     "export.py": 0,
     "text.py": 0,
+    "arrays.py": 0,  # Arrow columns of the tables, read without copying them whole
     "corpus.py": 0,  # the tables' container and the definition of a story
     "lexicons": 1,
     "reading": 2,

@@ -3,13 +3,18 @@ article, syndicated copies, the stop-word file."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
 import defcoop
 from defcoop.analysis import topics
+from defcoop.arrays import arrow_strings, take_rows
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.datafiles import DataFileError
 
@@ -239,12 +244,70 @@ def test_k_and_stability_on_a_sample_above_the_threshold(two_groups):
     assert full.groupby("kind")["passages"].max().to_dict()["seed"] == n
 
 
-def test_transforming_in_processes_gives_the_same_matrix(two_groups):
+def test_transforming_in_processes_gives_the_same_matrix(two_groups, monkeypatch):
+    monkeypatch.setattr(topics, "TRANSFORM_BATCH", 3)  # many batches, in both processes
     u = topics.units(two_groups, unit="sentence")
     one = topics.vectorise(u, vocab_sample=8, min_df=1, n_jobs=1)
     two = topics.vectorise(u, vocab_sample=8, min_df=1, n_jobs=2)
     assert list(one.terms) == list(two.terms)
     assert (one.X != two.X).nnz == 0 and one.X.shape == (len(u), len(one.terms))
+
+
+def _chunked(col: pd.Series, ends: list[int]) -> pd.Series:
+    """``col`` as an Arrow ``str`` column in chunks ending at the rows ``ends``, as the cache's
+    parts give it (one chunk a part)."""
+    values = [None if v is None else str(v) for v in col.tolist()]
+    bounds = [0, *ends, len(values)]
+    chunks = [pa.array(values[a:b], pa.large_string()) for a, b in itertools.pairwise(bounds) if b > a]
+    arr = pd.arrays.ArrowExtensionArray(pa.chunked_array(chunks, pa.large_string()))
+    return pd.Series(arr, index=col.index).astype(col.dtype)
+
+
+def _doc_ends(sentences: pd.DataFrame, every: int) -> list[int]:
+    """The rows where a chunk of ``every`` documents' sentences ends."""
+    starts = np.flatnonzero(np.r_[True, sentences["doc_id"].to_numpy()[1:] != sentences["doc_id"].to_numpy()[:-1]])
+    return starts[every::every].tolist()
+
+
+@pytest.mark.parametrize("cut", ["documents", "rows"])
+def test_passages_are_the_same_from_a_sentence_column_in_many_chunks(seeds, cut):
+    # the passages' texts are taken and joined chunk by chunk: the same passages, of the same
+    # dtypes, whatever the chunks; chunks cut at documents (as the cache's parts are) are read one
+    # by one, chunks that cut a paragraph are made one first
+    sents = seeds.sentences
+    ends = _doc_ends(sents, 2) if cut == "documents" else list(range(7, len(sents), 7))
+    chunked = dataclasses.replace(seeds, sentences=sents.assign(sentence=_chunked(sents["sentence"], ends)))
+    for unit in ("paragraph", "sentence"):
+        a, b = topics.units(seeds, unit=unit), topics.units(chunked, unit=unit)
+        assert a.columns.tolist() == b.columns.tolist() and a.dtypes.tolist() == b.dtypes.tolist()
+        for c in a.columns:
+            assert a[c].tolist() == b[c].tolist(), (unit, c)
+        if cut == "documents" and unit == "paragraph":
+            assert arrow_strings(b["text"]).num_chunks > 1  # (read chunk by chunk, not made one)
+    # the quotes read the sentences of the chunked column too
+    u = topics.units(seeds, unit="paragraph")
+    model = topics.fit_topics(topics.vectorise(u, min_df=1), k=2, model="nmf")
+    quotes = [topics.representatives(model, u, sentences=c.sentences)["quote"].tolist() for c in (seeds, chunked)]
+    assert quotes[0] == quotes[1]
+
+
+def test_a_column_of_python_strings_with_missing_values_is_read():
+    assert arrow_strings(pd.Series(["a", None, np.nan], dtype=object)).to_pylist() == ["a", None, None]
+    assert arrow_strings(pd.Series(["a", None], dtype="category")).to_pylist() == ["a", None]
+    col = pa.chunked_array([pa.array(["a", "b"], pa.large_string()), pa.array(["c"], pa.large_string())])
+    assert take_rows(col, np.array([2, 0, 1, 2])).to_pylist() == ["c", "a", "b", "c"]
+
+
+def test_strings_of_groups_are_joined_across_chunks_in_any_order():
+    texts = pa.chunked_array([pa.array(["a", "b", "c"], pa.large_string()), pa.array(["d", "e"], pa.large_string())])
+    # groups in the order asked, not the chunks' order
+    assert topics._take_join(texts, np.array([3, 4, 0, 2]), np.array([0, 2])).to_pylist() == ["d e", "a c"]
+    # a group whose strings lie in two chunks
+    assert topics._take_join(texts, np.array([2, 3, 1]), np.array([0, 2])).to_pylist() == ["c d", "b"]
+    # groups of the two chunks taking turns (folders per outlet: doc ids not in the parts' order)
+    src, first = np.array([0, 3, 1, 4, 2]), np.array([0, 1, 2, 3, 4])
+    assert topics._take_join(texts, src, first).to_pylist() == ["a", "d", "b", "e", "c"]
+    assert topics._take_join(texts, np.array([], dtype=np.int64), np.array([], dtype=np.int64)).to_pylist() == []
 
 
 def test_sampled_fits_use_the_estimator_of_the_full_fit(two_groups, monkeypatch):

@@ -90,7 +90,7 @@ def test_a_lexicon_change_starts_a_new_cache_version(tmp_path, monkeypatch):
     before = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT).dir
     from defcoop.engine import versioning
 
-    monkeypatch.setattr(versioning, "data_digest", lambda data_dir: "a-changed-lexicon")
+    monkeypatch.setattr(versioning, "data_digest", lambda data_dir, skip=frozenset(): "a-changed-lexicon")
     versioning.code_version.cache_clear()
     try:
         after = Store(cache, root, max_bytes=MAX_BYTES_DEFAULT).dir

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from defcoop.engine.versioning import annotating_modules, code_version, version_of
+from defcoop.lexicons.datafiles import NOT_ANNOTATION_INPUTS
 from defcoop.paths import PACKAGE_DIR, REPO_ROOT
 
 # Annotates every seed, gold and held-out article, a non-English text and badly encoded bytes in
@@ -75,7 +76,12 @@ def test_changing_any_annotating_module_or_data_file_changes_the_version(package
     base = version_of(package_copy)
     assert base == code_version()  # a faithful copy has the installed package's version
     covered = [package_copy / rel for rel in annotating_modules(package_copy)]
-    data = sorted(p for p in (package_copy / "data").rglob("*") if p.is_file())
+    data_dir = package_copy / "data"
+    data = sorted(
+        p
+        for p in data_dir.rglob("*")
+        if p.is_file() and p.relative_to(data_dir).as_posix() not in NOT_ANNOTATION_INPUTS
+    )
     assert len(covered) >= 15 and len(data) >= 10
     unchanged = []
     for path in [*covered, *data]:
@@ -85,6 +91,15 @@ def test_changing_any_annotating_module_or_data_file_changes_the_version(package
             unchanged.append(path.relative_to(package_copy).as_posix())
         path.write_bytes(original)
     assert not unchanged, f"changing these left the cache version unchanged: {unchanged}"
+    assert version_of(package_copy) == base
+
+
+def test_the_validity_measures_do_not_change_the_version(package_copy: Path):
+    # recording new validity measures (read by notebooks, never by a rule) must not make every
+    # cached corpus be annotated again
+    base = version_of(package_copy)
+    assert {"validity.csv"} == NOT_ANNOTATION_INPUTS
+    _touch(package_copy / "data" / "validity.csv")
     assert version_of(package_copy) == base
 
 

@@ -322,7 +322,7 @@ def actor_kwic(
     if per_actor is not None:
         m = m.groupby("actor_id", sort=False).head(per_actor)
     texts = ArticleTexts(corpus.docs)
-    bounds = sentence_bounds(corpus.sentences, m[["doc_id", "sent_no"]])
+    bounds = sentence_bounds(corpus.sentences, m[["doc_id", "sent_no"]], text=False)
     rows = []
     for r in m.itertuples(index=False):
         t = texts[r.doc_id]
@@ -390,7 +390,7 @@ def unregistered_actors(
     counts = m.groupby("actor_id", sort=True).agg(articles=("doc_id", "nunique"), mentions=("start", "size"))
     first = first.loc[counts.index]
     texts = ArticleTexts(corpus.docs)
-    bounds = sentence_bounds(corpus.sentences, first[["doc_id", "sent_no"]])
+    bounds = sentence_bounds(corpus.sentences, first[["doc_id", "sent_no"]], text=False)
     titles_written = []
     for d, n, pos in zip(first["doc_id"], first["sent_no"], first["start"], strict=True):
         s0, s1 = bounds[(d, int(n))][:2]

@@ -39,6 +39,8 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 from scipy.optimize import linear_sum_assignment
 from sklearn.cluster import KMeans, MiniBatchKMeans
@@ -48,6 +50,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from threadpoolctl import threadpool_limits
 
+from defcoop.arrays import arrow_strings, take_rows
 from defcoop.corpus import story_mask
 from defcoop.errors import InsufficientData
 from defcoop.lexicons.datafiles import DataFileError
@@ -326,8 +329,9 @@ def name_words(
     if mentions is not None and len(mentions):
         organisations = {c.name for c in geo().countries.values() if c.kind == "organisation"}
         ids = mentions["id"] if "id" in mentions else pd.Series("", index=mentions.index)
-        m = mentions[(mentions["kind"] == "actor") | ((mentions["kind"] == "country") & ~ids.isin(organisations))]
-        found |= set(m["surface"].drop_duplicates().str.lower())  # phrases: tokenised below
+        keep = (mentions["kind"] == "actor") | ((mentions["kind"] == "country") & ~ids.isin(organisations))
+        # (the surfaces alone: a cut of the whole table would copy its every column)
+        found |= set(mentions.loc[keep, "surface"].drop_duplicates().str.lower())  # phrases: tokenised below
     return tuple(sorted(_tokens(found) - wl.words_in_names))
 
 
@@ -383,12 +387,14 @@ class Analyzer:
 # --------------------------------------------------------------------------- units
 
 
-def _stories(corpus, language: str | None) -> pd.DataFrame:
+def _stories(corpus, language: str | None, columns: Sequence[str] = ("doc_id",)) -> pd.DataFrame:
+    """The stories of ``corpus`` in ``language``, with ``columns`` only: filtering the article
+    texts too would copy them (1.7 GB at 100,000 articles)."""
     docs = corpus.docs
-    stories = docs[story_mask(docs)]
+    keep = story_mask(docs)
     if language is not None:
-        stories = stories[stories["language"] == language]
-    return stories
+        keep &= docs["language"] == language
+    return docs.loc[keep, list(columns)]
 
 
 def choose_unit(
@@ -449,31 +455,37 @@ def units(corpus, *, unit: Unit, language: str | None = "en") -> pd.DataFrame:
     000_792274446db92004:p01 133 2264
     """
     choose_unit(corpus, unit=unit, language=language)  # raises on too few stories
-    stories = _stories(corpus, language)
-    meta = stories[["doc_id", "outlet", "date", "partners", "themes", "body"]].set_index("doc_id")
+    stories = _stories(corpus, language, ["doc_id", "outlet", "date", "partners", "themes"])
+    meta = stories.set_index("doc_id")
     sents = corpus.sentences
-    keep = (sents["section"] == "body") & sents["doc_id"].isin(meta.index)
-    sents = sents.loc[keep, ["doc_id", "sent_no", "para_no", "start", "end", "sentence"]]
+    keep = ((sents["section"] == "body") & sents["doc_id"].isin(meta.index)).to_numpy()
+    rows = np.flatnonzero(keep)
+    # the texts stay Arrow strings, taken once in the order they are used (a boolean cut of the
+    # table with its sentence column would copy every sentence, twice the corpus's text)
+    texts = arrow_strings(sents["sentence"])
+    sents = sents.loc[keep, ["doc_id", "sent_no", "para_no", "start", "end"]]
     if unit == "sentence":
         out = sents.assign(
             unit_id=[f"{d}:s{n:03d}" for d, n in zip(sents["doc_id"], sents["sent_no"], strict=True)],
             sent_from=sents["sent_no"],
             sent_to=sents["sent_no"],
-            text=sents["sentence"],
+            text=_string_series(take_rows(texts, rows), sents.index, like=corpus.sentences["sentence"].dtype),
         )
     else:
         keys = ["doc_id", "para_no"] if unit == "paragraph" else ["doc_id"]
-        out = _join_sentences(sents, keys)
+        out = _join_sentences(sents, keys, texts, rows)
         if unit == "article":
             missing = meta.index.difference(out["doc_id"])  # corpora given without a sentence table
+            bodies = _stories(corpus, language, ["doc_id", "body"]) if len(missing) else None
+            bodies = [] if bodies is None else bodies.set_index("doc_id")["body"].loc[missing].tolist()
             extra = pd.DataFrame(
                 {
                     "doc_id": missing,
                     "sent_from": -1,
                     "sent_to": -1,
                     "start": 0,
-                    "end": [len(meta.at[d, "body"]) for d in missing],
-                    "text": [meta.at[d, "body"] for d in missing],
+                    "end": [len(b) for b in bodies],
+                    "text": bodies,
                 }
             )
             out = pd.concat([out, extra], ignore_index=True) if len(extra) else out
@@ -481,8 +493,23 @@ def units(corpus, *, unit: Unit, language: str | None = "en") -> pd.DataFrame:
             out["unit_id"] = out["doc_id"]
         else:
             out["unit_id"] = [f"{d}:p{p:02d}" for d, p in zip(out["doc_id"], out["para_no"], strict=True)]
-    out = out[out["text"].str.strip() != ""]
-    out = out.sort_values(["doc_id", "start", "unit_id"], ignore_index=True)
+    # blank passages out, then sorted; the text column is cut and reordered only when needed, and
+    # chunk by chunk (a boolean cut or reordering of an Arrow column in many chunks copies it whole)
+    blank = np.concatenate(
+        [np.zeros(0, dtype=bool)]
+        + [
+            pc.equal(pc.utf8_trim_whitespace(ch), "").to_numpy(zero_copy_only=False)
+            for ch in arrow_strings(out["text"]).chunks
+        ]
+    )
+    if blank.any():
+        out = _cut(out.reset_index(drop=True), pd.Series(~blank), "text")
+    out = out.reset_index(drop=True)
+    order = out[["doc_id", "start", "unit_id"]].sort_values(["doc_id", "start", "unit_id"]).index.to_numpy()
+    if (order != np.arange(len(out))).any():
+        texts, like = arrow_strings(out["text"]), out["text"].dtype
+        out = out.drop(columns="text").take(order).reset_index(drop=True)
+        out["text"] = _string_series(take_rows(texts, order), like=like)
     m = meta.loc[out["doc_id"]]
     out["n_words"] = np.array([len(t.split()) for t in out["text"]], dtype=int)
     out["outlet"] = m["outlet"].to_numpy()
@@ -516,11 +543,30 @@ def units(corpus, *, unit: Unit, language: str | None = "en") -> pd.DataFrame:
     return out
 
 
-def _join_sentences(sents: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def _string_series(values: pa.ChunkedArray | pa.Array, index: pd.Index | None = None, like=None) -> pd.Series:
+    """``values`` as a pandas column of the dtype ``like`` (that of the column they were taken
+    from); ``str`` without it (Arrow-backed, as a column made of Python strings is)."""
+    series = pd.Series(pd.arrays.ArrowExtensionArray(values), index=index)
+    if isinstance(like, pd.ArrowDtype) and like.pyarrow_dtype == values.type:
+        return series
+    return series.astype("str" if like is None else like)
+
+
+def _cut(table: pd.DataFrame, keep: pd.Series, text: str) -> pd.DataFrame:
+    """``table[keep]``, its ``text`` column taken chunk by chunk (a boolean cut of an Arrow column
+    in many chunks would first copy it whole)."""
+    rows = np.flatnonzero(keep.to_numpy())
+    out = table.loc[keep, [c for c in table.columns if c != text]]
+    out[text] = _string_series(take_rows(arrow_strings(table[text]), rows), out.index, like=table[text].dtype)
+    return out[list(table.columns)]
+
+
+def _join_sentences(sents: pd.DataFrame, keys: list[str], texts: pa.ChunkedArray, rows: np.ndarray) -> pd.DataFrame:
     """One row per ``keys`` group (sorted): first and last ``sent_no``, offsets, and the
-    sentences joined by a space in table order.  Integer codes and ``reduceat`` instead of a
-    groupby with a Python aggregate, which cost 70 microseconds a group (seven seconds on
-    100,000 articles)."""
+    sentences joined by a space in table order.  ``texts[rows[i]]`` is the sentence of row ``i`` of
+    ``sents``.  Integer codes and ``reduceat`` instead of a groupby with a Python aggregate,
+    which cost 70 microseconds a group (seven seconds on 100,000 articles), and the join in
+    Arrow: no Python string per sentence."""
     codes, docs = pd.factorize(sents["doc_id"], sort=True)
     para = sents["para_no"].to_numpy() if "para_no" in keys else np.zeros(len(sents), dtype=np.int64)
     order = np.lexsort((para, codes))  # stable: by doc, then paragraph, then table order
@@ -537,11 +583,48 @@ def _join_sentences(sents: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     ):
         values = sents[col].to_numpy()[order]
         out[name] = reduce.reduceat(values, first) if len(order) else values
-    sentences = sents["sentence"].tolist()
-    sentences = [sentences[i] for i in order.tolist()]
-    edges = [*first.tolist(), len(sentences)]
-    out["text"] = [" ".join(sentences[a:b]) for a, b in pairwise(edges)]
+    out["text"] = _string_series(_take_join(texts, rows[order], first))
     return out
+
+
+def _take_join(texts: pa.ChunkedArray, src: np.ndarray, first: np.ndarray) -> pa.ChunkedArray:
+    """For each group ``g``, the strings ``texts[src[first[g]:first[g + 1]]]`` joined by a space.
+
+    Taken and joined chunk by chunk, all the groups of a chunk at once: a take over the whole
+    chunked array would first copy every chunk into one array (with the cache's memory-mapped
+    parts, the whole corpus's sentences).  The joined groups come back in their own order (one
+    take of the joined texts when the chunks' order is not theirs).  A group whose strings lie in
+    two chunks (not from the cache, where a document's rows are in one part) makes the chunks one
+    first."""
+    sep = pa.scalar(" ", pa.large_string())
+    if not len(src):
+        return pa.chunked_array([], pa.large_string())
+    ends = np.append(first, len(src))
+    n = len(first)
+    bounds = np.cumsum([0, *(len(ch) for ch in texts.chunks)])
+    chunk = np.searchsorted(bounds, src, side="right") - 1
+    group_chunk = chunk[first]
+    if (chunk != np.repeat(group_chunk, np.diff(ends))).any():
+        texts, bounds = pa.chunked_array([texts.combine_chunks()]), np.array([0, len(texts)])
+        group_chunk = np.zeros(n, dtype=np.int64)
+    order = np.argsort(group_chunk, kind="stable")  # the groups chunk by chunk, in their order within one
+    by_chunk = group_chunk[order]
+    runs = [*np.flatnonzero(np.r_[True, by_chunk[1:] != by_chunk[:-1]]).tolist(), n]
+    pieces = []
+    for a, b in pairwise(runs):
+        groups = order[a:b]
+        k = int(group_chunk[groups[0]])
+        lengths = ends[groups + 1] - ends[groups]
+        offsets = np.concatenate([[0], np.cumsum(lengths)])
+        rows = np.repeat(ends[groups] - offsets[:-1], lengths) + np.arange(offsets[-1])
+        values = texts.chunk(k).take(pa.array(src[rows] - bounds[k]))
+        pieces.append(pc.binary_join(pa.LargeListArray.from_arrays(pa.array(offsets, pa.int64()), values), sep))
+    joined = pa.chunked_array(pieces, pa.large_string())
+    if (np.diff(order) > 0).all():  # the chunks' order is the groups'
+        return joined
+    back = np.empty_like(order)
+    back[order] = np.arange(n)
+    return pa.chunked_array([take_rows(joined, back)])
 
 
 def _unit_themes(u: pd.DataFrame, mentions: pd.DataFrame) -> list[list[str]]:
@@ -637,6 +720,10 @@ def _seeded_sample(n: int, size: int, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
+#: Passages sent to a worker process at a time by :func:`vectorise`.
+TRANSFORM_BATCH = 4_000
+
+
 def _transform(vec: TfidfVectorizer, texts: pd.Series, n_jobs: int | None) -> sp.csr_matrix:
     """``vec.transform(texts)``, split over processes when there are many texts."""
     if n_jobs is None:
@@ -645,8 +732,12 @@ def _transform(vec: TfidfVectorizer, texts: pd.Series, n_jobs: int | None) -> sp
         return vec.transform(texts)
     from joblib import Parallel, delayed
 
-    chunks = np.array_split(np.arange(len(texts)), n_jobs)
-    parts = Parallel(n_jobs=n_jobs, backend="loky")(delayed(vec.transform)(texts.iloc[c].tolist()) for c in chunks)
+    # batches of TRANSFORM_BATCH passages, made only as the workers take them: the texts sent to
+    # the workers at any time are a few batches, not the corpus
+    starts = range(0, len(texts), TRANSFORM_BATCH)
+    parts = Parallel(n_jobs=n_jobs, backend="loky", pre_dispatch="2*n_jobs")(
+        delayed(vec.transform)(texts.iloc[a : a + TRANSFORM_BATCH].tolist()) for a in starts
+    )
     return sp.vstack(parts).tocsr()
 
 
@@ -1174,9 +1265,8 @@ def representatives(
     by_doc = None
     if sentences is not None:  # only the sentences of the quoted articles (the table can have millions)
         docs = {units["doc_id"].iloc[i] for c in chosen.values() for i in c}
-        by_doc = sentences[(sentences["section"] == "body") & sentences["doc_id"].isin(docs)].set_index(
-            ["doc_id", "sent_no"]
-        )
+        by_doc = _cut(sentences, (sentences["section"] == "body") & sentences["doc_id"].isin(docs), "sentence")
+        by_doc = by_doc.set_index(["doc_id", "sent_no"])
     rows = []
     for t in range(1, model.k + 1):
         for rank, i in enumerate(chosen[t], start=1):

@@ -109,7 +109,7 @@ def _places(
     by_sent: dict[tuple[str, int], tuple[str, str]] = {}
     by_doc: dict[str, set[tuple[str, str]]] = {}
     dateline: dict[str, tuple[str, str]] = {}
-    sents = sentence_bounds(sentences, c[["doc_id", "sent_no"]])
+    sents = sentence_bounds(sentences, c[["doc_id", "sent_no"]], text=False)
     canonical: dict[tuple[str, str], str] = {}
     for doc_id, country, surface, sent_no, start, end in columns(
         c, "doc_id", "id", "surface", "sent_no", "start", "end"

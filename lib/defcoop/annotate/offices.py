@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 
+import numpy as np
 import pandas as pd
 
+from defcoop.arrays import arrow_strings, take_rows
 from defcoop.corpus import story_ids
 from defcoop.lexicons.actors import OFFICE_LEVEL, Actor, registry, titles
 from defcoop.reading.dates import parse_iso
@@ -124,15 +126,22 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].astype(frame[c].cat.categories.dtype) for c in cats})
 
 
-def sentence_bounds(sentences: pd.DataFrame, keys: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int, str, str]]:
-    """``(doc_id, sent_no) -> (start, end, section, sentence)`` for the sentences named in ``keys``."""
+def sentence_bounds(
+    sentences: pd.DataFrame, keys: pd.DataFrame, *, text: bool = True
+) -> dict[tuple[str, int], tuple[int, int, str, str]]:
+    """``(doc_id, sent_no) -> (start, end, section, sentence)`` for the sentences named in ``keys``
+    (``sentence`` empty without ``text``: the caller reads offsets only)."""
     if keys.empty:
         return {}
-    s = sentences
+    # the rows first, from the columns of numbers and names; then the texts of those rows only
+    # (a cut of the whole table would copy every sentence of the corpus)
+    s = sentences[["doc_id", "sent_no", "start", "end", "section"]].assign(_row=np.arange(len(sentences)))
     s = s[s["doc_id"].isin(keys["doc_id"].unique())]
     s = s.merge(keys[["doc_id", "sent_no"]].drop_duplicates(), on=["doc_id", "sent_no"])
-    cols = [s[c].tolist() for c in ("doc_id", "sent_no", "start", "end", "section", "sentence")]
-    return {(d, int(n)): (int(a), int(b), sec, txt) for d, n, a, b, sec, txt in zip(*cols, strict=True)}
+    cols = [s[c].tolist() for c in ("doc_id", "sent_no", "start", "end", "section")]
+    rows = s["_row"].to_numpy()
+    texts = take_rows(arrow_strings(sentences["sentence"]), rows).to_pylist() if text else [""] * len(rows)
+    return {(d, int(n)): (int(a), int(b), sec, txt) for d, n, a, b, sec, txt in zip(*cols, texts, strict=True)}
 
 
 class ArticleTexts:
@@ -205,9 +214,12 @@ def official_mentions(
 
     # Sentence bounds only where a title has to be read: first full mentions of unregistered
     # officials, and full-name mentions (looked at only for officials holding two offices at once).
+    # (an official with one office on record holds at most one on any date: no title is read)
     firsts = m[unreg].sort_values(["doc_id", "start"], kind="stable").drop_duplicates("id")
-    named_rows = m[known & m["how"].eq("name").to_numpy()]
-    bounds = sentence_bounds(sentences, pd.concat([firsts[["doc_id", "sent_no"]], named_rows[["doc_id", "sent_no"]]]))
+    several = {a for a in m.loc[known, "id"].unique() if len({o.office for o in reg.actors[a].offices}) > 1}
+    named_rows = m[known & m["how"].eq("name").to_numpy() & m["id"].isin(several).to_numpy()]
+    keys = pd.concat([firsts[["doc_id", "sent_no"]], named_rows[["doc_id", "sent_no"]]])
+    bounds = sentence_bounds(sentences, keys, text=False)
     unreg_office: dict[str, str] = {}
     for d, i, n, pos in columns(firsts, "doc_id", "id", "sent_no", "start"):
         s0, s1, _, _ = bounds[(d, int(n))]

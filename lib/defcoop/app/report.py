@@ -281,6 +281,7 @@ def _corpus_section(corpus_dir: Path | None, languages: str = "") -> str:
             "see notebook 01 for what was read.</p>"
         )
     import defcoop
+    from defcoop.corpus import story_mask
 
     try:
         loaded = defcoop.load(corpus_dir)
@@ -305,7 +306,7 @@ def _corpus_section(corpus_dir: Path | None, languages: str = "") -> str:
         ("articles loaded", f"{len(loaded.docs):,}"),
         *cut,
         ("files skipped", f"{len(skipped):,}"),
-        ("stories (without syndicated copies)", f"{len(corpus.stories):,}"),
+        ("stories (without syndicated copies)", f"{int(story_mask(corpus.docs).sum()):,}"),
         (
             "outlets (articles)",
             (outlets or "none recognised") + (f"; {unrecognised:,} articles not recognised" if unrecognised else ""),

@@ -32,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from defcoop.arrays import take_rows
 from defcoop.engine.cache import ROWS, encode_dictionary, ranges, reencode_dictionaries, single_array
 from defcoop.reading.records import split_source
 from defcoop.schema import (
@@ -49,7 +50,6 @@ __all__ = [
     "check_part",
     "encode_part",
     "merge_parts",
-    "take_rows",
 ]
 
 _INT64 = frozenset({"n_paragraphs", "n_sentences", "n_words", "n_shingles"})
@@ -691,25 +691,3 @@ def _sort_groups(values: pa.ChunkedArray, used_rows: np.ndarray) -> tuple[np.nda
     rows = np.unique(used_rows)
     first[group[rows]] = rows
     return group, first
-
-
-def take_rows(col: pa.ChunkedArray, idx: np.ndarray) -> pa.Array:
-    """``col.take(idx)`` taking from each chunk apart (Arrow's take of a chunked column of
-    strings first copies the whole column into one array)."""
-    idx = np.asarray(idx, np.int64)
-    if col.num_chunks <= 1:
-        return (col.chunk(0) if col.num_chunks else pa.array([], col.type)).take(pa.array(idx))
-    lengths = np.array([len(c) for c in col.chunks], np.int64)
-    ends = np.cumsum(lengths)
-    chunk_of = np.searchsorted(ends, idx, side="right")
-    order = np.argsort(chunk_of, kind="stable")
-    pieces = [
-        col.chunk(k).take(pa.array(idx[chunk_of == k] - (ends[k] - lengths[k]))) for k in np.unique(chunk_of).tolist()
-    ]
-    grouped = pa.concat_arrays(pieces) if pieces else pa.array([], col.type)
-    del pieces
-    if (np.diff(order) > 0).all():  # already in order
-        return grouped
-    back = np.empty_like(order)
-    back[order] = np.arange(len(order))
-    return grouped.take(pa.array(back))

@@ -142,7 +142,7 @@ def _gc_paused():
 def _duplicate_of(docs_df: pd.DataFrame, docs) -> list[str]:
     """``duplicate_of`` for every document, from the MinHash signatures of the parts; the bodies
     of candidate copies are read from the parts row by row (not the whole column)."""
-    from defcoop.engine.assemble import take_rows
+    from defcoop.arrays import take_rows
 
     body = docs.column("body")
     out = dedup.duplicate_of(

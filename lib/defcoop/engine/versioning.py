@@ -29,7 +29,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from defcoop.lexicons.datafiles import data_digest
+from defcoop.lexicons.datafiles import NOT_ANNOTATION_INPUTS, data_digest
 from defcoop.paths import PACKAGE_DIR
 
 __all__ = ["ROOTS", "annotating_modules", "code_version", "import_graph", "module_imports", "version_of"]
@@ -136,9 +136,10 @@ def _dependency_versions() -> str:
 
 
 def version_of(package_dir: Path) -> str:
-    """Digest (16 hex digits) of the annotating modules' source, of every data file and of the
-    versions of Python and of :data:`DEPENDENCIES`."""
-    h = hashlib.sha256(data_digest(package_dir / "data").encode())
+    """Digest (16 hex digits) of the annotating modules' source, of every data file that
+    annotation may read (all but :data:`~defcoop.lexicons.datafiles.NOT_ANNOTATION_INPUTS`) and of
+    the versions of Python and of :data:`DEPENDENCIES`."""
+    h = hashlib.sha256(data_digest(package_dir / "data", skip=NOT_ANNOTATION_INPUTS).encode())
     h.update(_dependency_versions().encode())
     for rel in annotating_modules(package_dir):
         h.update(rel.encode() + b"\0")

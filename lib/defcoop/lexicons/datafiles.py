@@ -17,6 +17,7 @@ from pathlib import Path
 from defcoop.paths import DATA_DIR
 
 __all__ = [
+    "NOT_ANNOTATION_INPUTS",
     "DataFileError",
     "FurnitureRule",
     "data_digest",
@@ -94,11 +95,18 @@ def data_version() -> str:
     return data_digest(DATA_DIR)
 
 
-def data_digest(data_dir: Path) -> str:
-    """A short digest of every file under ``data_dir``, subfolders included, with its path."""
+#: Files of ``data/`` that no annotation rule reads: the validity measures the notebooks show
+#: (``analysis/validity.py``).  They are left out of the cache's version, so that recording new
+#: measures does not make every cached corpus be annotated again.
+NOT_ANNOTATION_INPUTS = frozenset({"validity.csv"})
+
+
+def data_digest(data_dir: Path, *, skip: frozenset[str] = frozenset()) -> str:
+    """A short digest of every file under ``data_dir``, subfolders included, with its path; the
+    files whose path (relative to ``data_dir``) is in ``skip`` left out."""
     h = hashlib.sha256()
     for path in sorted(data_dir.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.relative_to(data_dir).as_posix() not in skip:
             h.update(path.relative_to(data_dir).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
