@@ -425,3 +425,16 @@ def test_a_bare_family_name_shared_by_many_is_no_mention():
         "Singh also praised the navy."
     )
     assert "rajnath-singh" not in singh.actor_ids
+
+
+def test_an_institution_named_for_trade_is_no_trade_cooperation():
+    # the codebook's mask phrases: naming Australia's Department of Foreign Affairs and Trade or
+    # the APEC leaders' meeting reports no cooperation on trade; the same words as the subject do
+    text = LEAD + "Vinh co-chaired the dialogue with Australia's Deputy Secretary of the {} Richard Maude.\n"
+    named = _ann(text.format("Department of Foreign Affairs and Trade"))
+    assert "trade_economy" not in named.themes
+    assert "trade_economy" in _ann(text.format("department for defence and trade talks")).themes
+    summit = _ann(LEAD + "He recalled Trudeau's attendance at the APEC Economic Leaders' Meeting in Da Nang.\n")
+    assert "trade_economy" not in summit.themes
+    control = _ann(LEAD + "He recalled that the two leaders discussed economic cooperation in Da Nang.\n")
+    assert "trade_economy" in control.themes
