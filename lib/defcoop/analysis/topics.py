@@ -472,8 +472,11 @@ def units(corpus, *, unit: Unit, language: str | None = "en") -> pd.DataFrame:
         out = _join_sentences(sents, keys, texts, rows)
         if unit == "article":
             missing = meta.index.difference(out["doc_id"])  # corpora given without a sentence table
-            bodies = _stories(corpus, language, ["doc_id", "body"]) if len(missing) else None
-            bodies = [] if bodies is None else bodies.set_index("doc_id")["body"].loc[missing].tolist()
+            bodies = (
+                _stories(corpus, language, ["doc_id", "body"]).set_index("doc_id")["body"].loc[missing].tolist()
+                if len(missing)
+                else []
+            )
             extra = pd.DataFrame(
                 {
                     "doc_id": missing,
@@ -491,21 +494,13 @@ def units(corpus, *, unit: Unit, language: str | None = "en") -> pd.DataFrame:
             out["unit_id"] = [f"{d}:p{p:02d}" for d, p in zip(out["doc_id"], out["para_no"], strict=True)]
     # blank passages out, then sorted; the text column is cut and reordered only when needed, and
     # chunk by chunk (a boolean cut or reordering of an Arrow column in many chunks copies it whole)
-    blank = np.concatenate(
-        [np.zeros(0, dtype=bool)]
-        + [
-            pc.equal(pc.utf8_trim_whitespace(ch), "").to_numpy(zero_copy_only=False)
-            for ch in arrow_strings(out["text"]).chunks
-        ]
-    )
-    if blank.any():
-        out = _cut(out.reset_index(drop=True), pd.Series(~blank), "text")
     out = out.reset_index(drop=True)
+    blank = pc.equal(pc.utf8_trim_whitespace(arrow_strings(out["text"])), "").fill_null(False)
+    if pc.any(blank).as_py():
+        out = _take(out, np.flatnonzero(~blank.to_numpy()), "text").reset_index(drop=True)
     order = out[["doc_id", "start", "unit_id"]].sort_values(["doc_id", "start", "unit_id"]).index.to_numpy()
     if (order != np.arange(len(out))).any():
-        texts, like = arrow_strings(out["text"]), out["text"].dtype
-        out = out.drop(columns="text").take(order).reset_index(drop=True)
-        out["text"] = _string_series(take_rows(texts, order), like=like)
+        out = _take(out, order, "text").reset_index(drop=True)
     m = meta.loc[out["doc_id"]]
     out["n_words"] = np.array([len(t.split()) for t in out["text"]], dtype=int)
     out["outlet"] = m["outlet"].to_numpy()
@@ -548,11 +543,10 @@ def _string_series(values: pa.ChunkedArray | pa.Array, index: pd.Index | None = 
     return series.astype("str" if like is None else like)
 
 
-def _cut(table: pd.DataFrame, keep: pd.Series, text: str) -> pd.DataFrame:
-    """``table[keep]``, its ``text`` column taken chunk by chunk (a boolean cut of an Arrow column
-    in many chunks would first copy it whole)."""
-    rows = np.flatnonzero(keep.to_numpy())
-    out = table.loc[keep, [c for c in table.columns if c != text]]
+def _take(table: pd.DataFrame, rows: np.ndarray, text: str) -> pd.DataFrame:
+    """``table.iloc[rows]``, its ``text`` column taken chunk by chunk and of the same dtype (a cut
+    or reordering of an Arrow column in many chunks would first copy it whole)."""
+    out = table.drop(columns=text).iloc[rows]
     out[text] = _string_series(take_rows(arrow_strings(table[text]), rows), out.index, like=table[text].dtype)
     return out[list(table.columns)]
 
@@ -1260,8 +1254,8 @@ def representatives(
     by_doc = None
     if sentences is not None:  # only the sentences of the quoted articles (the table can have millions)
         docs = {units["doc_id"].iloc[i] for c in chosen.values() for i in c}
-        by_doc = _cut(sentences, (sentences["section"] == "body") & sentences["doc_id"].isin(docs), "sentence")
-        by_doc = by_doc.set_index(["doc_id", "sent_no"])
+        keep = (sentences["section"] == "body") & sentences["doc_id"].isin(docs)
+        by_doc = _take(sentences, np.flatnonzero(keep.to_numpy()), "sentence").set_index(["doc_id", "sent_no"])
     rows = []
     for t in range(1, model.k + 1):
         for rank, i in enumerate(chosen[t], start=1):

@@ -213,8 +213,8 @@ def official_mentions(
     unreg = m["how"].eq("unregistered").to_numpy()
 
     # Sentence bounds only where a title has to be read: first full mentions of unregistered
-    # officials, and full-name mentions (looked at only for officials holding two offices at once).
-    # (an official with one office on record holds at most one on any date: no title is read)
+    # officials, and full-name mentions of officials with two offices or more on record (looked
+    # at only when two were held during the article's date).
     firsts = m[unreg].sort_values(["doc_id", "start"], kind="stable").drop_duplicates("id")
     several = {a for a in m.loc[known, "id"].unique() if len({o.office for o in reg.actors[a].offices}) > 1}
     named_rows = m[known & m["how"].eq("name").to_numpy() & m["id"].isin(several).to_numpy()]

@@ -96,8 +96,8 @@ def _between_home(
     h: Hit,
     g,
     home_at: list[int],
-    connectors: re.Pattern[str] = _CONNECTORS,
-    conjunction: re.Pattern[str] | None = None,
+    connectors: re.Pattern[str],
+    conjunction: re.Pattern[str] | None,
 ) -> bool:
     """Whether ``h`` stands in a ``between ... and ...`` phrase that names Vietnam: ``between
     Vietnam and its neighbour China``, ``between Russia and the Vietnamese defence ministry``,
